@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: (GPL-2.0 WITH Linux-syscall-note) OR LGPL-2.1-or-later */
+/*
+ * rasdial: generic netlink relay between pppd's rasdial.so plugin and
+ * librasdial (the Win32 RAS client API on Linux).
+ *
+ * This header is the one wire contract shared by the kernel module, the
+ * pppd plugin, the shim library and the tests.
+ *
+ * Family RASDIAL_GENL_NAME ("rasdial"), version RASDIAL_GENL_VERSION, one
+ * multicast group RASDIAL_MCGRP_EVENTS ("events").  All integers are host
+ * order unless noted; IPv4 addresses are network order (as in struct
+ * in_addr).  Every command is strictly validated: unknown attributes, wrong
+ * lengths and unknown flag bits are rejected with -EINVAL and an extack
+ * message.  The registry of connections is per network namespace.
+ *
+ * A connection ("conn") is one pppd session.  Its id (RASDIAL_A_CONN_ID,
+ * u32, never 0) is the HRASCONN value that librasdial hands to programs, so
+ * every process in the namespace names a link the same way.  Ids are
+ * allocated cyclically, so a stale handle does not soon name a new link.
+ *
+ * RASDIAL_CMD_CONN_NEW (doit; any user)
+ *   Asks for a connection id before pppd is started.
+ *   Request:  RASDIAL_A_ENTRY     string, required: phonebook entry name
+ *             RASDIAL_A_FLAGS     u32, optional: RASDIAL_F_WANT_ACK
+ *   Reply:    RASDIAL_CMD_CONN_NEW with RASDIAL_A_CONN_ID.
+ *   The sending socket becomes the conn's owner, the sender's uid its
+ *   owner uid.  With RASDIAL_F_WANT_ACK, pppd's plugin waits after each
+ *   event until the owner sends RASDIAL_CMD_ACK (the dial is suspended
+ *   while the owner's RasDialFunc1 runs).  When the owner socket closes,
+ *   the kernel acknowledges any pending event itself and stops asking
+ *   for ACKs; a conn that never got a pppd is then freed.
+ *   Errors: ENOSPC when the namespace has RASDIAL_MAX_CONNS conns.
+ *
+ * RASDIAL_CMD_EVENT (doit; CAP_NET_ADMIN: only pppd's plugin reports)
+ *   pppd's plugin reports one RASCONNSTATE step.
+ *   Request:  RASDIAL_A_CONN_ID   u32: the id from CONN_NEW (passed to
+ *                                 pppd as "rasdial-conn ID"), or 0 for a
+ *                                 pppd that no shim started: the kernel
+ *                                 then creates a conn (owner uid = the
+ *                                 sender's uid, no ACKs)
+ *             RASDIAL_A_SEQ       u32, required: the plugin's event number
+ *             RASDIAL_A_STATE     u32, required: RASCONNSTATE value
+ *             RASDIAL_A_ERROR     u32: dwError (0 = entering STATE)
+ *             RASDIAL_A_EXT_ERROR u32: dwExtendedError
+ *             RASDIAL_A_EXIT_STATUS u32: pppd's exit status, once known
+ *             RASDIAL_A_PHASE     u32: pppd phase (PHASE_*)
+ *             RASDIAL_A_ENTRY, RASDIAL_A_IFNAME, RASDIAL_A_IFINDEX,
+ *             RASDIAL_A_DEVICE_NAME, RASDIAL_A_DEVICE_TYPE,
+ *             RASDIAL_A_LOCAL_ADDR, RASDIAL_A_REMOTE_ADDR,
+ *             RASDIAL_A_LOCAL_IFID6, RASDIAL_A_REMOTE_IFID6,
+ *             RASDIAL_A_BAUD: optional; once sent they stay in the entry
+ *             RASDIAL_A_FLAGS     u32: RASDIAL_F_FINAL on the last event
+ *   The first EVENT binds the conn to the sending socket and process
+ *   (pid taken from the sender, not from the message); later EVENTs
+ *   for that conn from another socket get EBUSY.  An unknown id gets
+ *   ENOENT.  A HANGUP that arrived before the bind is delivered now.
+ *   Reply:    RASDIAL_CMD_EVENT with RASDIAL_A_CONN_ID and RASDIAL_A_FLAGS
+ *             (RASDIAL_F_WANT_ACK when the plugin must wait for an ACK
+ *             carrying this SEQ).
+ *   The updated conn is multicast to "events" (see "conn message").
+ *   When the bound socket closes (pppd exits or is killed) the conn is
+ *   freed; if no RASDIAL_F_FINAL event was seen, a last event is first
+ *   multicast with STATE RASCS_Disconnected, ERROR
+ *   RASDIAL_ERROR_PPPD_VANISHED and RASDIAL_F_FINAL | RASDIAL_F_VANISHED.
+ *
+ * RASDIAL_CMD_GET (doit with RASDIAL_A_CONN_ID, or NLM_F_DUMP; any user)
+ *   Reply: one conn message per conn.  ENOENT for an unknown id.
+ *
+ * RASDIAL_CMD_HANGUP (doit; owner uid or CAP_NET_ADMIN)
+ *   Request:  RASDIAL_A_CONN_ID
+ *   Sends SIGTERM to the conn's pppd (pppd then exits with
+ *   EXIT_USER_REQUEST), or delivers it when pppd binds.  EPERM for
+ *   another user's conn, ENOENT for an unknown id.  A conn with no pppd
+ *   whose owner is gone is freed at once.
+ *
+ * RASDIAL_CMD_ACK (doit; owner uid or CAP_NET_ADMIN)
+ *   Request:  RASDIAL_A_CONN_ID, RASDIAL_A_SEQ
+ *   Relayed to the bound plugin socket as RASDIAL_CMD_ACK with the same
+ *   attributes: the owner's callback for event SEQ has returned.
+ *
+ * Conn message (multicast RASDIAL_CMD_EVENT, GET reply):
+ *   RASDIAL_A_CONN_ID, RASDIAL_A_SEQ, RASDIAL_A_STATE, RASDIAL_A_ERROR,
+ *   RASDIAL_A_EXT_ERROR, RASDIAL_A_PHASE, RASDIAL_A_OWNER_UID,
+ *   RASDIAL_A_FLAGS (RASDIAL_F_WANT_ACK when the owner must ACK this
+ *   event, RASDIAL_F_FINAL, RASDIAL_F_VANISHED, RASDIAL_F_SELF_REGISTERED),
+ *   and each of RASDIAL_A_ENTRY, RASDIAL_A_PID, RASDIAL_A_EXIT_STATUS,
+ *   RASDIAL_A_IFNAME, RASDIAL_A_IFINDEX, RASDIAL_A_DEVICE_NAME,
+ *   RASDIAL_A_DEVICE_TYPE, RASDIAL_A_LOCAL_ADDR, RASDIAL_A_REMOTE_ADDR,
+ *   RASDIAL_A_LOCAL_IFID6, RASDIAL_A_REMOTE_IFID6, RASDIAL_A_BAUD
+ *   when known.
+ */
+#ifndef _UAPI_LINUX_RASDIAL_H
+#define _UAPI_LINUX_RASDIAL_H
+
+#define RASDIAL_GENL_NAME	"rasdial"
+#define RASDIAL_GENL_VERSION	1
+#define RASDIAL_MCGRP_EVENTS	"events"
+
+/* Connections one network namespace may hold at once. */
+#define RASDIAL_MAX_CONNS	4096
+
+/* Longest entry name (RAS_MaxEntryName) and device strings, without NUL. */
+#define RASDIAL_ENTRY_MAX	256
+#define RASDIAL_DEVICE_NAME_MAX	128
+#define RASDIAL_DEVICE_TYPE_MAX	16
+
+/* dwError published when pppd vanished without its last event
+ * (ERROR_PORT_DISCONNECTED). */
+#define RASDIAL_ERROR_PPPD_VANISHED	619
+
+enum rasdial_cmd {
+	RASDIAL_CMD_UNSPEC,
+	RASDIAL_CMD_CONN_NEW,
+	RASDIAL_CMD_EVENT,
+	RASDIAL_CMD_GET,
+	RASDIAL_CMD_HANGUP,
+	RASDIAL_CMD_ACK,
+	__RASDIAL_CMD_MAX
+};
+#define RASDIAL_CMD_MAX (__RASDIAL_CMD_MAX - 1)
+
+enum rasdial_attr {
+	RASDIAL_A_UNSPEC,
+	RASDIAL_A_CONN_ID,	/* u32, never 0 except EVENT's "register me" */
+	RASDIAL_A_SEQ,		/* u32 */
+	RASDIAL_A_STATE,	/* u32 RASCONNSTATE */
+	RASDIAL_A_ERROR,	/* u32 dwError */
+	RASDIAL_A_EXT_ERROR,	/* u32 dwExtendedError */
+	RASDIAL_A_EXIT_STATUS,	/* u32 pppd exit status (EXIT_*) */
+	RASDIAL_A_PHASE,	/* u32 pppd PHASE_* */
+	RASDIAL_A_FLAGS,	/* u32 enum rasdial_flags */
+	RASDIAL_A_ENTRY,	/* string, at most RASDIAL_ENTRY_MAX bytes */
+	RASDIAL_A_OWNER_UID,	/* u32 */
+	RASDIAL_A_PID,		/* u32 pppd's pid in the reader's pid ns */
+	RASDIAL_A_IFNAME,	/* string, at most IFNAMSIZ - 1 bytes */
+	RASDIAL_A_IFINDEX,	/* u32 */
+	RASDIAL_A_DEVICE_NAME,	/* string: tty or device pppd uses */
+	RASDIAL_A_DEVICE_TYPE,	/* string: RASDT_* ("modem", "PPPoE", ...) */
+	RASDIAL_A_LOCAL_ADDR,	/* binary 4: our IPv4 address, network order */
+	RASDIAL_A_REMOTE_ADDR,	/* binary 4: peer IPv4 address */
+	RASDIAL_A_LOCAL_IFID6,	/* binary 8: our IPv6 interface identifier */
+	RASDIAL_A_REMOTE_IFID6,	/* binary 8: peer IPv6 interface identifier */
+	RASDIAL_A_BAUD,		/* u32 line speed, bits per second */
+	__RASDIAL_A_LAST
+};
+#define RASDIAL_A_MAX (__RASDIAL_A_LAST - 1)
+
+enum rasdial_flags {
+	RASDIAL_F_WANT_ACK		= 1U << 0,
+	RASDIAL_F_FINAL			= 1U << 1,
+	RASDIAL_F_VANISHED		= 1U << 2,
+	RASDIAL_F_SELF_REGISTERED	= 1U << 3,
+	__RASDIAL_F_ALL = RASDIAL_F_WANT_ACK | RASDIAL_F_FINAL |
+			  RASDIAL_F_VANISHED | RASDIAL_F_SELF_REGISTERED
+};
+
+/* Flags a request may carry (the others are set by the kernel only). */
+#define RASDIAL_F_CONN_NEW_ALL	RASDIAL_F_WANT_ACK
+#define RASDIAL_F_EVENT_ALL	RASDIAL_F_FINAL
+
+#endif /* _UAPI_LINUX_RASDIAL_H */
