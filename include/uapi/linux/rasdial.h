@@ -71,7 +71,8 @@
  *   Sends SIGTERM to the conn's pppd (pppd then exits with
  *   EXIT_USER_REQUEST), or delivers it when pppd binds.  EPERM for
  *   another user's conn, ENOENT for an unknown id.  A conn with no pppd
- *   whose owner is gone is freed at once.
+ *   is freed at once when its owner is gone or the owner socket itself
+ *   sends the HANGUP (its pppd never bound; a later EVENT gets ENOENT).
  *
  * RASDIAL_CMD_ACK (doit; owner uid or CAP_NET_ADMIN)
  *   Request:  RASDIAL_A_CONN_ID, RASDIAL_A_SEQ

@@ -1,0 +1,866 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rasdial: generic netlink family "rasdial".  The protocol is specified in
+ * include/uapi/linux/rasdial.h.
+ */
+
+#include <linux/capability.h>
+#include <linux/err.h>
+#include <linux/netlink.h>
+#include <linux/pid.h>
+#include <linux/pid_namespace.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/signal.h>
+#include <linux/uidgid.h>
+#include <net/genetlink.h>
+#include <net/net_namespace.h>
+#include <net/netlink.h>
+#include <net/sock.h>
+
+#include "netlink.h"
+#include "registry.h"
+
+enum rasdial_nl_mcgrp {
+	RASDIAL_NLGRP_EVENTS,
+};
+
+/* Longest string (without its NUL) or exact binary length per attribute.
+ * Checked in rasdial_validate_len() rather than with the policy's .len or
+ * NLA_POLICY_EXACT_LEN(): the core answers those with -ERANGE, and the
+ * contract promises -EINVAL for every wrong length.
+ */
+static const u16 rasdial_attr_len[RASDIAL_A_MAX + 1] = {
+	[RASDIAL_A_ENTRY]		= RASDIAL_ENTRY_MAX,
+	[RASDIAL_A_IFNAME]		= IFNAMSIZ - 1,
+	[RASDIAL_A_DEVICE_NAME]		= RASDIAL_DEVICE_NAME_MAX,
+	[RASDIAL_A_DEVICE_TYPE]		= RASDIAL_DEVICE_TYPE_MAX,
+	[RASDIAL_A_LOCAL_ADDR]		= sizeof(__be32),
+	[RASDIAL_A_REMOTE_ADDR]		= sizeof(__be32),
+	[RASDIAL_A_LOCAL_IFID6]		= RASDIAL_IFID6_LEN,
+	[RASDIAL_A_REMOTE_IFID6]	= RASDIAL_IFID6_LEN,
+};
+
+static int rasdial_validate_len(const struct nlattr *attr,
+				struct netlink_ext_ack *extack)
+{
+	int type = nla_type(attr);
+	int len = nla_len(attr);
+
+	switch (type) {
+	case RASDIAL_A_LOCAL_ADDR:
+	case RASDIAL_A_REMOTE_ADDR:
+	case RASDIAL_A_LOCAL_IFID6:
+	case RASDIAL_A_REMOTE_IFID6:
+		if (len == rasdial_attr_len[type])
+			return 0;
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    KBUILD_MODNAME ": wrong attribute length");
+		return -EINVAL;
+	default:
+		/* NLA_NUL_STRING: the core has found the NUL already. */
+		if (len <= rasdial_attr_len[type] + 1)
+			return 0;
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    KBUILD_MODNAME ": string too long");
+		return -EINVAL;
+	}
+}
+
+#define RASDIAL_POLICY_STRING \
+	NLA_POLICY_VALIDATE_FN(NLA_NUL_STRING, rasdial_validate_len)
+#define RASDIAL_POLICY_BINARY \
+	NLA_POLICY_VALIDATE_FN(NLA_BINARY, rasdial_validate_len)
+#define RASDIAL_KERNEL_ONLY	KBUILD_MODNAME ": attribute is set by the kernel only"
+
+static const struct nla_policy rasdial_policy[RASDIAL_A_MAX + 1] = {
+	[RASDIAL_A_CONN_ID]	= { .type = NLA_U32 },
+	[RASDIAL_A_SEQ]		= { .type = NLA_U32 },
+	[RASDIAL_A_STATE]	= { .type = NLA_U32 },
+	[RASDIAL_A_ERROR]	= { .type = NLA_U32 },
+	[RASDIAL_A_EXT_ERROR]	= { .type = NLA_U32 },
+	[RASDIAL_A_EXIT_STATUS]	= { .type = NLA_U32 },
+	[RASDIAL_A_PHASE]	= { .type = NLA_U32 },
+	[RASDIAL_A_FLAGS]	= NLA_POLICY_MASK(NLA_U32, __RASDIAL_F_ALL),
+	[RASDIAL_A_ENTRY]	= RASDIAL_POLICY_STRING,
+	[RASDIAL_A_OWNER_UID]	= { .type = NLA_REJECT,
+				    .reject_message = RASDIAL_KERNEL_ONLY },
+	[RASDIAL_A_PID]		= { .type = NLA_REJECT,
+				    .reject_message = RASDIAL_KERNEL_ONLY },
+	[RASDIAL_A_IFNAME]	= RASDIAL_POLICY_STRING,
+	[RASDIAL_A_IFINDEX]	= { .type = NLA_U32 },
+	[RASDIAL_A_DEVICE_NAME]	= RASDIAL_POLICY_STRING,
+	[RASDIAL_A_DEVICE_TYPE]	= RASDIAL_POLICY_STRING,
+	[RASDIAL_A_LOCAL_ADDR]	= RASDIAL_POLICY_BINARY,
+	[RASDIAL_A_REMOTE_ADDR]	= RASDIAL_POLICY_BINARY,
+	[RASDIAL_A_LOCAL_IFID6]	= RASDIAL_POLICY_BINARY,
+	[RASDIAL_A_REMOTE_IFID6] = RASDIAL_POLICY_BINARY,
+	[RASDIAL_A_BAUD]	= { .type = NLA_U32 },
+};
+
+#define RASDIAL_ATTR(name)	BIT(RASDIAL_A_##name)
+
+/* Optional EVENT attributes that stay in the conn once reported. */
+#define RASDIAL_STICKY_ATTRS						\
+	(RASDIAL_ATTR(EXIT_STATUS) | RASDIAL_ATTR(ENTRY) |		\
+	 RASDIAL_ATTR(IFNAME) | RASDIAL_ATTR(IFINDEX) |			\
+	 RASDIAL_ATTR(DEVICE_NAME) | RASDIAL_ATTR(DEVICE_TYPE) |	\
+	 RASDIAL_ATTR(LOCAL_ADDR) | RASDIAL_ATTR(REMOTE_ADDR) |		\
+	 RASDIAL_ATTR(LOCAL_IFID6) | RASDIAL_ATTR(REMOTE_IFID6) |	\
+	 RASDIAL_ATTR(BAUD))
+
+/* What each request may carry; the family policy only knows types. */
+static const u32 rasdial_cmd_attrs[RASDIAL_CMD_MAX + 1] = {
+	[RASDIAL_CMD_CONN_NEW]	= RASDIAL_ATTR(ENTRY) | RASDIAL_ATTR(FLAGS),
+	[RASDIAL_CMD_EVENT]	= RASDIAL_STICKY_ATTRS |
+				  RASDIAL_ATTR(CONN_ID) | RASDIAL_ATTR(SEQ) |
+				  RASDIAL_ATTR(STATE) | RASDIAL_ATTR(ERROR) |
+				  RASDIAL_ATTR(EXT_ERROR) |
+				  RASDIAL_ATTR(PHASE) | RASDIAL_ATTR(FLAGS),
+	[RASDIAL_CMD_GET]	= RASDIAL_ATTR(CONN_ID),
+	[RASDIAL_CMD_HANGUP]	= RASDIAL_ATTR(CONN_ID),
+	[RASDIAL_CMD_ACK]	= RASDIAL_ATTR(CONN_ID) | RASDIAL_ATTR(SEQ),
+};
+
+static struct genl_family rasdial_nl_family;
+
+/* Cleared (under genl_lock()) before the family is unregistered, so that
+ * the release work never sends for a family that is gone.
+ */
+static bool rasdial_nl_registered;
+
+static size_t rasdial_conn_msg_size(void)
+{
+	/* CONN_ID SEQ STATE ERROR EXT_ERROR EXIT_STATUS PHASE FLAGS
+	 * OWNER_UID PID IFINDEX BAUD
+	 */
+	return 12 * nla_total_size(sizeof(u32)) +
+	       nla_total_size(RASDIAL_ENTRY_MAX + 1) +
+	       nla_total_size(IFNAMSIZ) +
+	       nla_total_size(RASDIAL_DEVICE_NAME_MAX + 1) +
+	       nla_total_size(RASDIAL_DEVICE_TYPE_MAX + 1) +
+	       2 * nla_total_size(sizeof(__be32)) +
+	       2 * nla_total_size(RASDIAL_IFID6_LEN);
+}
+
+static bool rasdial_known(const struct rasdial_conn *conn, int attr)
+{
+	return conn->known & BIT(attr);
+}
+
+/* The conn message: RASDIAL_CMD_EVENT multicast and RASDIAL_CMD_GET reply.
+ * @pid_ns NULL means pppd's own pid namespace.
+ */
+static int rasdial_conn_fill(struct sk_buff *skb,
+			     const struct rasdial_conn *conn, u32 portid,
+			     u32 seq, int nlflags, u8 cmd,
+			     struct user_namespace *user_ns,
+			     struct pid_namespace *pid_ns)
+{
+	u32 flags = conn->flags;
+	pid_t nr = 0;
+	void *hdr;
+
+	if (conn->ack_pending)
+		flags |= RASDIAL_F_WANT_ACK;
+	if (conn->pid)
+		nr = pid_nr_ns(conn->pid, pid_ns ?: ns_of_pid(conn->pid));
+
+	hdr = genlmsg_put(skb, portid, seq, &rasdial_nl_family, nlflags, cmd);
+	if (!hdr)
+		return -EMSGSIZE;
+
+	if (nla_put_u32(skb, RASDIAL_A_CONN_ID, conn->id) ||
+	    nla_put_u32(skb, RASDIAL_A_SEQ, conn->seq) ||
+	    nla_put_u32(skb, RASDIAL_A_STATE, conn->state) ||
+	    nla_put_u32(skb, RASDIAL_A_ERROR, conn->error) ||
+	    nla_put_u32(skb, RASDIAL_A_EXT_ERROR, conn->ext_error) ||
+	    nla_put_u32(skb, RASDIAL_A_PHASE, conn->phase) ||
+	    nla_put_u32(skb, RASDIAL_A_OWNER_UID,
+			from_kuid_munged(user_ns, conn->owner_uid)) ||
+	    nla_put_u32(skb, RASDIAL_A_FLAGS, flags))
+		goto cancel;
+
+	if (nr > 0 && nla_put_u32(skb, RASDIAL_A_PID, nr))
+		goto cancel;
+	if (rasdial_known(conn, RASDIAL_A_ENTRY) &&
+	    nla_put_string(skb, RASDIAL_A_ENTRY, conn->entry))
+		goto cancel;
+	if (rasdial_known(conn, RASDIAL_A_EXIT_STATUS) &&
+	    nla_put_u32(skb, RASDIAL_A_EXIT_STATUS, conn->exit_status))
+		goto cancel;
+	if (rasdial_known(conn, RASDIAL_A_IFNAME) &&
+	    nla_put_string(skb, RASDIAL_A_IFNAME, conn->ifname))
+		goto cancel;
+	if (rasdial_known(conn, RASDIAL_A_IFINDEX) &&
+	    nla_put_u32(skb, RASDIAL_A_IFINDEX, conn->ifindex))
+		goto cancel;
+	if (rasdial_known(conn, RASDIAL_A_DEVICE_NAME) &&
+	    nla_put_string(skb, RASDIAL_A_DEVICE_NAME, conn->device_name))
+		goto cancel;
+	if (rasdial_known(conn, RASDIAL_A_DEVICE_TYPE) &&
+	    nla_put_string(skb, RASDIAL_A_DEVICE_TYPE, conn->device_type))
+		goto cancel;
+	if (rasdial_known(conn, RASDIAL_A_LOCAL_ADDR) &&
+	    nla_put_in_addr(skb, RASDIAL_A_LOCAL_ADDR, conn->local_addr))
+		goto cancel;
+	if (rasdial_known(conn, RASDIAL_A_REMOTE_ADDR) &&
+	    nla_put_in_addr(skb, RASDIAL_A_REMOTE_ADDR, conn->remote_addr))
+		goto cancel;
+	if (rasdial_known(conn, RASDIAL_A_LOCAL_IFID6) &&
+	    nla_put(skb, RASDIAL_A_LOCAL_IFID6, RASDIAL_IFID6_LEN,
+		    conn->local_ifid6))
+		goto cancel;
+	if (rasdial_known(conn, RASDIAL_A_REMOTE_IFID6) &&
+	    nla_put(skb, RASDIAL_A_REMOTE_IFID6, RASDIAL_IFID6_LEN,
+		    conn->remote_ifid6))
+		goto cancel;
+	if (rasdial_known(conn, RASDIAL_A_BAUD) &&
+	    nla_put_u32(skb, RASDIAL_A_BAUD, conn->baud))
+		goto cancel;
+
+	genlmsg_end(skb, hdr);
+	return 0;
+
+cancel:
+	genlmsg_cancel(skb, hdr);
+	return -EMSGSIZE;
+}
+
+/**
+ * rasdial_nl_notify() - multicast a conn to the "events" group
+ * @net: the conn's namespace
+ * @conn: the conn; caller holds genl_lock() and the registry lock
+ *
+ * Best effort: a listener that misses it sees ENOBUFS on its socket.
+ */
+void rasdial_nl_notify(struct net *net, const struct rasdial_conn *conn)
+{
+	struct sk_buff *skb;
+
+	if (!READ_ONCE(rasdial_nl_registered) ||
+	    !genl_has_listeners(&rasdial_nl_family, net, RASDIAL_NLGRP_EVENTS))
+		return;
+
+	skb = genlmsg_new(rasdial_conn_msg_size(), GFP_KERNEL);
+	if (!skb)
+		return;
+	if (rasdial_conn_fill(skb, conn, 0, 0, 0, RASDIAL_CMD_EVENT,
+			      net->user_ns, NULL)) {
+		nlmsg_free(skb);
+		return;
+	}
+	genlmsg_multicast_netns(&rasdial_nl_family, net, skb, 0,
+				RASDIAL_NLGRP_EVENTS, GFP_KERNEL);
+}
+
+/**
+ * rasdial_nl_send_ack() - send RASDIAL_CMD_ACK to a conn's plugin socket
+ * @net: the conn's namespace
+ * @conn: a conn with a bound plugin; caller holds genl_lock() and the
+ *	registry lock
+ * @seq: the event number being acknowledged
+ *
+ * Return: 0, or a negative errno when the message could not be queued.
+ */
+int rasdial_nl_send_ack(struct net *net, const struct rasdial_conn *conn,
+			u32 seq)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	if (!READ_ONCE(rasdial_nl_registered))
+		return -ESHUTDOWN;
+
+	skb = genlmsg_new(2 * nla_total_size(sizeof(u32)), GFP_KERNEL);
+	if (!skb)
+		return -ENOMEM;
+	hdr = genlmsg_put(skb, 0, 0, &rasdial_nl_family, 0, RASDIAL_CMD_ACK);
+	if (!hdr)
+		goto nospace;
+	if (nla_put_u32(skb, RASDIAL_A_CONN_ID, conn->id) ||
+	    nla_put_u32(skb, RASDIAL_A_SEQ, seq))
+		goto nospace;
+	genlmsg_end(skb, hdr);
+	return genlmsg_unicast(net, skb, conn->plugin_portid);
+
+nospace:
+	nlmsg_free(skb);
+	return -EMSGSIZE;
+}
+
+/* Reject attributes that the command does not take. */
+static int rasdial_check_attrs(struct genl_info *info)
+{
+	u32 allowed = rasdial_cmd_attrs[info->genlhdr->cmd];
+	int i;
+
+	for (i = 1; i <= RASDIAL_A_MAX; i++) {
+		if (!info->attrs[i] || (allowed & BIT(i)))
+			continue;
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[i],
+				    KBUILD_MODNAME ": attribute not valid for this command");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int rasdial_get_flags(struct genl_info *info, u32 allowed, u32 *flags)
+{
+	struct nlattr *attr = info->attrs[RASDIAL_A_FLAGS];
+
+	*flags = attr ? nla_get_u32(attr) : 0;
+	if (*flags & ~allowed) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr,
+				    KBUILD_MODNAME ": flag not valid for this command");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* The owner uid, or an admin of the namespace, may hang up and ACK. */
+static bool rasdial_may_manage(struct sk_buff *skb, struct genl_info *info,
+			       const struct rasdial_conn *conn)
+{
+	struct net *net = genl_info_net(info);
+
+	return uid_eq(NETLINK_CB(skb).creds.uid, conn->owner_uid) ||
+	       netlink_ns_capable(skb, net->user_ns, CAP_NET_ADMIN);
+}
+
+/* Conn named by a request's required RASDIAL_A_CONN_ID. */
+static struct rasdial_conn *rasdial_req_conn(struct rasdial_net *rn,
+					     struct genl_info *info)
+{
+	struct nlattr *attr = info->attrs[RASDIAL_A_CONN_ID];
+	struct rasdial_conn *conn;
+
+	conn = rasdial_conn_find(rn, nla_get_u32(attr));
+	if (!conn) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr,
+				    KBUILD_MODNAME ": unknown connection id");
+		return ERR_PTR(-ENOENT);
+	}
+	return conn;
+}
+
+static int rasdial_nl_conn_new_doit(struct sk_buff *skb,
+				    struct genl_info *info)
+{
+	struct rasdial_net *rn = rasdial_net(genl_info_net(info));
+	struct rasdial_conn *conn;
+	struct sk_buff *reply;
+	void *hdr;
+	u32 flags;
+	int ret;
+
+	ret = rasdial_check_attrs(info);
+	if (ret)
+		return ret;
+	if (GENL_REQ_ATTR_CHECK(info, RASDIAL_A_ENTRY)) {
+		NL_SET_ERR_MSG_MOD(info->extack, "missing entry name");
+		return -EINVAL;
+	}
+	ret = rasdial_get_flags(info, RASDIAL_F_CONN_NEW_ALL, &flags);
+	if (ret)
+		return ret;
+
+	reply = genlmsg_new(nla_total_size(sizeof(u32)), GFP_KERNEL);
+	if (!reply)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(reply, info, &rasdial_nl_family, 0,
+				RASDIAL_CMD_CONN_NEW);
+	if (!hdr) {
+		ret = -EMSGSIZE;
+		goto err_free_reply;
+	}
+
+	conn = rasdial_conn_alloc();
+	if (!conn) {
+		ret = -ENOMEM;
+		goto err_free_reply;
+	}
+	conn->owner_portid = info->snd_portid;
+	conn->owner_uid = NETLINK_CB(skb).creds.uid;
+	conn->want_ack = flags & RASDIAL_F_WANT_ACK;
+	nla_strscpy(conn->entry, info->attrs[RASDIAL_A_ENTRY],
+		    sizeof(conn->entry));
+	conn->known = RASDIAL_ATTR(ENTRY);
+
+	mutex_lock(&rn->lock);
+	ret = rasdial_conn_add(rn, conn, info->extack);
+	if (ret) {
+		mutex_unlock(&rn->lock);
+		rasdial_conn_free(conn);
+		goto err_free_reply;
+	}
+	if (nla_put_u32(reply, RASDIAL_A_CONN_ID, conn->id)) {
+		ret = -EMSGSIZE;
+		goto err_del;
+	}
+	genlmsg_end(reply, hdr);
+	/* A conn whose id never reached its owner would only linger. */
+	ret = genlmsg_reply(reply, info);
+	if (ret) {
+		rasdial_conn_del(rn, conn);
+		mutex_unlock(&rn->lock);
+		return ret;
+	}
+	mutex_unlock(&rn->lock);
+	return 0;
+
+err_del:
+	rasdial_conn_del(rn, conn);
+	mutex_unlock(&rn->lock);
+err_free_reply:
+	nlmsg_free(reply);
+	return ret;
+}
+
+/* EVENT with CONN_ID 0: a pppd no shim started registers itself. */
+static struct rasdial_conn *rasdial_event_register(struct rasdial_net *rn,
+						   struct sk_buff *skb,
+						   struct genl_info *info)
+{
+	struct rasdial_conn *conn;
+	int ret;
+
+	conn = rasdial_conn_alloc();
+	if (!conn)
+		return ERR_PTR(-ENOMEM);
+	conn->owner_uid = NETLINK_CB(skb).creds.uid;
+	conn->flags = RASDIAL_F_SELF_REGISTERED;
+	conn->plugin_portid = info->snd_portid;
+	conn->pid = get_pid(task_tgid(current));
+
+	ret = rasdial_conn_add(rn, conn, info->extack);
+	if (ret) {
+		rasdial_conn_free(conn);
+		return ERR_PTR(ret);
+	}
+	return conn;
+}
+
+/* EVENT for a conn from CONN_NEW: the first one binds it to the sender. */
+static struct rasdial_conn *rasdial_event_bind(struct rasdial_net *rn,
+					       u32 id, struct genl_info *info)
+{
+	struct nlattr *attr = info->attrs[RASDIAL_A_CONN_ID];
+	struct rasdial_conn *conn;
+
+	conn = rasdial_conn_find(rn, id);
+	if (!conn) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr,
+				    KBUILD_MODNAME ": unknown connection id");
+		return ERR_PTR(-ENOENT);
+	}
+	/* Its pppd's socket is released; the conn is about to go. */
+	if (test_bit(RASDIAL_CONN_PLUGIN_GONE, &conn->gone)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr,
+				    KBUILD_MODNAME ": connection's pppd has gone");
+		return ERR_PTR(-ENOENT);
+	}
+	if (!conn->plugin_portid) {
+		/* The pid comes from the sender, never from the message. */
+		conn->pid = get_pid(task_tgid(current));
+		WRITE_ONCE(conn->plugin_portid, info->snd_portid);
+	} else if (conn->plugin_portid != info->snd_portid) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr, KBUILD_MODNAME
+				    ": connection is bound to another pppd");
+		return ERR_PTR(-EBUSY);
+	}
+	return conn;
+}
+
+static u32 rasdial_attr_u32(struct nlattr **attrs, int attr, u32 dflt)
+{
+	return attrs[attr] ? nla_get_u32(attrs[attr]) : dflt;
+}
+
+static void rasdial_conn_update(struct rasdial_conn *conn,
+				struct nlattr **attrs, u32 flags)
+{
+	int i;
+
+	conn->seq = nla_get_u32(attrs[RASDIAL_A_SEQ]);
+	conn->state = nla_get_u32(attrs[RASDIAL_A_STATE]);
+	/* dwError and dwExtendedError describe this event only. */
+	conn->error = rasdial_attr_u32(attrs, RASDIAL_A_ERROR, 0);
+	conn->ext_error = rasdial_attr_u32(attrs, RASDIAL_A_EXT_ERROR, 0);
+	conn->phase = rasdial_attr_u32(attrs, RASDIAL_A_PHASE, conn->phase);
+	conn->exit_status = rasdial_attr_u32(attrs, RASDIAL_A_EXIT_STATUS,
+					     conn->exit_status);
+	conn->ifindex = rasdial_attr_u32(attrs, RASDIAL_A_IFINDEX,
+					 conn->ifindex);
+	conn->baud = rasdial_attr_u32(attrs, RASDIAL_A_BAUD, conn->baud);
+
+	if (attrs[RASDIAL_A_ENTRY])
+		nla_strscpy(conn->entry, attrs[RASDIAL_A_ENTRY],
+			    sizeof(conn->entry));
+	if (attrs[RASDIAL_A_IFNAME])
+		nla_strscpy(conn->ifname, attrs[RASDIAL_A_IFNAME],
+			    sizeof(conn->ifname));
+	if (attrs[RASDIAL_A_DEVICE_NAME])
+		nla_strscpy(conn->device_name, attrs[RASDIAL_A_DEVICE_NAME],
+			    sizeof(conn->device_name));
+	if (attrs[RASDIAL_A_DEVICE_TYPE])
+		nla_strscpy(conn->device_type, attrs[RASDIAL_A_DEVICE_TYPE],
+			    sizeof(conn->device_type));
+	if (attrs[RASDIAL_A_LOCAL_ADDR])
+		conn->local_addr = nla_get_in_addr(attrs[RASDIAL_A_LOCAL_ADDR]);
+	if (attrs[RASDIAL_A_REMOTE_ADDR])
+		conn->remote_addr = nla_get_in_addr(attrs[RASDIAL_A_REMOTE_ADDR]);
+	if (attrs[RASDIAL_A_LOCAL_IFID6])
+		nla_memcpy(conn->local_ifid6, attrs[RASDIAL_A_LOCAL_IFID6],
+			   RASDIAL_IFID6_LEN);
+	if (attrs[RASDIAL_A_REMOTE_IFID6])
+		nla_memcpy(conn->remote_ifid6, attrs[RASDIAL_A_REMOTE_IFID6],
+			   RASDIAL_IFID6_LEN);
+
+	for (i = 1; i <= RASDIAL_A_MAX; i++)
+		if (attrs[i] && (RASDIAL_STICKY_ATTRS & BIT(i)))
+			conn->known |= BIT(i);
+
+	conn->flags |= flags & RASDIAL_F_FINAL;
+}
+
+static int rasdial_nl_event_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+	struct rasdial_net *rn = rasdial_net(net);
+	struct rasdial_conn *conn;
+	struct sk_buff *reply;
+	u32 flags, id;
+	void *hdr;
+	int ret;
+
+	/* Only pppd's plugin reports.  CAP_NET_ADMIN over this namespace,
+	 * as GENL_UNS_ADMIN_PERM would check, so that a pppd in a container
+	 * can report into its own registry; tested here so that the refusal
+	 * carries a message.
+	 */
+	if (!netlink_ns_capable(skb, net->user_ns, CAP_NET_ADMIN)) {
+		NL_SET_ERR_MSG_MOD(info->extack,
+				   "EVENT needs CAP_NET_ADMIN (only pppd's plugin reports)");
+		return -EPERM;
+	}
+	ret = rasdial_check_attrs(info);
+	if (ret)
+		return ret;
+	if (GENL_REQ_ATTR_CHECK(info, RASDIAL_A_SEQ)) {
+		NL_SET_ERR_MSG_MOD(info->extack, "missing event sequence number");
+		return -EINVAL;
+	}
+	if (GENL_REQ_ATTR_CHECK(info, RASDIAL_A_STATE)) {
+		NL_SET_ERR_MSG_MOD(info->extack, "missing connection state");
+		return -EINVAL;
+	}
+	ret = rasdial_get_flags(info, RASDIAL_F_EVENT_ALL, &flags);
+	if (ret)
+		return ret;
+	id = rasdial_attr_u32(info->attrs, RASDIAL_A_CONN_ID, 0);
+
+	reply = genlmsg_new(2 * nla_total_size(sizeof(u32)), GFP_KERNEL);
+	if (!reply)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(reply, info, &rasdial_nl_family, 0,
+				RASDIAL_CMD_EVENT);
+	if (!hdr) {
+		ret = -EMSGSIZE;
+		goto err_free_reply;
+	}
+
+	mutex_lock(&rn->lock);
+	if (id)
+		conn = rasdial_event_bind(rn, id, info);
+	else
+		conn = rasdial_event_register(rn, skb, info);
+	if (IS_ERR(conn)) {
+		ret = PTR_ERR(conn);
+		goto err_unlock;
+	}
+
+	rasdial_conn_update(conn, info->attrs, flags);
+	conn->ack_pending = conn->want_ack && conn->owner_portid &&
+			    !test_bit(RASDIAL_CONN_OWNER_GONE, &conn->gone);
+	rasdial_nl_notify(net, conn);
+
+	if (conn->hangup_pending) {
+		conn->hangup_pending = false;
+		kill_pid(conn->pid, SIGTERM, 1);
+	}
+
+	if (nla_put_u32(reply, RASDIAL_A_CONN_ID, conn->id) ||
+	    nla_put_u32(reply, RASDIAL_A_FLAGS,
+			conn->ack_pending ? RASDIAL_F_WANT_ACK : 0)) {
+		ret = -EMSGSIZE;
+		goto err_unlock;
+	}
+	mutex_unlock(&rn->lock);
+
+	genlmsg_end(reply, hdr);
+	return genlmsg_reply(reply, info);
+
+err_unlock:
+	mutex_unlock(&rn->lock);
+err_free_reply:
+	nlmsg_free(reply);
+	return ret;
+}
+
+static int rasdial_nl_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct rasdial_net *rn = rasdial_net(genl_info_net(info));
+	struct rasdial_conn *conn;
+	struct sk_buff *msg;
+	int ret;
+
+	ret = rasdial_check_attrs(info);
+	if (ret)
+		return ret;
+	if (GENL_REQ_ATTR_CHECK(info, RASDIAL_A_CONN_ID)) {
+		NL_SET_ERR_MSG_MOD(info->extack,
+				   "missing connection id (or use NLM_F_DUMP)");
+		return -EINVAL;
+	}
+
+	msg = genlmsg_new(rasdial_conn_msg_size(), GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+
+	mutex_lock(&rn->lock);
+	conn = rasdial_req_conn(rn, info);
+	if (IS_ERR(conn)) {
+		ret = PTR_ERR(conn);
+		goto err_unlock;
+	}
+	ret = rasdial_conn_fill(msg, conn, info->snd_portid, info->snd_seq, 0,
+				RASDIAL_CMD_GET, sk_user_ns(NETLINK_CB(skb).sk),
+				task_active_pid_ns(current));
+	if (ret)
+		goto err_unlock;
+	mutex_unlock(&rn->lock);
+
+	return genlmsg_reply(msg, info);
+
+err_unlock:
+	mutex_unlock(&rn->lock);
+	nlmsg_free(msg);
+	return ret;
+}
+
+/* cb->args[0]: the id to resume from. */
+static int rasdial_nl_get_dumpit(struct sk_buff *skb,
+				 struct netlink_callback *cb)
+{
+	const struct genl_dumpit_info *dinfo = genl_dumpit_info(cb);
+	struct rasdial_net *rn = rasdial_net(sock_net(skb->sk));
+	unsigned long id, next = cb->args[0];
+	struct rasdial_conn *conn;
+	int i, ret = 0;
+
+	for (i = 1; dinfo->attrs && i <= RASDIAL_A_MAX; i++) {
+		if (dinfo->attrs[i]) {
+			NL_SET_ERR_MSG_ATTR(cb->extack, dinfo->attrs[i],
+					    KBUILD_MODNAME ": a dump takes no attributes");
+			return -EINVAL;
+		}
+	}
+
+	mutex_lock(&rn->lock);
+	xa_for_each_start(&rn->conns, id, conn, next) {
+		ret = rasdial_conn_fill(skb, conn,
+					NETLINK_CB(cb->skb).portid,
+					cb->nlh->nlmsg_seq, NLM_F_MULTI,
+					RASDIAL_CMD_GET,
+					sk_user_ns(NETLINK_CB(cb->skb).sk),
+					task_active_pid_ns(current));
+		if (ret)
+			break;
+		next = id + 1;
+	}
+	mutex_unlock(&rn->lock);
+
+	cb->args[0] = next;
+	/* A full skb ends this round; an empty one cannot hold even one. */
+	if (ret && !skb->len)
+		return ret;
+	return skb->len;
+}
+
+static int rasdial_nl_hangup_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct rasdial_net *rn = rasdial_net(genl_info_net(info));
+	struct rasdial_conn *conn;
+	int ret;
+
+	ret = rasdial_check_attrs(info);
+	if (ret)
+		return ret;
+	if (GENL_REQ_ATTR_CHECK(info, RASDIAL_A_CONN_ID)) {
+		NL_SET_ERR_MSG_MOD(info->extack, "missing connection id");
+		return -EINVAL;
+	}
+
+	mutex_lock(&rn->lock);
+	conn = rasdial_req_conn(rn, info);
+	if (IS_ERR(conn)) {
+		ret = PTR_ERR(conn);
+		goto out_unlock;
+	}
+	if (!rasdial_may_manage(skb, info, conn)) {
+		NL_SET_ERR_MSG_MOD(info->extack,
+				   "not the connection's owner and no CAP_NET_ADMIN");
+		ret = -EPERM;
+		goto out_unlock;
+	}
+
+	if (conn->plugin_portid) {
+		/* pppd exits with EXIT_USER_REQUEST; its socket's release
+		 * then frees the conn.  The owner may hang up any pppd
+		 * user's session, hence a privileged signal.
+		 */
+		if (!test_bit(RASDIAL_CONN_PLUGIN_GONE, &conn->gone))
+			kill_pid(conn->pid, SIGTERM, 1);
+	} else if (!conn->owner_portid ||
+		   test_bit(RASDIAL_CONN_OWNER_GONE, &conn->gone) ||
+		   conn->owner_portid == info->snd_portid) {
+		/* No pppd yet: the owner itself gives the id up (its pppd
+		 * died before the plugin loaded, or it stops its own child),
+		 * so nothing is left to wait for.
+		 */
+		rasdial_conn_del(rn, conn);
+	} else {
+		conn->hangup_pending = true;
+	}
+
+out_unlock:
+	mutex_unlock(&rn->lock);
+	return ret;
+}
+
+static int rasdial_nl_ack_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+	struct rasdial_net *rn = rasdial_net(net);
+	struct rasdial_conn *conn;
+	u32 seq;
+	int ret;
+
+	ret = rasdial_check_attrs(info);
+	if (ret)
+		return ret;
+	if (GENL_REQ_ATTR_CHECK(info, RASDIAL_A_CONN_ID)) {
+		NL_SET_ERR_MSG_MOD(info->extack, "missing connection id");
+		return -EINVAL;
+	}
+	if (GENL_REQ_ATTR_CHECK(info, RASDIAL_A_SEQ)) {
+		NL_SET_ERR_MSG_MOD(info->extack, "missing event sequence number");
+		return -EINVAL;
+	}
+	seq = nla_get_u32(info->attrs[RASDIAL_A_SEQ]);
+
+	mutex_lock(&rn->lock);
+	conn = rasdial_req_conn(rn, info);
+	if (IS_ERR(conn)) {
+		ret = PTR_ERR(conn);
+		goto out_unlock;
+	}
+	if (!rasdial_may_manage(skb, info, conn)) {
+		NL_SET_ERR_MSG_MOD(info->extack,
+				   "not the connection's owner and no CAP_NET_ADMIN");
+		ret = -EPERM;
+		goto out_unlock;
+	}
+	if (!conn->plugin_portid ||
+	    test_bit(RASDIAL_CONN_PLUGIN_GONE, &conn->gone)) {
+		NL_SET_ERR_MSG_MOD(info->extack,
+				   "no pppd is bound to this connection");
+		ret = -ENOENT;
+		goto out_unlock;
+	}
+
+	ret = rasdial_nl_send_ack(net, conn, seq);
+	if (ret)
+		NL_SET_ERR_MSG_MOD(info->extack,
+				   "cannot queue the ACK to pppd's socket");
+	else if (conn->ack_pending && seq == conn->seq)
+		conn->ack_pending = false;
+
+out_unlock:
+	mutex_unlock(&rn->lock);
+	return ret;
+}
+
+/* resv_start_op stays 0 and no op sets .validate: every command is
+ * strictly validated (6.1's genl_register_family() refuses the mix).
+ */
+static const struct genl_small_ops rasdial_nl_ops[] = {
+	{
+		.cmd = RASDIAL_CMD_CONN_NEW,
+		.doit = rasdial_nl_conn_new_doit,
+	},
+	{
+		.cmd = RASDIAL_CMD_EVENT,
+		.doit = rasdial_nl_event_doit,
+	},
+	{
+		.cmd = RASDIAL_CMD_GET,
+		.doit = rasdial_nl_get_doit,
+		.dumpit = rasdial_nl_get_dumpit,
+	},
+	{
+		.cmd = RASDIAL_CMD_HANGUP,
+		.doit = rasdial_nl_hangup_doit,
+	},
+	{
+		.cmd = RASDIAL_CMD_ACK,
+		.doit = rasdial_nl_ack_doit,
+	},
+};
+
+static const struct genl_multicast_group rasdial_nl_mcgrps[] = {
+	[RASDIAL_NLGRP_EVENTS] = { .name = RASDIAL_MCGRP_EVENTS },
+};
+
+static struct genl_family rasdial_nl_family __ro_after_init = {
+	.name = RASDIAL_GENL_NAME,
+	.version = RASDIAL_GENL_VERSION,
+	.maxattr = RASDIAL_A_MAX,
+	.policy = rasdial_policy,
+	.netnsok = true,
+	.module = THIS_MODULE,
+	.small_ops = rasdial_nl_ops,
+	.n_small_ops = ARRAY_SIZE(rasdial_nl_ops),
+	.mcgrps = rasdial_nl_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(rasdial_nl_mcgrps),
+};
+
+/**
+ * rasdial_nl_init() - register the "rasdial" generic netlink family
+ *
+ * Return: 0 or a negative errno from genl_register_family().
+ */
+int __init rasdial_nl_init(void)
+{
+	int ret;
+
+	ret = genl_register_family(&rasdial_nl_family);
+	if (ret)
+		return ret;
+	WRITE_ONCE(rasdial_nl_registered, true);
+	return 0;
+}
+
+/**
+ * rasdial_nl_uninit() - unregister the family; no doit runs afterwards
+ */
+void rasdial_nl_uninit(void)
+{
+	genl_lock();
+	WRITE_ONCE(rasdial_nl_registered, false);
+	genl_unlock();
+	genl_unregister_family(&rasdial_nl_family);
+}
+
+MODULE_ALIAS_GENL_FAMILY(RASDIAL_GENL_NAME);

@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rasdial: per network namespace registry of connections, and the watch on
+ * the netlink sockets of their owners and pppds.
+ */
+
+#include <linux/netlink.h>
+#include <linux/pid.h>
+#include <linux/slab.h>
+#include <net/genetlink.h>
+#include <net/net_namespace.h>
+#include <net/netns/generic.h>
+
+#include "netlink.h"
+#include "registry.h"
+
+static unsigned int rasdial_net_id __read_mostly;
+
+/* Ids stay below 2^31 so that they survive a round trip through an int
+ * (pppd's option parser, HRASCONN casts).
+ */
+#define RASDIAL_CONN_ID_LIMIT	XA_LIMIT(1, INT_MAX)
+
+/**
+ * rasdial_net() - registry of a network namespace
+ * @net: the namespace
+ *
+ * Return: the namespace's registry; valid for as long as @net is.
+ */
+struct rasdial_net *rasdial_net(const struct net *net)
+{
+	return net_generic(net, rasdial_net_id);
+}
+
+/**
+ * rasdial_conn_alloc() - allocate a zeroed conn
+ *
+ * Return: the conn, or %NULL when out of memory.
+ */
+struct rasdial_conn *rasdial_conn_alloc(void)
+{
+	return kzalloc(sizeof(struct rasdial_conn), GFP_KERNEL);
+}
+
+/**
+ * rasdial_conn_free() - free a conn that is not (or no longer) in a registry
+ * @conn: the conn, or %NULL
+ *
+ * RCU-deferred: the netlink notifier may still be looking at it.
+ */
+void rasdial_conn_free(struct rasdial_conn *conn)
+{
+	if (!conn)
+		return;
+	put_pid(conn->pid);
+	kfree_rcu(conn, rcu);
+}
+
+/**
+ * rasdial_conn_add() - give a conn an id and publish it
+ * @rn: the registry; caller holds @rn->lock
+ * @conn: a fully initialised conn (the notifier may see it at once)
+ * @extack: for the error message
+ *
+ * Return: 0 with @conn->id set, -ENOSPC when the namespace already holds
+ * RASDIAL_MAX_CONNS conns, or -ENOMEM.
+ */
+int rasdial_conn_add(struct rasdial_net *rn, struct rasdial_conn *conn,
+		     struct netlink_ext_ack *extack)
+{
+	int ret;
+
+	lockdep_assert_held(&rn->lock);
+
+	if (rn->count >= RASDIAL_MAX_CONNS) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "too many connections in this network namespace");
+		return -ENOSPC;
+	}
+	/* Cyclic, so that a stale handle does not soon name a new link. */
+	ret = xa_alloc_cyclic(&rn->conns, &conn->id, conn,
+			      RASDIAL_CONN_ID_LIMIT, &rn->next_id, GFP_KERNEL);
+	if (ret < 0) {
+		NL_SET_ERR_MSG_MOD(extack, "cannot allocate a connection id");
+		return ret == -EBUSY ? -ENOSPC : ret;
+	}
+	WRITE_ONCE(rn->count, rn->count + 1);
+	return 0;
+}
+
+/**
+ * rasdial_conn_find() - look a conn up by id
+ * @rn: the registry; caller holds @rn->lock
+ * @id: connection id
+ *
+ * Return: the conn, or %NULL.
+ */
+struct rasdial_conn *rasdial_conn_find(struct rasdial_net *rn, u32 id)
+{
+	lockdep_assert_held(&rn->lock);
+
+	return id ? xa_load(&rn->conns, id) : NULL;
+}
+
+/**
+ * rasdial_conn_del() - remove a conn from its registry and free it
+ * @rn: the registry; caller holds @rn->lock
+ * @conn: the conn
+ */
+void rasdial_conn_del(struct rasdial_net *rn, struct rasdial_conn *conn)
+{
+	lockdep_assert_held(&rn->lock);
+
+	xa_erase(&rn->conns, conn->id);
+	WRITE_ONCE(rn->count, rn->count - 1);
+	rasdial_conn_free(conn);
+}
+
+/* The bound pppd's socket is gone: publish the end unless pppd did. */
+static void rasdial_plugin_gone(struct rasdial_net *rn,
+				struct rasdial_conn *conn)
+{
+	if (!(conn->flags & RASDIAL_F_FINAL)) {
+		conn->state = RASDIAL_RASCS_DISCONNECTED;
+		conn->error = RASDIAL_ERROR_PPPD_VANISHED;
+		conn->ext_error = 0;
+		conn->flags |= RASDIAL_F_FINAL | RASDIAL_F_VANISHED;
+		conn->ack_pending = false;
+		rasdial_nl_notify(rn->net, conn);
+	}
+	rasdial_conn_del(rn, conn);
+}
+
+/* The owner's socket is gone: nobody will ACK any more, so answer a
+ * waiting pppd ourselves; a conn that never got a pppd has no future.
+ */
+static void rasdial_owner_gone(struct rasdial_net *rn,
+			       struct rasdial_conn *conn)
+{
+	WRITE_ONCE(conn->owner_portid, 0);
+	if (!conn->plugin_portid) {
+		rasdial_conn_del(rn, conn);
+		return;
+	}
+	if (conn->ack_pending) {
+		conn->ack_pending = false;
+		rasdial_nl_send_ack(rn->net, conn, conn->seq);
+	}
+}
+
+static void rasdial_release_work(struct work_struct *work)
+{
+	struct rasdial_net *rn = container_of(work, struct rasdial_net,
+					      release_work);
+	struct rasdial_conn *conn;
+	unsigned long id;
+
+	/* genl_lock() orders us with every doit and with the family's
+	 * unregistration, so nothing is sent for a family that is gone.
+	 */
+	genl_lock();
+	mutex_lock(&rn->lock);
+	xa_for_each(&rn->conns, id, conn) {
+		if (test_bit(RASDIAL_CONN_PLUGIN_GONE, &conn->gone))
+			rasdial_plugin_gone(rn, conn);
+		else if (test_and_clear_bit(RASDIAL_CONN_OWNER_GONE,
+					    &conn->gone))
+			rasdial_owner_gone(rn, conn);
+	}
+	mutex_unlock(&rn->lock);
+	genl_unlock();
+}
+
+/* Flag the conns a released socket owned or served.  Runs in the notifier,
+ * without sleeping: conns are freed by RCU, portids read once.
+ */
+static bool rasdial_mark_released(struct rasdial_net *rn, u32 portid)
+{
+	struct rasdial_conn *conn;
+	unsigned long id;
+	bool hit = false;
+
+	if (!READ_ONCE(rn->count))
+		return false;
+
+	rcu_read_lock();
+	xa_for_each(&rn->conns, id, conn) {
+		if (READ_ONCE(conn->plugin_portid) == portid) {
+			set_bit(RASDIAL_CONN_PLUGIN_GONE, &conn->gone);
+			hit = true;
+		}
+		if (READ_ONCE(conn->owner_portid) == portid) {
+			set_bit(RASDIAL_CONN_OWNER_GONE, &conn->gone);
+			hit = true;
+		}
+	}
+	rcu_read_unlock();
+	return hit;
+}
+
+/* NETLINK_URELEASE: a netlink socket is going away.  Treat the call as
+ * atomic (the chain's type has changed across kernels): flag the conns
+ * now, so that a reused portid cannot pass for the old socket, and do the
+ * sending and freeing from the namespace's work item.
+ */
+static int rasdial_netlink_event(struct notifier_block *nb,
+				 unsigned long event, void *ptr)
+{
+	struct netlink_notify *n = ptr;
+	struct rasdial_net *rn;
+	struct net *net;
+
+	if (event != NETLINK_URELEASE || n->protocol != NETLINK_GENERIC ||
+	    !n->portid)
+		return NOTIFY_DONE;
+
+	/* A dying namespace is cleaned up by rasdial_net_exit(). */
+	net = maybe_get_net(n->net);
+	if (!net)
+		return NOTIFY_DONE;
+
+	rn = rasdial_net(net);
+	if (rasdial_mark_released(rn, n->portid))
+		schedule_work(&rn->release_work);
+	put_net(net);
+	return NOTIFY_DONE;
+}
+
+struct notifier_block rasdial_netlink_notifier = {
+	.notifier_call = rasdial_netlink_event,
+};
+
+static int __net_init rasdial_net_init(struct net *net)
+{
+	struct rasdial_net *rn = rasdial_net(net);
+
+	mutex_init(&rn->lock);
+	xa_init_flags(&rn->conns, XA_FLAGS_ALLOC1);
+	rn->net = net;
+	INIT_WORK(&rn->release_work, rasdial_release_work);
+	return 0;
+}
+
+/* Namespace death or module unload: the notifier can no longer queue work
+ * for us (net is dead, or the notifier is unregistered), so cancel what is
+ * pending and free every conn without telling anyone.
+ */
+static void __net_exit rasdial_net_exit(struct net *net)
+{
+	struct rasdial_net *rn = rasdial_net(net);
+	struct rasdial_conn *conn;
+	unsigned long id;
+
+	cancel_work_sync(&rn->release_work);
+
+	mutex_lock(&rn->lock);
+	xa_for_each(&rn->conns, id, conn)
+		rasdial_conn_del(rn, conn);
+	mutex_unlock(&rn->lock);
+
+	xa_destroy(&rn->conns);
+	mutex_destroy(&rn->lock);
+}
+
+struct pernet_operations rasdial_net_ops = {
+	.init = rasdial_net_init,
+	.exit = rasdial_net_exit,
+	.id = &rasdial_net_id,
+	.size = sizeof(struct rasdial_net),
+};

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * rasdial: per network namespace registry of connections (pppd sessions).
+ */
+#ifndef _RASDIAL_REGISTRY_H
+#define _RASDIAL_REGISTRY_H
+
+#include <linux/if.h>
+#include <linux/mutex.h>
+#include <linux/notifier.h>
+#include <linux/rcupdate.h>
+#include <linux/types.h>
+#include <linux/uidgid.h>
+#include <linux/workqueue.h>
+#include <linux/xarray.h>
+#include <linux/rasdial.h>
+
+struct net;
+struct netlink_ext_ack;
+struct pernet_operations;
+struct pid;
+
+/* RASCS_Disconnected (RASCS_DONE + 1), published for a pppd that vanished. */
+#define RASDIAL_RASCS_DISCONNECTED	0x2001
+
+/* Length of an IPv6 interface identifier (RASDIAL_A_*_IFID6). */
+#define RASDIAL_IFID6_LEN		8
+
+/* Bits of rasdial_conn.gone: set by the netlink notifier (any context),
+ * acted upon by the release work under the registry lock.
+ */
+enum {
+	RASDIAL_CONN_PLUGIN_GONE,	/* the bound plugin socket was released */
+	RASDIAL_CONN_OWNER_GONE,	/* the owner socket was released */
+};
+
+/**
+ * struct rasdial_conn - one connection (one pppd session)
+ * @rcu: frees the conn after the lockless scan in the netlink notifier
+ * @gone: RASDIAL_CONN_*_GONE bits, set without the registry lock
+ * @id: connection id (HRASCONN), never 0
+ * @owner_portid: netlink portid of the owner socket, 0 when none or gone
+ * @plugin_portid: netlink portid of the bound plugin socket, 0 when unbound
+ * @owner_uid: uid of the process that created the conn
+ * @pid: pppd's thread group, taken from the sender at bind time
+ * @known: BIT(RASDIAL_A_*) of the optional attributes already reported
+ * @flags: RASDIAL_F_FINAL, RASDIAL_F_VANISHED, RASDIAL_F_SELF_REGISTERED
+ * @seq: plugin's number of the last event
+ * @state: RASCONNSTATE of the last event
+ * @error: dwError of the last event
+ * @ext_error: dwExtendedError of the last event
+ * @exit_status: pppd's exit status
+ * @phase: pppd's phase
+ * @ifindex: ifindex of the ppp interface
+ * @baud: line speed in bits per second
+ * @local_addr: our IPv4 address, network order
+ * @remote_addr: peer's IPv4 address, network order
+ * @local_ifid6: our IPv6 interface identifier
+ * @remote_ifid6: peer's IPv6 interface identifier
+ * @want_ack: the owner asked for RASDIAL_F_WANT_ACK at CONN_NEW
+ * @ack_pending: the plugin waits for an ACK carrying @seq
+ * @hangup_pending: HANGUP arrived before a pppd bound
+ * @entry: phonebook entry name
+ * @ifname: name of the ppp interface
+ * @device_name: tty or device pppd uses
+ * @device_type: RASDT_* device type
+ */
+struct rasdial_conn {
+	struct rcu_head rcu;
+	unsigned long gone;
+	u32 id;
+	u32 owner_portid;
+	u32 plugin_portid;
+	kuid_t owner_uid;
+	struct pid *pid;
+	u32 known;
+	u32 flags;
+	u32 seq;
+	u32 state;
+	u32 error;
+	u32 ext_error;
+	u32 exit_status;
+	u32 phase;
+	u32 ifindex;
+	u32 baud;
+	__be32 local_addr;
+	__be32 remote_addr;
+	u8 local_ifid6[RASDIAL_IFID6_LEN];
+	u8 remote_ifid6[RASDIAL_IFID6_LEN];
+	bool want_ack;
+	bool ack_pending;
+	bool hangup_pending;
+	char entry[RASDIAL_ENTRY_MAX + 1];
+	char ifname[IFNAMSIZ];
+	char device_name[RASDIAL_DEVICE_NAME_MAX + 1];
+	char device_type[RASDIAL_DEVICE_TYPE_MAX + 1];
+};
+
+/**
+ * struct rasdial_net - registry of one network namespace
+ * @lock: protects @conns, @next_id, @count and every conn's fields
+ *	(except @gone)
+ * @conns: conns by id
+ * @next_id: cursor for cyclic id allocation
+ * @count: number of conns in @conns
+ * @net: the namespace (not refcounted: this lives and dies with it)
+ * @release_work: handles conns whose sockets were released
+ */
+struct rasdial_net {
+	struct mutex lock;	/* see the kernel-doc above */
+	struct xarray conns;
+	u32 next_id;
+	unsigned int count;
+	struct net *net;
+	struct work_struct release_work;
+};
+
+extern struct pernet_operations rasdial_net_ops;
+extern struct notifier_block rasdial_netlink_notifier;
+
+struct rasdial_net *rasdial_net(const struct net *net);
+struct rasdial_conn *rasdial_conn_alloc(void);
+void rasdial_conn_free(struct rasdial_conn *conn);
+int rasdial_conn_add(struct rasdial_net *rn, struct rasdial_conn *conn,
+		     struct netlink_ext_ack *extack);
+struct rasdial_conn *rasdial_conn_find(struct rasdial_net *rn, u32 id);
+void rasdial_conn_del(struct rasdial_net *rn, struct rasdial_conn *conn);
+
+#endif /* _RASDIAL_REGISTRY_H */
