@@ -1,0 +1,1401 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * kernel_genl: the generic netlink family "rasdial" of rasdial.ko, driven
+ * straight through libnl, the way pppd's plugin and librasdial use it.
+ *
+ * Runs inside the test VM as root with rasdial.ko inserted (tests/vm/run-in-vm
+ * kernel_genl).  "Plugins" are forked children that report events over their
+ * own sockets and answer the test through a pipe; the test process is the
+ * conns' owner and also listens on the "events" group.
+ */
+
+#include <errno.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+
+#include <linux/netlink.h>
+#include <linux/rasdial.h>
+#include <netlink/genl/ctrl.h>
+#include <netlink/genl/genl.h>
+#include <netlink/netlink.h>
+
+#include "kselftest_harness.h"
+
+#define RASCS_AUTHENTICATE	6u
+#define RASCS_CONNECTED		0x2000u
+#define RASCS_DISCONNECTED	0x2001u
+#define PHASE_RUNNING		8u
+#define NOBODY			65534u
+#define ERROR_AUTHENTICATION_FAILURE	691u
+
+/* How long a reply or an event may take (TCG is slow, but not this slow). */
+#define WAIT_MS			5000
+
+/* ------------------------------------------------------------------ netlink */
+
+/* One received generic netlink message of the family, attributes copied. */
+struct gmsg {
+	uint8_t cmd;
+	bool used;
+	bool has[RASDIAL_A_MAX + 1];
+	uint16_t len[RASDIAL_A_MAX + 1];
+	unsigned char data[RASDIAL_A_MAX + 1][RASDIAL_ENTRY_MAX + 1];
+};
+
+struct chan {
+	struct nl_sock *sk;
+	struct nl_cb *cb;
+	int fam;
+	struct gmsg *m;		/* received, in order */
+	int n, cap;
+	int first;		/* first message of the current request */
+	bool done;
+	int err;		/* 0 or -errno of the current request */
+	char ext[256];		/* its extack message */
+};
+
+/* Netlink fds this process opened: a forked "plugin" closes its copies so
+ * that closing a socket in the test really releases it.
+ */
+static int open_fds[16];
+static int n_open_fds;
+
+static uint32_t g32(const struct gmsg *m, int attr)
+{
+	uint32_t v = 0xdeadbeef;
+
+	if (m->has[attr] && m->len[attr] == sizeof(v))
+		memcpy(&v, m->data[attr], sizeof(v));
+	return v;
+}
+
+static const char *gstr(const struct gmsg *m, int attr)
+{
+	return m->has[attr] ? (const char *)m->data[attr] : "(absent)";
+}
+
+static int valid_cb(struct nl_msg *msg, void *arg)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct nlattr *tb[RASDIAL_A_MAX + 1];
+	struct chan *c = arg;
+	struct gmsg *m;
+	int i;
+
+	if (nlh->nlmsg_type != c->fam ||
+	    genlmsg_parse(nlh, 0, tb, RASDIAL_A_MAX, NULL) < 0)
+		return NL_SKIP;
+	if (c->n == c->cap) {
+		int cap = c->cap ? 2 * c->cap : 16;
+		struct gmsg *nm = realloc(c->m, cap * sizeof(*nm));
+
+		if (!nm)
+			return NL_STOP;
+		c->m = nm;
+		c->cap = cap;
+	}
+	m = &c->m[c->n++];
+	memset(m, 0, sizeof(*m));
+	m->cmd = ((struct genlmsghdr *)nlmsg_data(nlh))->cmd;
+	for (i = 1; i <= RASDIAL_A_MAX; i++) {
+		int len;
+
+		if (!tb[i])
+			continue;
+		len = nla_len(tb[i]);
+		if (len > RASDIAL_ENTRY_MAX)
+			len = RASDIAL_ENTRY_MAX;
+		m->has[i] = true;
+		m->len[i] = len;
+		memcpy(m->data[i], nla_data(tb[i]), len);
+	}
+	return NL_OK;
+}
+
+/* NLMSG_DONE (a dump's end, carrying its error) or an ACK. */
+static int finish_cb(struct nl_msg *msg, void *arg)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
+	struct chan *c = arg;
+	int e;
+
+	c->done = true;
+	if (nlh->nlmsg_type != NLMSG_DONE ||
+	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof(e)))
+		return NL_STOP;
+	memcpy(&e, nlmsg_data(nlh), sizeof(e));
+	c->err = e;
+	if ((nlh->nlmsg_flags & NLM_F_ACK_TLVS) &&
+	    nla_parse(tb, NLMSGERR_ATTR_MAX,
+		      (struct nlattr *)((char *)nlmsg_data(nlh) + sizeof(e)),
+		      nlh->nlmsg_len - NLMSG_LENGTH(sizeof(e)), NULL) == 0 &&
+	    tb[NLMSGERR_ATTR_MSG])
+		snprintf(c->ext, sizeof(c->ext), "%s",
+			 (char *)nla_data(tb[NLMSGERR_ATTR_MSG]));
+	return NL_STOP;
+}
+
+static int seq_ok_cb(struct nl_msg *msg, void *arg)
+{
+	(void)msg;
+	(void)arg;
+	return NL_OK;
+}
+
+/* Keeps the errno and the extack message (NLMSGERR_ATTR_MSG). */
+static int err_cb(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
+{
+	struct nlmsghdr *nlh = (struct nlmsghdr *)((char *)e - NLMSG_HDRLEN);
+	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
+	int ack_len = NLMSG_HDRLEN + sizeof(*e);
+	struct chan *c = arg;
+
+	(void)nla;
+	c->done = true;
+	c->err = e->error;
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return NL_STOP;
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		ack_len += e->msg.nlmsg_len - NLMSG_HDRLEN;
+	if ((int)nlh->nlmsg_len <= ack_len)
+		return NL_STOP;
+	if (nla_parse(tb, NLMSGERR_ATTR_MAX,
+		      (struct nlattr *)((char *)nlh + ack_len),
+		      nlh->nlmsg_len - ack_len, NULL) == 0 &&
+	    tb[NLMSGERR_ATTR_MSG])
+		snprintf(c->ext, sizeof(c->ext), "%s",
+			 (char *)nla_data(tb[NLMSGERR_ATTR_MSG]));
+	return NL_STOP;
+}
+
+static int chan_open(struct chan *c)
+{
+	struct timeval tv = { .tv_sec = WAIT_MS / 1000 };
+	int one = 1, fd;
+
+	memset(c, 0, sizeof(*c));
+	c->sk = nl_socket_alloc();
+	if (!c->sk)
+		return -ENOMEM;
+	if (genl_connect(c->sk) < 0)
+		goto err;
+	fd = nl_socket_get_fd(c->sk);
+	if (setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one)) ||
+	    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)))
+		goto err;
+	nl_socket_enable_msg_peek(c->sk);
+	c->fam = genl_ctrl_resolve(c->sk, RASDIAL_GENL_NAME);
+	if (c->fam < 0)
+		goto err;
+	c->cb = nl_cb_alloc(NL_CB_DEFAULT);
+	if (!c->cb)
+		goto err;
+	/* Plugin sockets get unsolicited ACKs; events are unsolicited too. */
+	nl_cb_set(c->cb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, seq_ok_cb, NULL);
+	nl_cb_set(c->cb, NL_CB_VALID, NL_CB_CUSTOM, valid_cb, c);
+	nl_cb_set(c->cb, NL_CB_FINISH, NL_CB_CUSTOM, finish_cb, c);
+	nl_cb_set(c->cb, NL_CB_ACK, NL_CB_CUSTOM, finish_cb, c);
+	nl_cb_err(c->cb, NL_CB_CUSTOM, err_cb, c);
+	if (n_open_fds < (int)ARRAY_SIZE(open_fds))
+		open_fds[n_open_fds++] = fd;
+	return 0;
+err:
+	nl_socket_free(c->sk);
+	c->sk = NULL;
+	return -ENOENT;
+}
+
+static void chan_close(struct chan *c)
+{
+	int i;
+
+	if (!c->sk)
+		return;
+	for (i = 0; i < n_open_fds; i++)
+		if (open_fds[i] == nl_socket_get_fd(c->sk))
+			open_fds[i] = -1;
+	nl_cb_put(c->cb);
+	nl_socket_free(c->sk);
+	free(c->m);
+	memset(c, 0, sizeof(*c));
+}
+
+/* Drop what was read, except kernel ACKs nobody has looked at yet. */
+static void chan_compact(struct chan *c)
+{
+	int i, n = 0;
+
+	for (i = 0; i < c->n; i++)
+		if (!c->m[i].used && c->m[i].cmd == RASDIAL_CMD_ACK)
+			c->m[n++] = c->m[i];
+	c->n = n;
+}
+
+static struct nl_msg *req_new(struct chan *c, uint8_t cmd, int flags)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+
+	if (msg && !genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, c->fam, 0,
+				flags, cmd, RASDIAL_GENL_VERSION)) {
+		nlmsg_free(msg);
+		msg = NULL;
+	}
+	return msg;
+}
+
+/* Sends MSG (freed) and reads until its ACK, error or NLMSG_DONE. */
+static int req_do(struct chan *c, struct nl_msg *msg)
+{
+	int ret, guard;
+
+	if (!msg)
+		return -ENOMEM;
+	chan_compact(c);
+	c->first = c->n;
+	c->done = false;
+	c->err = 0;
+	c->ext[0] = '\0';
+	ret = nl_send_auto(c->sk, msg);
+	nlmsg_free(msg);
+	if (ret < 0)
+		return c->err = -EIO;
+	for (guard = 0; !c->done && guard < 100000; guard++) {
+		ret = nl_recvmsgs(c->sk, c->cb);
+		if (ret < 0 && !c->done) {
+			c->err = ret == -NLE_AGAIN ? -ETIMEDOUT : -EIO;
+			break;
+		}
+	}
+	return c->err;
+}
+
+/* The reply of the last request, or NULL. */
+static struct gmsg *reply_of(struct chan *c, uint8_t cmd)
+{
+	int i;
+
+	for (i = c->first; i < c->n; i++)
+		if (c->m[i].cmd == cmd && !c->m[i].used)
+			return &c->m[i];
+	return NULL;
+}
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Next unread message with command CMD (and CONN_ID ID unless 0), waiting
+ * up to TIMEOUT_MS for it.  Copied to OUT.
+ */
+static bool chan_wait(struct chan *c, uint8_t cmd, uint32_t id, struct gmsg *out,
+		    int timeout_ms)
+{
+	int64_t end = now_ms() + timeout_ms;
+	int i;
+
+	for (;;) {
+		struct pollfd p = { .fd = nl_socket_get_fd(c->sk),
+				    .events = POLLIN };
+		int64_t left;
+
+		for (i = 0; i < c->n; i++) {
+			struct gmsg *m = &c->m[i];
+
+			if (m->used || m->cmd != cmd ||
+			    (id && g32(m, RASDIAL_A_CONN_ID) != id))
+				continue;
+			m->used = true;
+			if (out)
+				*out = *m;
+			return true;
+		}
+		left = end - now_ms();
+		if (left <= 0)
+			return false;
+		if (poll(&p, 1, (int)left) > 0)
+			nl_recvmsgs(c->sk, c->cb);
+	}
+}
+
+static int conn_new(struct chan *c, const char *entry, uint32_t flags,
+		    uint32_t *id)
+{
+	struct nl_msg *msg = req_new(c, RASDIAL_CMD_CONN_NEW, 0);
+	struct gmsg *r;
+	int ret;
+
+	if (msg && entry)
+		nla_put_string(msg, RASDIAL_A_ENTRY, entry);
+	if (msg && flags)
+		nla_put_u32(msg, RASDIAL_A_FLAGS, flags);
+	ret = req_do(c, msg);
+	if (ret)
+		return ret;
+	r = reply_of(c, RASDIAL_CMD_CONN_NEW);
+	if (!r)
+		return -EBADMSG;
+	r->used = true;
+	*id = g32(r, RASDIAL_A_CONN_ID);
+	return 0;
+}
+
+/* GET, HANGUP or ACK for one conn. */
+static int conn_cmd(struct chan *c, uint8_t cmd, uint32_t id, uint32_t seq,
+		    struct gmsg *out)
+{
+	struct nl_msg *msg = req_new(c, cmd, 0);
+	struct gmsg *r;
+	int ret;
+
+	if (msg)
+		nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
+	if (msg && cmd == RASDIAL_CMD_ACK)
+		nla_put_u32(msg, RASDIAL_A_SEQ, seq);
+	ret = req_do(c, msg);
+	if (ret || !out)
+		return ret;
+	r = reply_of(c, cmd);
+	if (!r)
+		return -EBADMSG;
+	r->used = true;
+	*out = *r;
+	return 0;
+}
+
+static int conn_get(struct chan *c, uint32_t id, struct gmsg *out)
+{
+	return conn_cmd(c, RASDIAL_CMD_GET, id, 0, out);
+}
+
+/* Dump; the conn messages are c->m[c->first .. c->n). */
+static int conn_dump(struct chan *c)
+{
+	return req_do(c, req_new(c, RASDIAL_CMD_GET, NLM_F_DUMP));
+}
+
+static const struct gmsg *dump_find(struct chan *c, uint32_t id)
+{
+	int i;
+
+	for (i = c->first; i < c->n; i++)
+		if (c->m[i].cmd == RASDIAL_CMD_GET &&
+		    g32(&c->m[i], RASDIAL_A_CONN_ID) == id)
+			return &c->m[i];
+	return NULL;
+}
+
+/* GET until ENOENT: the release of a socket is handled asynchronously. */
+static bool conn_gone(struct chan *c, uint32_t id)
+{
+	int i;
+
+	for (i = 0; i < 250; i++) {
+		if (conn_get(c, id, NULL) == -ENOENT)
+			return true;
+		usleep(20000);
+	}
+	return false;
+}
+
+/* ------------------------------------------------------------------ plugins */
+
+enum kid_op { K_EVENT, K_WAIT_ACK, K_REQ };
+
+struct kreq {
+	int op;
+	uint8_t cmd;		/* K_REQ */
+	bool has_id;
+	bool full;		/* K_EVENT: every optional attribute */
+	uint32_t id, seq, state, error, flags;
+};
+
+struct kresp {
+	int err;
+	uint32_t id, seq, flags;
+	char ext[256];
+};
+
+struct kid {
+	pid_t pid;
+	int to, from;
+};
+
+static const uint8_t ifid_local[8] = { 0x02, 0, 0, 0, 0, 0, 0, 0x01 };
+static const uint8_t ifid_remote[8] = { 0x02, 0, 0, 0, 0, 0, 0, 0x02 };
+
+static bool xfer(int fd, void *buf, size_t len, bool out, int timeout_ms)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		struct pollfd p = { .fd = fd, .events = out ? POLLOUT : POLLIN };
+		ssize_t n;
+
+		if (timeout_ms >= 0 && poll(&p, 1, timeout_ms) <= 0)
+			return false;
+		n = out ? write(fd, (char *)buf + done, len - done) :
+			  read(fd, (char *)buf + done, len - done);
+		if (n <= 0)
+			return false;
+		done += n;
+	}
+	return true;
+}
+
+static void kid_event(struct chan *c, const struct kreq *q, struct kresp *r)
+{
+	struct nl_msg *msg = req_new(c, RASDIAL_CMD_EVENT, 0);
+	struct in_addr a;
+	struct gmsg *g;
+
+	if (!msg) {
+		r->err = -ENOMEM;
+		return;
+	}
+	if (q->has_id)
+		nla_put_u32(msg, RASDIAL_A_CONN_ID, q->id);
+	nla_put_u32(msg, RASDIAL_A_SEQ, q->seq);
+	nla_put_u32(msg, RASDIAL_A_STATE, q->state);
+	if (q->error)
+		nla_put_u32(msg, RASDIAL_A_ERROR, q->error);
+	if (q->flags)
+		nla_put_u32(msg, RASDIAL_A_FLAGS, q->flags);
+	if (q->full) {
+		nla_put_u32(msg, RASDIAL_A_EXT_ERROR, 0);
+		nla_put_u32(msg, RASDIAL_A_PHASE, PHASE_RUNNING);
+		nla_put_string(msg, RASDIAL_A_IFNAME, "ppp7");
+		nla_put_u32(msg, RASDIAL_A_IFINDEX, 7);
+		nla_put_string(msg, RASDIAL_A_DEVICE_NAME, "/dev/ttyS0");
+		nla_put_string(msg, RASDIAL_A_DEVICE_TYPE, "modem");
+		inet_pton(AF_INET, "192.0.2.2", &a);
+		nla_put(msg, RASDIAL_A_LOCAL_ADDR, 4, &a);
+		inet_pton(AF_INET, "192.0.2.1", &a);
+		nla_put(msg, RASDIAL_A_REMOTE_ADDR, 4, &a);
+		nla_put(msg, RASDIAL_A_LOCAL_IFID6, 8, ifid_local);
+		nla_put(msg, RASDIAL_A_REMOTE_IFID6, 8, ifid_remote);
+		nla_put_u32(msg, RASDIAL_A_BAUD, 115200);
+	}
+	r->err = req_do(c, msg);
+	g = reply_of(c, RASDIAL_CMD_EVENT);
+	if (!r->err && g) {
+		g->used = true;
+		r->id = g32(g, RASDIAL_A_CONN_ID);
+		r->flags = g32(g, RASDIAL_A_FLAGS);
+	}
+}
+
+static void kid_main(struct kid *k, uid_t uid)
+{
+	struct chan c;
+	int i;
+
+	for (i = 0; i < n_open_fds; i++)
+		if (open_fds[i] >= 0)
+			close(open_fds[i]);
+	n_open_fds = 0;
+	if (uid && (setresgid(uid, uid, uid) || setresuid(uid, uid, uid)))
+		_exit(2);
+	if (chan_open(&c))
+		_exit(3);
+
+	for (;;) {
+		struct kresp r = { 0 };
+		struct kreq q;
+		struct gmsg g;
+
+		if (!xfer(k->to, &q, sizeof(q), false, -1))
+			_exit(0);
+		switch (q.op) {
+		case K_EVENT:
+			kid_event(&c, &q, &r);
+			break;
+		case K_WAIT_ACK:
+			if (chan_wait(&c, RASDIAL_CMD_ACK, 0, &g, WAIT_MS)) {
+				r.id = g32(&g, RASDIAL_A_CONN_ID);
+				r.seq = g32(&g, RASDIAL_A_SEQ);
+			} else {
+				r.err = -ETIMEDOUT;
+			}
+			break;
+		case K_REQ:
+			if (q.cmd == RASDIAL_CMD_CONN_NEW)
+				r.err = conn_new(&c, "nobody's", 0, &r.id);
+			else
+				r.err = conn_cmd(&c, q.cmd, q.id, q.seq, NULL);
+			break;
+		}
+		snprintf(r.ext, sizeof(r.ext), "%s", c.ext);
+		if (!xfer(k->from, &r, sizeof(r), true, -1))
+			_exit(0);
+	}
+}
+
+/* A "pppd plugin": a child with its own socket, running as UID. */
+static bool kid_start(struct kid *k, uid_t uid)
+{
+	int to[2], from[2];
+
+	if (pipe(to) || pipe(from))
+		return false;
+	k->pid = fork();
+	if (k->pid < 0)
+		return false;
+	if (k->pid == 0) {
+		close(to[1]);
+		close(from[0]);
+		k->to = to[0];
+		k->from = from[1];
+		kid_main(k, uid);
+		_exit(0);
+	}
+	close(to[0]);
+	close(from[1]);
+	k->to = to[1];
+	k->from = from[0];
+	return true;
+}
+
+static bool kid_call(struct kid *k, const struct kreq *q, struct kresp *r)
+{
+	memset(r, 0, sizeof(*r));
+	return xfer(k->to, (void *)q, sizeof(*q), true, WAIT_MS) &&
+	       xfer(k->from, r, sizeof(*r), false, WAIT_MS);
+}
+
+static struct kresp kid_ev(struct kid *k, uint32_t id, uint32_t seq,
+			   uint32_t state, uint32_t flags, bool full)
+{
+	struct kreq q = { .op = K_EVENT, .has_id = true, .id = id, .seq = seq,
+			  .state = state, .flags = flags, .full = full };
+	struct kresp r;
+
+	if (!kid_call(k, &q, &r))
+		r.err = -EPIPE;
+	return r;
+}
+
+/* Bounded wait for the child; returns its wait status or -1. */
+static int kid_wait(struct kid *k)
+{
+	int i, status;
+
+	for (i = 0; i < 500; i++) {
+		pid_t p = waitpid(k->pid, &status, WNOHANG);
+
+		if (p == k->pid) {
+			k->pid = 0;
+			return status;
+		}
+		if (p < 0)
+			return -1;
+		usleep(10000);
+	}
+	return -1;
+}
+
+/* Closing the pipe makes the child exit (and its socket close). */
+static int kid_stop(struct kid *k)
+{
+	int status;
+
+	if (k->to >= 0)
+		close(k->to);
+	if (k->from >= 0)
+		close(k->from);
+	k->to = k->from = -1;
+	if (!k->pid)
+		return 0;
+	status = kid_wait(k);
+	if (status == -1 && k->pid > 0) {
+		kill(k->pid, SIGKILL);
+		waitpid(k->pid, &status, 0);
+		k->pid = 0;
+		return -1;
+	}
+	return status;
+}
+
+/* -------------------------------------------------------------------- tests */
+
+FIXTURE(genl) {
+	struct chan c;	/* the conns' owner */
+	struct chan ev;	/* listens on "events" */
+	int grp;
+};
+
+FIXTURE_SETUP(genl)
+{
+	ASSERT_EQ(0, chan_open(&self->c));
+	ASSERT_EQ(0, chan_open(&self->ev));
+	self->grp = genl_ctrl_resolve_grp(self->ev.sk, RASDIAL_GENL_NAME,
+					  RASDIAL_MCGRP_EVENTS);
+	ASSERT_LT(0, self->grp);
+	nl_socket_set_buffer_size(self->ev.sk, 1 << 20, 0);
+	ASSERT_EQ(0, nl_socket_add_membership(self->ev.sk, self->grp));
+}
+
+FIXTURE_TEARDOWN(genl)
+{
+	chan_close(&self->ev);
+	chan_close(&self->c);
+}
+
+TEST_F(genl, family_and_group_resolve)
+{
+	EXPECT_LT(0, self->c.fam);
+	EXPECT_LT(0, self->grp);
+}
+
+TEST_F(genl, conn_new_distinct_ids)
+{
+	uint32_t id[3];
+	struct gmsg g;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id[i]));
+		ASSERT_NE(0u, id[i]);
+	}
+	EXPECT_NE(id[0], id[1]);
+	EXPECT_NE(id[1], id[2]);
+	EXPECT_NE(id[0], id[2]);
+
+	ASSERT_EQ(0, conn_get(&self->c, id[1], &g));
+	EXPECT_EQ(id[1], g32(&g, RASDIAL_A_CONN_ID));
+	EXPECT_STREQ("office", gstr(&g, RASDIAL_A_ENTRY));
+	EXPECT_EQ(0u, g32(&g, RASDIAL_A_OWNER_UID));
+	EXPECT_EQ(0u, g32(&g, RASDIAL_A_FLAGS));
+	EXPECT_FALSE(g.has[RASDIAL_A_PID]);
+	/* Windows allows dialing without an entry: the name may be empty. */
+	EXPECT_EQ(0, conn_new(&self->c, "", 0, &id[0]));
+}
+
+/* One CONN_NEW request built by the caller: returns -errno. */
+static int bad_conn_new(struct chan *c, void (*fill)(struct nl_msg *msg))
+{
+	struct nl_msg *msg = req_new(c, RASDIAL_CMD_CONN_NEW, 0);
+
+	if (msg)
+		fill(msg);
+	return req_do(c, msg);
+}
+
+static void fill_nothing(struct nl_msg *msg)
+{
+	(void)msg;
+}
+
+static void fill_long_entry(struct nl_msg *msg)
+{
+	char s[RASDIAL_ENTRY_MAX + 2];
+
+	memset(s, 'e', sizeof(s) - 1);
+	s[sizeof(s) - 1] = '\0';
+	nla_put_string(msg, RASDIAL_A_ENTRY, s);
+}
+
+static void fill_max_entry(struct nl_msg *msg)
+{
+	char s[RASDIAL_ENTRY_MAX + 1];
+
+	memset(s, 'e', sizeof(s) - 1);
+	s[sizeof(s) - 1] = '\0';
+	nla_put_string(msg, RASDIAL_A_ENTRY, s);
+}
+
+/* Short string, long attribute: still a wrong length. */
+static void fill_padded_entry(struct nl_msg *msg)
+{
+	char s[RASDIAL_ENTRY_MAX + 8] = "short";
+
+	nla_put(msg, RASDIAL_A_ENTRY, sizeof(s), s);
+}
+
+static void fill_unterminated_entry(struct nl_msg *msg)
+{
+	nla_put(msg, RASDIAL_A_ENTRY, 4, "abcd");
+}
+
+static void fill_unknown_flag(struct nl_msg *msg)
+{
+	nla_put_string(msg, RASDIAL_A_ENTRY, "x");
+	nla_put_u32(msg, RASDIAL_A_FLAGS, 1u << 7);
+}
+
+static void fill_kernel_flag(struct nl_msg *msg)
+{
+	nla_put_string(msg, RASDIAL_A_ENTRY, "x");
+	nla_put_u32(msg, RASDIAL_A_FLAGS, RASDIAL_F_FINAL);
+}
+
+static void fill_short_flags(struct nl_msg *msg)
+{
+	nla_put_string(msg, RASDIAL_A_ENTRY, "x");
+	nla_put_u16(msg, RASDIAL_A_FLAGS, RASDIAL_F_WANT_ACK);
+}
+
+static void fill_unknown_attr(struct nl_msg *msg)
+{
+	nla_put_string(msg, RASDIAL_A_ENTRY, "x");
+	nla_put_u32(msg, RASDIAL_A_MAX + 1, 0);
+}
+
+static void fill_owner_uid(struct nl_msg *msg)
+{
+	nla_put_string(msg, RASDIAL_A_ENTRY, "x");
+	nla_put_u32(msg, RASDIAL_A_OWNER_UID, 0);
+}
+
+static void fill_foreign_attr(struct nl_msg *msg)
+{
+	nla_put_string(msg, RASDIAL_A_ENTRY, "x");
+	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
+}
+
+TEST_F(genl, conn_new_rejects_bad_input)
+{
+	struct chan *c = &self->c;
+
+	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_nothing));
+	EXPECT_STREQ("rasdial: missing entry name", c->ext);
+
+	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_long_entry));
+	EXPECT_STREQ("rasdial: string too long", c->ext);
+	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_padded_entry));
+	EXPECT_STREQ("rasdial: string too long", c->ext);
+	EXPECT_EQ(0, bad_conn_new(c, fill_max_entry));
+	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_unterminated_entry));
+	EXPECT_NE('\0', c->ext[0]);
+	TH_LOG("unterminated entry: %s", c->ext);
+
+	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_unknown_flag));
+	EXPECT_NE('\0', c->ext[0]);
+	TH_LOG("unknown flag: %s", c->ext);
+	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_kernel_flag));
+	EXPECT_STREQ("rasdial: flag not valid for this command", c->ext);
+
+	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_short_flags));
+	EXPECT_STREQ("invalid attribute length", c->ext);
+
+	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_unknown_attr));
+	EXPECT_STREQ("Unknown attribute type", c->ext);
+	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_owner_uid));
+	EXPECT_STREQ("rasdial: attribute is set by the kernel only", c->ext);
+	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_foreign_attr));
+	EXPECT_STREQ("rasdial: attribute not valid for this command", c->ext);
+}
+
+TEST_F(genl, get_hangup_ack_reject_bad_input)
+{
+	struct chan *c = &self->c;
+	struct nl_msg *msg;
+	uint32_t id;
+
+	EXPECT_EQ(-EINVAL, req_do(c, req_new(c, RASDIAL_CMD_GET, 0)));
+	EXPECT_NE(NULL, strstr(c->ext, "missing connection id"));
+
+	msg = req_new(c, RASDIAL_CMD_GET, 0);
+	nla_put_u64(msg, RASDIAL_A_CONN_ID, 1);
+	EXPECT_EQ(-EINVAL, req_do(c, msg));
+	EXPECT_STREQ("invalid attribute length", c->ext);
+
+	EXPECT_EQ(-ENOENT, conn_get(c, 0, NULL));
+	EXPECT_EQ(-ENOENT, conn_get(c, 0x7ffffff0, NULL));
+	EXPECT_STREQ("rasdial: unknown connection id", c->ext);
+	EXPECT_EQ(-ENOENT, conn_cmd(c, RASDIAL_CMD_HANGUP, 0x7ffffff0, 0, NULL));
+	EXPECT_STREQ("rasdial: unknown connection id", c->ext);
+	EXPECT_EQ(-EINVAL, req_do(c, req_new(c, RASDIAL_CMD_HANGUP, 0)));
+	EXPECT_STREQ("rasdial: missing connection id", c->ext);
+
+	ASSERT_EQ(0, conn_new(c, "office", RASDIAL_F_WANT_ACK, &id));
+	msg = req_new(c, RASDIAL_CMD_ACK, 0);
+	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
+	EXPECT_EQ(-EINVAL, req_do(c, msg));
+	EXPECT_STREQ("rasdial: missing event sequence number", c->ext);
+	/* No pppd bound yet: nobody to relay the ACK to. */
+	EXPECT_EQ(-ENOENT, conn_cmd(c, RASDIAL_CMD_ACK, id, 1, NULL));
+	EXPECT_STREQ("rasdial: no pppd is bound to this connection", c->ext);
+}
+
+TEST_F(genl, event_rejects_bad_input)
+{
+	struct chan *c = &self->c;
+	struct nl_msg *msg;
+	uint32_t id;
+
+	ASSERT_EQ(0, conn_new(c, "office", 0, &id));
+
+	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
+	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
+	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	EXPECT_EQ(-EINVAL, req_do(c, msg));
+	EXPECT_STREQ("rasdial: missing event sequence number", c->ext);
+
+	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
+	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
+	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
+	EXPECT_EQ(-EINVAL, req_do(c, msg));
+	EXPECT_STREQ("rasdial: missing connection state", c->ext);
+
+	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
+	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
+	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
+	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	nla_put(msg, RASDIAL_A_LOCAL_ADDR, 5, "\xc0\x00\x02\x01\x00");
+	EXPECT_EQ(-EINVAL, req_do(c, msg));
+	EXPECT_STREQ("rasdial: wrong attribute length", c->ext);
+
+	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
+	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
+	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
+	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	nla_put(msg, RASDIAL_A_REMOTE_IFID6, 4, "\x02\x00\x00\x01");
+	EXPECT_EQ(-EINVAL, req_do(c, msg));
+	EXPECT_STREQ("rasdial: wrong attribute length", c->ext);
+
+	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
+	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
+	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
+	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	nla_put_string(msg, RASDIAL_A_IFNAME, "ppp456789abcdef0");
+	EXPECT_EQ(-EINVAL, req_do(c, msg));
+	EXPECT_STREQ("rasdial: string too long", c->ext);
+
+	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
+	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
+	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
+	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	nla_put_u32(msg, RASDIAL_A_FLAGS, RASDIAL_F_WANT_ACK);
+	EXPECT_EQ(-EINVAL, req_do(c, msg));
+	EXPECT_STREQ("rasdial: flag not valid for this command", c->ext);
+
+	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
+	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
+	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
+	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	nla_put_u32(msg, RASDIAL_A_PID, getpid());
+	EXPECT_EQ(-EINVAL, req_do(c, msg));
+	EXPECT_STREQ("rasdial: attribute is set by the kernel only", c->ext);
+
+	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
+	nla_put_u32(msg, RASDIAL_A_CONN_ID, 0x7ffffff0);
+	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
+	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	EXPECT_EQ(-ENOENT, req_do(c, msg));
+	EXPECT_STREQ("rasdial: unknown connection id", c->ext);
+
+	/* None of that bound the conn. */
+	EXPECT_EQ(0, conn_get(c, id, NULL));
+	EXPECT_EQ(-ENOENT, conn_cmd(c, RASDIAL_CMD_ACK, id, 1, NULL));
+}
+
+static void expect_full_conn(struct __test_metadata *_metadata,
+			     const struct gmsg *g, uint32_t id, pid_t pid)
+{
+	struct in_addr a;
+
+	EXPECT_EQ(id, g32(g, RASDIAL_A_CONN_ID));
+	EXPECT_EQ(1u, g32(g, RASDIAL_A_SEQ));
+	EXPECT_EQ(RASCS_CONNECTED, g32(g, RASDIAL_A_STATE));
+	EXPECT_EQ(0u, g32(g, RASDIAL_A_ERROR));
+	EXPECT_EQ(0u, g32(g, RASDIAL_A_EXT_ERROR));
+	EXPECT_EQ(PHASE_RUNNING, g32(g, RASDIAL_A_PHASE));
+	EXPECT_EQ(0u, g32(g, RASDIAL_A_OWNER_UID));
+	EXPECT_EQ(0u, g32(g, RASDIAL_A_FLAGS));
+	EXPECT_EQ((uint32_t)pid, g32(g, RASDIAL_A_PID));
+	EXPECT_STREQ("office", gstr(g, RASDIAL_A_ENTRY));
+	EXPECT_STREQ("ppp7", gstr(g, RASDIAL_A_IFNAME));
+	EXPECT_EQ(7u, g32(g, RASDIAL_A_IFINDEX));
+	EXPECT_STREQ("/dev/ttyS0", gstr(g, RASDIAL_A_DEVICE_NAME));
+	EXPECT_STREQ("modem", gstr(g, RASDIAL_A_DEVICE_TYPE));
+	inet_pton(AF_INET, "192.0.2.2", &a);
+	EXPECT_EQ(a.s_addr, g32(g, RASDIAL_A_LOCAL_ADDR));
+	inet_pton(AF_INET, "192.0.2.1", &a);
+	EXPECT_EQ(a.s_addr, g32(g, RASDIAL_A_REMOTE_ADDR));
+	EXPECT_EQ(8u, g->len[RASDIAL_A_LOCAL_IFID6]);
+	EXPECT_EQ(0, memcmp(ifid_local, g->data[RASDIAL_A_LOCAL_IFID6], 8));
+	EXPECT_EQ(8u, g->len[RASDIAL_A_REMOTE_IFID6]);
+	EXPECT_EQ(0, memcmp(ifid_remote, g->data[RASDIAL_A_REMOTE_IFID6], 8));
+	EXPECT_EQ(115200u, g32(g, RASDIAL_A_BAUD));
+	EXPECT_FALSE(g->has[RASDIAL_A_EXIT_STATUS]);
+}
+
+TEST_F(genl, event_binds_multicasts_and_shows_in_get)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	const struct gmsg *d;
+	struct nl_msg *msg;
+	struct kresp r;
+	struct gmsg g;
+	uint32_t id;
+
+	ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id));
+	ASSERT_TRUE(kid_start(&k, 0));
+
+	r = kid_ev(&k, id, 1, RASCS_CONNECTED, 0, true);
+	ASSERT_EQ(0, r.err) TH_LOG("EVENT: %s", r.ext);
+	EXPECT_EQ(id, r.id);
+	EXPECT_EQ(0u, r.flags);
+
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	expect_full_conn(_metadata, &g, id, k.pid);
+
+	ASSERT_EQ(0, conn_get(&self->c, id, &g));
+	expect_full_conn(_metadata, &g, id, k.pid);
+
+	ASSERT_EQ(0, conn_dump(&self->c));
+	d = dump_find(&self->c, id);
+	ASSERT_NE(NULL, d);
+	expect_full_conn(_metadata, d, id, k.pid);
+
+	/* ERROR belongs to its event; the rest stays once sent. */
+	r = kid_ev(&k, id, 2, RASCS_DISCONNECTED, 0, false);
+	ASSERT_EQ(0, r.err);
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	EXPECT_EQ(2u, g32(&g, RASDIAL_A_SEQ));
+	EXPECT_EQ(RASCS_DISCONNECTED, g32(&g, RASDIAL_A_STATE));
+	EXPECT_EQ(PHASE_RUNNING, g32(&g, RASDIAL_A_PHASE));
+	EXPECT_STREQ("ppp7", gstr(&g, RASDIAL_A_IFNAME));
+	EXPECT_EQ(115200u, g32(&g, RASDIAL_A_BAUD));
+	EXPECT_EQ(0u, g32(&g, RASDIAL_A_FLAGS));
+
+	/* Another socket may not report for a bound conn. */
+	msg = req_new(&self->c, RASDIAL_CMD_EVENT, 0);
+	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
+	nla_put_u32(msg, RASDIAL_A_SEQ, 3);
+	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	EXPECT_EQ(-EBUSY, req_do(&self->c, msg));
+	EXPECT_STREQ("rasdial: connection is bound to another pppd",
+		     self->c.ext);
+	ASSERT_EQ(0, conn_get(&self->c, id, &g));
+	EXPECT_EQ(2u, g32(&g, RASDIAL_A_SEQ));
+
+	EXPECT_EQ(0, kid_stop(&k));
+}
+
+TEST_F(genl, unprivileged_user_is_refused)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	struct kreq q = { .op = K_REQ };
+	struct kresp r;
+	uint32_t id, id2;
+	struct gmsg g;
+
+	ASSERT_EQ(0, conn_new(&self->c, "office", RASDIAL_F_WANT_ACK, &id));
+	ASSERT_TRUE(kid_start(&k, NOBODY));
+
+	r = kid_ev(&k, id, 1, 0, 0, false);
+	EXPECT_EQ(-EPERM, r.err);
+	EXPECT_NE(NULL, strstr(r.ext, "CAP_NET_ADMIN")) TH_LOG("%s", r.ext);
+	r = kid_ev(&k, 0, 1, 0, 0, false);
+	EXPECT_EQ(-EPERM, r.err);
+
+	q.cmd = RASDIAL_CMD_HANGUP;
+	q.id = id;
+	ASSERT_TRUE(kid_call(&k, &q, &r));
+	EXPECT_EQ(-EPERM, r.err);
+	EXPECT_NE('\0', r.ext[0]);
+
+	q.cmd = RASDIAL_CMD_ACK;
+	q.seq = 1;
+	ASSERT_TRUE(kid_call(&k, &q, &r));
+	EXPECT_EQ(-EPERM, r.err);
+
+	/* Reading is for everybody, and so is asking for a conn. */
+	q.cmd = RASDIAL_CMD_GET;
+	ASSERT_TRUE(kid_call(&k, &q, &r));
+	EXPECT_EQ(0, r.err);
+	q.cmd = RASDIAL_CMD_CONN_NEW;
+	ASSERT_TRUE(kid_call(&k, &q, &r));
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	id2 = r.id;
+	ASSERT_EQ(0, conn_get(&self->c, id2, &g));
+	EXPECT_EQ(NOBODY, g32(&g, RASDIAL_A_OWNER_UID));
+
+	/* Root (CAP_NET_ADMIN) may hang up anybody's (pending: no pppd). */
+	EXPECT_EQ(0, conn_cmd(&self->c, RASDIAL_CMD_HANGUP, id2, 0, NULL));
+	EXPECT_EQ(0, conn_get(&self->c, id2, NULL));
+	/* Its owner may hang its own conn up: with no pppd, that frees it. */
+	q.cmd = RASDIAL_CMD_HANGUP;
+	q.id = id2;
+	ASSERT_TRUE(kid_call(&k, &q, &r));
+	EXPECT_EQ(0, r.err);
+	EXPECT_TRUE(conn_gone(&self->c, id2));
+
+	EXPECT_EQ(0, kid_stop(&k));
+	EXPECT_EQ(0, conn_get(&self->c, id, NULL));
+}
+
+TEST_F(genl, hangup_sends_sigterm_to_bound_pppd)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	struct kresp r;
+	struct gmsg g;
+	uint32_t id;
+	int status;
+
+	ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id));
+	ASSERT_TRUE(kid_start(&k, 0));
+	r = kid_ev(&k, id, 1, RASCS_AUTHENTICATE, 0, false);
+	ASSERT_EQ(0, r.err);
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, NULL, WAIT_MS));
+
+	EXPECT_EQ(0, conn_cmd(&self->c, RASDIAL_CMD_HANGUP, id, 0, NULL));
+	status = kid_wait(&k);
+	ASSERT_NE(-1, status);
+	EXPECT_TRUE(WIFSIGNALED(status));
+	EXPECT_EQ(SIGTERM, WTERMSIG(status));
+
+	/* It died without a final event. */
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	EXPECT_EQ(RASCS_DISCONNECTED, g32(&g, RASDIAL_A_STATE));
+	EXPECT_EQ((uint32_t)RASDIAL_ERROR_PPPD_VANISHED, g32(&g, RASDIAL_A_ERROR));
+	EXPECT_EQ(-ENOENT, conn_get(&self->c, id, NULL));
+	kid_stop(&k);
+}
+
+TEST_F(genl, hangup_before_bind_is_delivered_at_bind)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	struct kresp r;
+	uint32_t id;
+	int status;
+
+	ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id));
+	/* from another socket than the owner's: kept, pending */
+	EXPECT_EQ(0, conn_cmd(&self->ev, RASDIAL_CMD_HANGUP, id, 0, NULL));
+	EXPECT_EQ(0, conn_get(&self->c, id, NULL));
+
+	ASSERT_TRUE(kid_start(&k, 0));
+	r = kid_ev(&k, id, 1, 0, 0, false);
+	(void)r;	/* the child may die before it can answer */
+	status = kid_wait(&k);
+	ASSERT_NE(-1, status);
+	EXPECT_TRUE(WIFSIGNALED(status));
+	EXPECT_EQ(SIGTERM, WTERMSIG(status));
+	EXPECT_TRUE(conn_gone(&self->c, id));
+	kid_stop(&k);
+}
+
+TEST_F(genl, owner_hangup_before_bind_frees_the_conn)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	struct kresp r;
+	uint32_t id;
+
+	ASSERT_EQ(0, conn_new(&self->c, "office", RASDIAL_F_WANT_ACK, &id));
+	EXPECT_EQ(0, conn_cmd(&self->c, RASDIAL_CMD_HANGUP, id, 0, NULL));
+	EXPECT_TRUE(conn_gone(&self->c, id));
+
+	/* a pppd that binds late finds nothing to report to */
+	ASSERT_TRUE(kid_start(&k, 0));
+	r = kid_ev(&k, id, 1, 0, 0, false);
+	EXPECT_EQ(-ENOENT, r.err);
+	EXPECT_EQ(0, kid_stop(&k));
+}
+
+TEST_F(genl, ack_is_relayed_to_the_bound_plugin)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	struct kreq q = { .op = K_WAIT_ACK };
+	struct kresp r;
+	struct gmsg g;
+	uint32_t id;
+
+	ASSERT_EQ(0, conn_new(&self->c, "office", RASDIAL_F_WANT_ACK, &id));
+	ASSERT_TRUE(kid_start(&k, 0));
+
+	r = kid_ev(&k, id, 7, RASCS_AUTHENTICATE, 0, false);
+	ASSERT_EQ(0, r.err);
+	EXPECT_EQ((uint32_t)RASDIAL_F_WANT_ACK, r.flags);
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	EXPECT_EQ((uint32_t)RASDIAL_F_WANT_ACK, g32(&g, RASDIAL_A_FLAGS));
+	EXPECT_EQ(7u, g32(&g, RASDIAL_A_SEQ));
+	ASSERT_EQ(0, conn_get(&self->c, id, &g));
+	EXPECT_EQ((uint32_t)RASDIAL_F_WANT_ACK, g32(&g, RASDIAL_A_FLAGS));
+
+	EXPECT_EQ(0, conn_cmd(&self->c, RASDIAL_CMD_ACK, id, 7, NULL));
+	ASSERT_TRUE(kid_call(&k, &q, &r));
+	EXPECT_EQ(0, r.err);
+	EXPECT_EQ(id, r.id);
+	EXPECT_EQ(7u, r.seq);
+
+	ASSERT_EQ(0, conn_get(&self->c, id, &g));
+	EXPECT_EQ(0u, g32(&g, RASDIAL_A_FLAGS));
+	EXPECT_EQ(0, kid_stop(&k));
+}
+
+TEST_F(genl, vanished_pppd_is_published_and_freed)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	struct kresp r;
+	struct gmsg g;
+	uint32_t id;
+
+	ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id));
+	ASSERT_TRUE(kid_start(&k, 0));
+	r = kid_ev(&k, id, 3, RASCS_AUTHENTICATE, 0, true);
+	ASSERT_EQ(0, r.err);
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	EXPECT_EQ(RASCS_AUTHENTICATE, g32(&g, RASDIAL_A_STATE));
+
+	EXPECT_EQ(0, kid_stop(&k));
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	EXPECT_EQ(RASCS_DISCONNECTED, g32(&g, RASDIAL_A_STATE));
+	EXPECT_EQ((uint32_t)RASDIAL_ERROR_PPPD_VANISHED, g32(&g, RASDIAL_A_ERROR));
+	EXPECT_EQ((uint32_t)RASDIAL_F_FINAL | RASDIAL_F_VANISHED,
+		  g32(&g, RASDIAL_A_FLAGS));
+	EXPECT_EQ(3u, g32(&g, RASDIAL_A_SEQ));
+	EXPECT_STREQ("ppp7", gstr(&g, RASDIAL_A_IFNAME));
+	EXPECT_EQ(-ENOENT, conn_get(&self->c, id, NULL));
+}
+
+TEST_F(genl, final_event_then_exit_is_not_a_vanish)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	struct kreq q = { .op = K_EVENT, .has_id = true, .seq = 4,
+			  .state = RASCS_DISCONNECTED,
+			  .error = ERROR_AUTHENTICATION_FAILURE,
+			  .flags = RASDIAL_F_FINAL };
+	struct kresp r;
+	struct gmsg g;
+	uint32_t id;
+
+	ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id));
+	ASSERT_TRUE(kid_start(&k, 0));
+	q.id = id;
+	ASSERT_TRUE(kid_call(&k, &q, &r));
+	ASSERT_EQ(0, r.err);
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	EXPECT_EQ((uint32_t)RASDIAL_F_FINAL, g32(&g, RASDIAL_A_FLAGS));
+	EXPECT_EQ(ERROR_AUTHENTICATION_FAILURE, g32(&g, RASDIAL_A_ERROR));
+	ASSERT_EQ(0, conn_get(&self->c, id, &g));
+	EXPECT_EQ((uint32_t)RASDIAL_F_FINAL, g32(&g, RASDIAL_A_FLAGS));
+
+	EXPECT_EQ(0, kid_stop(&k));
+	EXPECT_TRUE(conn_gone(&self->c, id));
+	EXPECT_FALSE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, 300));
+}
+
+TEST_F(genl, owner_close_acks_the_waiting_plugin)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	struct kreq q = { .op = K_WAIT_ACK };
+	struct chan own;
+	struct kresp r;
+	struct gmsg g;
+	uint32_t id;
+
+	ASSERT_EQ(0, chan_open(&own));
+	ASSERT_EQ(0, conn_new(&own, "office", RASDIAL_F_WANT_ACK, &id));
+	ASSERT_TRUE(kid_start(&k, 0));
+	r = kid_ev(&k, id, 4, RASCS_AUTHENTICATE, 0, false);
+	ASSERT_EQ(0, r.err);
+	EXPECT_EQ((uint32_t)RASDIAL_F_WANT_ACK, r.flags);
+
+	chan_close(&own);
+	ASSERT_TRUE(kid_call(&k, &q, &r));
+	EXPECT_EQ(0, r.err);
+	EXPECT_EQ(id, r.id);
+	EXPECT_EQ(4u, r.seq);
+
+	/* No owner, no more waiting; the conn lives on with its pppd. */
+	r = kid_ev(&k, id, 5, RASCS_CONNECTED, 0, false);
+	ASSERT_EQ(0, r.err);
+	EXPECT_EQ(0u, r.flags);
+	ASSERT_EQ(0, conn_get(&self->c, id, &g));
+	EXPECT_EQ(0u, g32(&g, RASDIAL_A_FLAGS));
+	EXPECT_EQ(5u, g32(&g, RASDIAL_A_SEQ));
+	EXPECT_EQ(0, kid_stop(&k));
+	EXPECT_TRUE(conn_gone(&self->c, id));
+}
+
+TEST_F(genl, owner_close_frees_a_conn_without_pppd)
+{
+	struct chan own;
+	uint32_t id;
+
+	ASSERT_EQ(0, chan_open(&own));
+	ASSERT_EQ(0, conn_new(&own, "office", 0, &id));
+	ASSERT_EQ(0, conn_get(&self->c, id, NULL));
+	chan_close(&own);
+	EXPECT_TRUE(conn_gone(&self->c, id));
+}
+
+TEST_F(genl, self_registration_with_conn_id_0)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	struct kreq q = { .op = K_EVENT, .seq = 1, .state = RASCS_CONNECTED };
+	struct kresp r;
+	struct gmsg g;
+	uint32_t id, id2;
+
+	ASSERT_TRUE(kid_start(&k, 0));
+	r = kid_ev(&k, 0, 1, RASCS_CONNECTED, 0, false);
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	id = r.id;
+	ASSERT_NE(0u, id);
+	EXPECT_EQ(0u, r.flags);
+
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	EXPECT_EQ((uint32_t)RASDIAL_F_SELF_REGISTERED, g32(&g, RASDIAL_A_FLAGS));
+	EXPECT_EQ(0u, g32(&g, RASDIAL_A_OWNER_UID));
+	EXPECT_EQ((uint32_t)k.pid, g32(&g, RASDIAL_A_PID));
+	EXPECT_FALSE(g.has[RASDIAL_A_ENTRY]);
+
+	/* Later events name the conn by its new id. */
+	r = kid_ev(&k, id, 2, RASCS_CONNECTED, 0, false);
+	EXPECT_EQ(0, r.err);
+	EXPECT_EQ(id, r.id);
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	EXPECT_EQ(2u, g32(&g, RASDIAL_A_SEQ));
+	ASSERT_EQ(0, conn_get(&self->c, id, &g));
+	EXPECT_EQ((uint32_t)RASDIAL_F_SELF_REGISTERED, g32(&g, RASDIAL_A_FLAGS));
+	EXPECT_EQ(2u, g32(&g, RASDIAL_A_SEQ));
+
+	/* No CONN_ID at all means 0, too. */
+	ASSERT_TRUE(kid_call(&k, &q, &r));
+	ASSERT_EQ(0, r.err);
+	id2 = r.id;
+	EXPECT_NE(0u, id2);
+	EXPECT_NE(id, id2);
+
+	EXPECT_EQ(0, kid_stop(&k));
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	EXPECT_EQ((uint32_t)RASDIAL_F_SELF_REGISTERED | RASDIAL_F_FINAL |
+		  RASDIAL_F_VANISHED, g32(&g, RASDIAL_A_FLAGS));
+	EXPECT_EQ(-ENOENT, conn_get(&self->c, id, NULL));
+	EXPECT_EQ(-ENOENT, conn_get(&self->c, id2, NULL));
+}
+
+TEST_F(genl, dump_spans_many_messages)
+{
+	char entry[201];
+	uint32_t ids[300];
+	struct chan own;
+	int i, found = 0;
+
+	memset(entry, 'd', sizeof(entry) - 1);
+	entry[sizeof(entry) - 1] = '\0';
+	ASSERT_EQ(0, chan_open(&own));
+	for (i = 0; i < 300; i++) {
+		ASSERT_EQ(0, conn_new(&own, entry, 0, &ids[i]));
+	}
+
+	ASSERT_EQ(0, conn_dump(&self->c));
+	TH_LOG("dump: %d conns", self->c.n - self->c.first);
+	EXPECT_LE(300, self->c.n - self->c.first);
+	for (i = 0; i < 300; i++) {
+		const struct gmsg *d = dump_find(&self->c, ids[i]);
+
+		if (d && !strcmp(gstr(d, RASDIAL_A_ENTRY), entry))
+			found++;
+	}
+	EXPECT_EQ(300, found);
+	/* Each conn exactly once. */
+	for (i = self->c.first; i < self->c.n; i++) {
+		int j;
+
+		for (j = i + 1; j < self->c.n; j++) {
+			ASSERT_NE(g32(&self->c.m[i], RASDIAL_A_CONN_ID),
+				  g32(&self->c.m[j], RASDIAL_A_CONN_ID));
+		}
+	}
+	chan_close(&own);
+}
+
+TEST_F(genl, dump_takes_no_attributes)
+{
+	struct nl_msg *msg = req_new(&self->c, RASDIAL_CMD_GET, NLM_F_DUMP);
+
+	nla_put_u32(msg, RASDIAL_A_CONN_ID, 1);
+	EXPECT_EQ(-EINVAL, req_do(&self->c, msg));
+	EXPECT_STREQ("rasdial: a dump takes no attributes", self->c.ext);
+	EXPECT_EQ(0, self->c.n - self->c.first);
+}
+
+/* A fresh network namespace: its own registry. */
+FIXTURE(netns) {
+	struct chan outer;	/* in the test's original namespace */
+	uint32_t outer_id;
+	struct chan c;
+};
+
+FIXTURE_SETUP(netns)
+{
+	ASSERT_EQ(0, chan_open(&self->outer));
+	ASSERT_EQ(0, conn_new(&self->outer, "outer", 0, &self->outer_id));
+	ASSERT_EQ(0, unshare(CLONE_NEWNET));
+	ASSERT_EQ(0, chan_open(&self->c));
+}
+
+FIXTURE_TEARDOWN(netns)
+{
+	chan_close(&self->c);
+	chan_close(&self->outer);
+}
+
+TEST_F(netns, registry_is_per_namespace)
+{
+	uint32_t id;
+
+	EXPECT_EQ(-ENOENT, conn_get(&self->c, self->outer_id, NULL));
+	ASSERT_EQ(0, conn_dump(&self->c));
+	EXPECT_EQ(0, self->c.n - self->c.first);
+	ASSERT_EQ(0, conn_new(&self->c, "inner", 0, &id));
+	ASSERT_EQ(0, conn_dump(&self->c));
+	EXPECT_EQ(1, self->c.n - self->c.first);
+	EXPECT_EQ(0, conn_get(&self->outer, self->outer_id, NULL));
+}
+
+TEST_F_TIMEOUT(netns, enospc_at_the_bound, 300)
+{
+	uint32_t id;
+	int i, ret = 0;
+
+	for (i = 0; i < RASDIAL_MAX_CONNS && !ret; i++)
+		ret = conn_new(&self->c, "x", 0, &id);
+	ASSERT_EQ(0, ret) TH_LOG("conn %d", i);
+	EXPECT_EQ(-ENOSPC, conn_new(&self->c, "x", 0, &id));
+	EXPECT_STREQ("rasdial: too many connections in this network namespace",
+		     self->c.ext);
+	/* The other namespace is not affected. */
+	EXPECT_EQ(0, conn_new(&self->outer, "outer", 0, &id));
+}
+
+static void __attribute__((constructor)) __constructor_order_last(void)
+{
+	if (!__constructor_order)
+		__constructor_order = _CONSTRUCTOR_ORDER_BACKWARD;
+}
+
+int main(int argc, char **argv)
+{
+	struct chan c;
+
+	if (chan_open(&c)) {
+		if (!getenv("RASDIAL_KO_LOADED"))
+			ksft_exit_skip("generic netlink family \"%s\" not found (rasdial.ko not loaded)\n",
+				       RASDIAL_GENL_NAME);
+	} else {
+		chan_close(&c);
+	}
+	return test_harness_run(argc, argv);
+}
