@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * pppd-map.c: the two tables that turn pppd's view of a link into the
+ * Win32 RAS view: phase/notifier -> RASCONNSTATE, exit status -> dwError.
+ * Each is defined here once; pppd-map.h says how to call them.
+ */
+#include "pppd-map.h"
+
+#include <stddef.h>
+
+/* Every code of every WINVER: the mapping must not depend on the caller's. */
+#define RASDIAL_ALL_ERROR_CODES
+#include <rasdial/ras.h>
+#include <rasdial/raserror.h>
+
+#define RASDIAL_ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+struct rasdial_state_row {
+	unsigned int n;
+	uint32_t states[RASDIAL_PPP_MAX_STATES];
+};
+
+/* Rows left out (DEAD, DORMANT, RUNNING, TERMINATE, ...) enter no state. */
+static const struct rasdial_state_row rasdial_state_rows[] = {
+	/* pppd is starting on the device (before any plugin runs in 2.4.9). */
+	[RASDIAL_PPP_PHASE_INITIALIZE] = { 1, { RASCS_OpenPort } },
+	/* The device is open and the connect script (chat) is dialing. */
+	[RASDIAL_PPP_PHASE_SERIALCONN] = {
+		2, { RASCS_PortOpened, RASCS_ConnectDevice } },
+	/* Carrier is up and LCP starts; a pppd link is one device. */
+	[RASDIAL_PPP_PHASE_ESTABLISH] = {
+		2, { RASCS_DeviceConnected, RASCS_AllDevicesConnected } },
+	/* LCP is open and PAP/CHAP/EAP runs. */
+	[RASDIAL_PPP_PHASE_AUTHENTICATE] = { 1, { RASCS_Authenticate } },
+	/* CBCP agreed on a callback: hang up and wait for the call. */
+	[RASDIAL_PPP_PHASE_CALLBACK] = {
+		2, { RASCS_PrepareForCallback, RASCS_WaitForCallback } },
+	/* The NCPs (IPCP, IPv6CP) negotiate: Windows calls this projection. */
+	[RASDIAL_PPP_PHASE_NETWORK] = { 1, { RASCS_AuthProject } },
+	/* Authentication is over (2.4.9 runs it for the dialing side too). */
+	[RASDIAL_PPP_NOTIFY_AUTH_UP] = { 1, { RASCS_Authenticated } },
+	/* IPCP is up: projection result known, the link is usable. */
+	[RASDIAL_PPP_NOTIFY_IP_UP] = {
+		2, { RASCS_Projected, RASCS_Connected } },
+	/* IPv6CP is up: the same for an IPv6-only link. */
+	[RASDIAL_PPP_NOTIFY_IPV6_UP] = {
+		2, { RASCS_Projected, RASCS_Connected } },
+};
+
+unsigned int rasdial_ppp_states(int phase_or_notifier,
+				uint32_t states[RASDIAL_PPP_MAX_STATES])
+{
+	const struct rasdial_state_row *row;
+	unsigned int i;
+
+	if (phase_or_notifier < 0 ||
+	    (unsigned int)phase_or_notifier >= RASDIAL_ARRAY_SIZE(rasdial_state_rows))
+		return 0;
+	row = &rasdial_state_rows[phase_or_notifier];
+	for (i = 0; i < row->n; i++)
+		states[i] = row->states[i];
+	return row->n;
+}
+
+struct rasdial_exit_row {
+	uint32_t error;		/* the dial failed before RASCS_Connected */
+	uint32_t connected;	/* the link had been connected; 0: as error */
+	uint32_t network;	/* died in NETWORK/RUNNING, not connected; 0: as error */
+	/*
+	 * The status is set on purpose, so it stands even when the link died
+	 * in AUTHENTICATE (where any other status is a clobbered auth failure).
+	 */
+	unsigned char keep_in_auth;
+};
+
+/* Rows left out (none today, or a status from a newer pppd) give 635. */
+static const struct rasdial_exit_row rasdial_exit_rows[] = {
+	/* pppd sets OK at np_up: only the peer ending a running link keeps it. */
+	[RASDIAL_PPP_EXIT_OK] = {
+		.error = ERROR_PORT_DISCONNECTED,
+		.connected = ERROR_REMOTE_DISCONNECTION },
+	/* An internal pppd failure: nothing more specific to say. */
+	[RASDIAL_PPP_EXIT_FATAL_ERROR] = { .error = ERROR_UNKNOWN },
+	/* Bad options or peers file; the shim checks entries beforehand. */
+	[RASDIAL_PPP_EXIT_OPTION_ERROR] = { .error = ERROR_UNKNOWN },
+	/* pppd is not setuid root or the caller may not use it. */
+	[RASDIAL_PPP_EXIT_NOT_ROOT] = { .error = ERROR_UNKNOWN },
+	/* No PPP in the kernel: a local setup problem. */
+	[RASDIAL_PPP_EXIT_NO_KERNEL_SUPPORT] = { .error = ERROR_UNKNOWN },
+	/* SIGTERM/SIGINT/SIGHUP: RasHangUp (HANGUP -> SIGTERM) or an admin. */
+	[RASDIAL_PPP_EXIT_USER_REQUEST] = {
+		.error = ERROR_USER_DISCONNECTION, .keep_in_auth = 1 },
+	/*
+	 * Another process holds the device's UUCP lock: Windows says 633 for
+	 * a modem another program has open (602 is RAS's own port state).
+	 */
+	[RASDIAL_PPP_EXIT_LOCK_FAILED] = { .error = ERROR_PORT_NOT_AVAILABLE },
+	/* The device cannot be opened: missing, busy or misconfigured. */
+	[RASDIAL_PPP_EXIT_OPEN_FAILED] = { .error = ERROR_PORT_NOT_AVAILABLE },
+	/* The connect script failed; pppd 2.4.9 drops chat's reason. */
+	[RASDIAL_PPP_EXIT_CONNECT_FAILED] = { .error = ERROR_NO_ANSWER },
+	/* The pty command (pppoe, l2tp helper, ...) failed. */
+	[RASDIAL_PPP_EXIT_PTYCMD_FAILED] = { .error = ERROR_UNKNOWN },
+	/* LCP never converged; with LCP up, no network protocol came up. */
+	[RASDIAL_PPP_EXIT_NEGOTIATION_FAILED] = {
+		.error = ERROR_PPP_LCP_TERMINATED,
+		.network = ERROR_PPP_NO_PROTOCOLS_CONFIGURED },
+	/* The server failed our check of it (we required auth). */
+	[RASDIAL_PPP_EXIT_PEER_AUTH_FAILED] = {
+		.error = ERROR_UNABLE_TO_AUTHENTICATE_SERVER, .keep_in_auth = 1 },
+	/* "idle" limit reached. */
+	[RASDIAL_PPP_EXIT_IDLE_TIMEOUT] = { .error = ERROR_IDLE_TIMEOUT },
+	/* "maxconnect" limit reached: a timed-out session, as Windows has. */
+	[RASDIAL_PPP_EXIT_CONNECT_TIME] = { .error = ERROR_IDLE_TIMEOUT },
+	/* Hung up for a CBCP callback; pppd goes on waiting for the call. */
+	[RASDIAL_PPP_EXIT_CALLBACK] = { .error = ERROR_UNKNOWN },
+	/* LCP echoes went unanswered: link failure once up, else timeout. */
+	[RASDIAL_PPP_EXIT_PEER_DEAD] = {
+		.error = ERROR_PPP_TIMEOUT, .connected = ERROR_LINK_FAILURE },
+	/* Carrier/pty lost: the remote closed a link, or never completed it. */
+	[RASDIAL_PPP_EXIT_HANGUP] = {
+		.error = ERROR_PORT_DISCONNECTED,
+		.connected = ERROR_REMOTE_DISCONNECTION },
+	/* LCP saw our own magic number: the line loops back. */
+	[RASDIAL_PPP_EXIT_LOOPBACK] = { .error = ERROR_PPP_LOOPBACK_DETECTED },
+	/* The init script (modem init string) failed: the device's error. */
+	[RASDIAL_PPP_EXIT_INIT_FAILED] = { .error = ERROR_FROM_DEVICE },
+	/* The server refused our name/password. */
+	[RASDIAL_PPP_EXIT_AUTH_TOPEER_FAILED] = {
+		.error = ERROR_AUTHENTICATION_FAILURE },
+	/* "maxoctets" limit reached: RAS has no code for a volume limit. */
+	[RASDIAL_PPP_EXIT_TRAFFIC_LIMIT] = { .error = ERROR_UNKNOWN },
+	/* The calling number is not allowed: the call was rejected. */
+	[RASDIAL_PPP_EXIT_CNID_AUTH_FAILED] = {
+		.error = ERROR_CONNECTION_REJECT },
+};
+
+uint32_t rasdial_ppp_exit_error(int exit_status, int died_in_phase,
+				int was_connected)
+{
+	const struct rasdial_exit_row *row = NULL;
+
+	if (exit_status >= 0 &&
+	    (unsigned int)exit_status < RASDIAL_ARRAY_SIZE(rasdial_exit_rows))
+		row = &rasdial_exit_rows[exit_status];
+
+	/*
+	 * pppd rewrites status on the way down (HANGUP on modem hangup, 10
+	 * preset for the phase, ...), so a link that died while
+	 * authenticating failed authentication whatever status says.
+	 */
+	if (!was_connected && died_in_phase == RASDIAL_PPP_PHASE_AUTHENTICATE &&
+	    !(row && row->keep_in_auth))
+		return ERROR_AUTHENTICATION_FAILURE;
+
+	if (!row || !row->error)
+		return ERROR_UNKNOWN;
+	if (was_connected)
+		return row->connected ? row->connected : row->error;
+	if ((died_in_phase == RASDIAL_PPP_PHASE_NETWORK ||
+	     died_in_phase == RASDIAL_PPP_PHASE_RUNNING) && row->network)
+		return row->network;
+	return row->error;
+}

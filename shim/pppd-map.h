@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * pppd-map.h: pppd's phases, notifiers and exit statuses mapped to Win32 RAS
+ * (RASCONNSTATE values and raserror.h codes).
+ *
+ * Linked into both pppd's rasdial.so plugin and librasdial (which maps
+ * the exit status of a pppd that died before its plugin could report), so
+ * it needs no pppd header: the numbers below are pppd's own, and the plugin
+ * static-asserts them against <pppd/pppd.h>.  No <stdbool.h> either: the
+ * plugin's unit includes pppd.h 2.4.9, which typedefs bool.
+ */
+#ifndef RASDIAL_PPPD_MAP_H
+#define RASDIAL_PPPD_MAP_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* pppd's PHASE_* (pppd.h; the same in 2.4.9 and 2.5). */
+enum rasdial_ppp_phase {
+	RASDIAL_PPP_PHASE_DEAD		= 0,
+	RASDIAL_PPP_PHASE_INITIALIZE	= 1,
+	RASDIAL_PPP_PHASE_SERIALCONN	= 2,
+	RASDIAL_PPP_PHASE_DORMANT	= 3,
+	RASDIAL_PPP_PHASE_ESTABLISH	= 4,
+	RASDIAL_PPP_PHASE_AUTHENTICATE	= 5,
+	RASDIAL_PPP_PHASE_CALLBACK	= 6,
+	RASDIAL_PPP_PHASE_NETWORK	= 7,
+	RASDIAL_PPP_PHASE_RUNNING	= 8,
+	RASDIAL_PPP_PHASE_TERMINATE	= 9,
+	RASDIAL_PPP_PHASE_DISCONNECT	= 10,
+	RASDIAL_PPP_PHASE_HOLDOFF	= 11,
+	RASDIAL_PPP_PHASE_MASTER	= 12,
+};
+
+/*
+ * pppd notifiers that move a dial on.  Numbered after the phases so that
+ * one table maps both; these are not pppd values.
+ */
+enum rasdial_ppp_notifier {
+	RASDIAL_PPP_NOTIFY_AUTH_UP	= 16,	/* auth_up_notifier / NF_AUTH_UP */
+	RASDIAL_PPP_NOTIFY_IP_UP,		/* ip_up_notifier / NF_IP_UP */
+	RASDIAL_PPP_NOTIFY_IPV6_UP,		/* ipv6_up_notifier / NF_IPV6_UP */
+	__RASDIAL_PPP_EVENT_LAST
+};
+
+/* pppd's EXIT_* (pppd.h; the same in 2.4.9 and 2.5). */
+enum rasdial_ppp_exit {
+	RASDIAL_PPP_EXIT_OK			= 0,
+	RASDIAL_PPP_EXIT_FATAL_ERROR		= 1,
+	RASDIAL_PPP_EXIT_OPTION_ERROR		= 2,
+	RASDIAL_PPP_EXIT_NOT_ROOT		= 3,
+	RASDIAL_PPP_EXIT_NO_KERNEL_SUPPORT	= 4,
+	RASDIAL_PPP_EXIT_USER_REQUEST		= 5,
+	RASDIAL_PPP_EXIT_LOCK_FAILED		= 6,
+	RASDIAL_PPP_EXIT_OPEN_FAILED		= 7,
+	RASDIAL_PPP_EXIT_CONNECT_FAILED		= 8,
+	RASDIAL_PPP_EXIT_PTYCMD_FAILED		= 9,
+	RASDIAL_PPP_EXIT_NEGOTIATION_FAILED	= 10,
+	RASDIAL_PPP_EXIT_PEER_AUTH_FAILED	= 11,
+	RASDIAL_PPP_EXIT_IDLE_TIMEOUT		= 12,
+	RASDIAL_PPP_EXIT_CONNECT_TIME		= 13,
+	RASDIAL_PPP_EXIT_CALLBACK		= 14,
+	RASDIAL_PPP_EXIT_PEER_DEAD		= 15,
+	RASDIAL_PPP_EXIT_HANGUP			= 16,
+	RASDIAL_PPP_EXIT_LOOPBACK		= 17,
+	RASDIAL_PPP_EXIT_INIT_FAILED		= 18,
+	RASDIAL_PPP_EXIT_AUTH_TOPEER_FAILED	= 19,
+	RASDIAL_PPP_EXIT_TRAFFIC_LIMIT		= 20,
+	RASDIAL_PPP_EXIT_CNID_AUTH_FAILED	= 21,
+	__RASDIAL_PPP_EXIT_LAST
+};
+
+/* Most RASCONNSTATEs one phase or notifier enters. */
+#define RASDIAL_PPP_MAX_STATES	2
+
+/*
+ * The RASCONNSTATE values (ras.h) to report, in order, on entering pppd
+ * phase PHASE_OR_NOTIFIER (enum rasdial_ppp_phase or enum
+ * rasdial_ppp_notifier).  Writes them to STATES and returns how many
+ * (0 to RASDIAL_PPP_MAX_STATES); 0 for phases that move no dial state on
+ * and for unknown values.  Teardown (TERMINATE, DISCONNECT, DEAD) is 0:
+ * the failure report carries its own state and error.
+ */
+unsigned int rasdial_ppp_states(int phase_or_notifier,
+				uint32_t states[RASDIAL_PPP_MAX_STATES]);
+
+/*
+ * The RAS dwError (raserror.h) for a link that ended with pppd exit status
+ * EXIT_STATUS (enum rasdial_ppp_exit; pppd's `status` when the link died
+ * or its exit code), where DIED_IN_PHASE is the last phase the link moved
+ * forward to before it went down (enum rasdial_ppp_phase), and
+ * WAS_CONNECTED is nonzero when it had reached RASCS_Connected.  A pppd
+ * that exited before dialing (option error, ...) has DIED_IN_PHASE
+ * RASDIAL_PPP_PHASE_INITIALIZE.  Never returns 0.
+ */
+uint32_t rasdial_ppp_exit_error(int exit_status, int died_in_phase,
+				int was_connected);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* RASDIAL_PPPD_MAP_H */

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * shim/pppd-map.c: every row of both tables (pppd phase/notifier ->
+ * RASCONNSTATE, pppd exit status + phase + connected -> RAS dwError).
+ */
+/*
+ * Compiled in under other names: the -asan build links the shim's own
+ * copy too, and librasdial.so does not export these.
+ */
+#define rasdial_ppp_states	test_rasdial_ppp_states
+#define rasdial_ppp_exit_error	test_rasdial_ppp_exit_error
+#include "../../shim/pppd-map.c"
+
+#include "kselftest_harness.h"
+
+
+enum { P_DEAD, P_INIT, P_SERIAL, P_DORMANT, P_ESTAB, P_AUTH, P_CALLBACK,
+       P_NETWORK, P_RUNNING, P_TERM, P_DISC, P_HOLDOFF, P_MASTER };
+
+struct state_case {
+	int ev;
+	unsigned int n;
+	uint32_t st[RASDIAL_PPP_MAX_STATES];
+};
+
+/* design.md "Mappings", written out again by hand. */
+static const struct state_case state_cases[] = {
+	{ P_DEAD, 0, { 0 } },
+	{ P_INIT, 1, { RASCS_OpenPort } },
+	{ P_SERIAL, 2, { RASCS_PortOpened, RASCS_ConnectDevice } },
+	{ P_DORMANT, 0, { 0 } },
+	{ P_ESTAB, 2, { RASCS_DeviceConnected, RASCS_AllDevicesConnected } },
+	{ P_AUTH, 1, { RASCS_Authenticate } },
+	{ P_CALLBACK, 2, { RASCS_PrepareForCallback, RASCS_WaitForCallback } },
+	{ P_NETWORK, 1, { RASCS_AuthProject } },
+	{ P_RUNNING, 0, { 0 } },
+	{ P_TERM, 0, { 0 } },
+	{ P_DISC, 0, { 0 } },
+	{ P_HOLDOFF, 0, { 0 } },
+	{ P_MASTER, 0, { 0 } },
+	{ RASDIAL_PPP_NOTIFY_AUTH_UP, 1, { RASCS_Authenticated } },
+	{ RASDIAL_PPP_NOTIFY_IP_UP, 2, { RASCS_Projected, RASCS_Connected } },
+	{ RASDIAL_PPP_NOTIFY_IPV6_UP, 2, { RASCS_Projected, RASCS_Connected } },
+	/* Not phases nor notifiers. */
+	{ -1, 0, { 0 } },
+	{ 13, 0, { 0 } },
+	{ 15, 0, { 0 } },
+	{ __RASDIAL_PPP_EVENT_LAST, 0, { 0 } },
+	{ 1000, 0, { 0 } },
+};
+
+TEST(phase_to_states)
+{
+	unsigned int i, j, n;
+
+	for (i = 0; i < ARRAY_SIZE(state_cases); i++) {
+		const struct state_case *c = &state_cases[i];
+		uint32_t st[RASDIAL_PPP_MAX_STATES] = { 0xdead, 0xdead };
+
+		n = test_rasdial_ppp_states(c->ev, st);
+		EXPECT_EQ(c->n, n) TH_LOG("event %d", c->ev);
+		for (j = 0; j < c->n && j < n; j++)
+			EXPECT_EQ(c->st[j], st[j])
+				TH_LOG("event %d, state %u", c->ev, j);
+		/* Nothing written past what it returned. */
+		for (j = n; j < RASDIAL_PPP_MAX_STATES; j++)
+			EXPECT_EQ(0xdeadu, st[j]) TH_LOG("event %d", c->ev);
+	}
+}
+
+/* pppd's exit status and the phase names from pppd-map.h agree with pppd's. */
+TEST(enum_values)
+{
+	EXPECT_EQ(0, RASDIAL_PPP_PHASE_DEAD);
+	EXPECT_EQ(5, RASDIAL_PPP_PHASE_AUTHENTICATE);
+	EXPECT_EQ(12, RASDIAL_PPP_PHASE_MASTER);
+	EXPECT_EQ(5, RASDIAL_PPP_EXIT_USER_REQUEST);
+	EXPECT_EQ(16, RASDIAL_PPP_EXIT_HANGUP);
+	EXPECT_EQ(19, RASDIAL_PPP_EXIT_AUTH_TOPEER_FAILED);
+	EXPECT_EQ(21, RASDIAL_PPP_EXIT_CNID_AUTH_FAILED);
+}
+
+struct exit_case {
+	int status;
+	uint32_t before;	/* died in ESTABLISH (LCP), never connected */
+	uint32_t network;	/* died in NETWORK, never connected */
+	uint32_t connected;	/* died in RUNNING after Connected */
+};
+
+/* design.md "Mappings" (pppd exit status -> RAS), one line per status. */
+static const struct exit_case exit_cases[] = {
+	{ 0, 619, 619, 629 },		/* OK: peer ended a running link */
+	{ 1, 635, 635, 635 },		/* FATAL_ERROR */
+	{ 2, 635, 635, 635 },		/* OPTION_ERROR */
+	{ 3, 635, 635, 635 },		/* NOT_ROOT */
+	{ 4, 635, 635, 635 },		/* NO_KERNEL_SUPPORT */
+	{ 5, 631, 631, 631 },		/* USER_REQUEST */
+	{ 6, 633, 633, 633 },		/* LOCK_FAILED */
+	{ 7, 633, 633, 633 },		/* OPEN_FAILED */
+	{ 8, 678, 678, 678 },		/* CONNECT_FAILED */
+	{ 9, 635, 635, 635 },		/* PTYCMD_FAILED */
+	{ 10, 734, 720, 734 },		/* NEGOTIATION_FAILED */
+	{ 11, 778, 778, 778 },		/* PEER_AUTH_FAILED */
+	{ 12, 828, 828, 828 },		/* IDLE_TIMEOUT */
+	{ 13, 828, 828, 828 },		/* CONNECT_TIME */
+	{ 14, 635, 635, 635 },		/* CALLBACK */
+	{ 15, 718, 718, 829 },		/* PEER_DEAD */
+	{ 16, 619, 619, 629 },		/* HANGUP */
+	{ 17, 737, 737, 737 },		/* LOOPBACK */
+	{ 18, 651, 651, 651 },		/* INIT_FAILED */
+	{ 19, 691, 691, 691 },		/* AUTH_TOPEER_FAILED */
+	{ 20, 635, 635, 635 },		/* TRAFFIC_LIMIT */
+	{ 21, 770, 770, 770 },		/* CNID_AUTH_FAILED */
+	{ 22, 635, 635, 635 },		/* a newer pppd's status */
+	{ -1, 635, 635, 635 },
+	{ 255, 635, 635, 635 },
+};
+
+TEST(exit_status_to_error)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(exit_cases); i++) {
+		const struct exit_case *c = &exit_cases[i];
+
+		EXPECT_EQ(c->before,
+			  test_rasdial_ppp_exit_error(c->status, P_ESTAB, 0))
+			TH_LOG("status %d in ESTABLISH", c->status);
+		EXPECT_EQ(c->network,
+			  test_rasdial_ppp_exit_error(c->status, P_NETWORK, 0))
+			TH_LOG("status %d in NETWORK", c->status);
+		EXPECT_EQ(c->connected,
+			  test_rasdial_ppp_exit_error(c->status, P_RUNNING, 1))
+			TH_LOG("status %d after Connected", c->status);
+	}
+}
+
+/* RUNNING without Connected (np_up came, ip_up not yet) counts as NETWORK. */
+TEST(running_not_connected)
+{
+	EXPECT_EQ(720u, test_rasdial_ppp_exit_error(10, P_RUNNING, 0));
+	EXPECT_EQ(619u, test_rasdial_ppp_exit_error(16, P_RUNNING, 0));
+	EXPECT_EQ(718u, test_rasdial_ppp_exit_error(15, P_RUNNING, 0));
+}
+
+/* A link that died authenticating failed authentication, whatever status. */
+TEST(died_in_authenticate)
+{
+	static const struct { int status; uint32_t error; } c[] = {
+		{ 16, 691 },	/* HANGUP: the clobbering design.md names */
+		{ 10, 691 },	/* NEGOTIATION_FAILED: preset during auth */
+		{ 8, 691 },	/* CONNECT_FAILED: seen in the wild */
+		{ 19, 691 },	/* AUTH_TOPEER_FAILED: the honest one */
+		{ 15, 691 },	/* PEER_DEAD */
+		{ 0, 691 },
+		{ 99, 691 },
+		{ 5, 631 },	/* USER_REQUEST: a hang-up stays one */
+		{ 11, 778 },	/* PEER_AUTH_FAILED: the server failed ours */
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(c); i++)
+		EXPECT_EQ(c[i].error,
+			  test_rasdial_ppp_exit_error(c[i].status, P_AUTH, 0))
+			TH_LOG("status %d in AUTHENTICATE", c[i].status);
+	/* Re-authentication of a connected link: status decides. */
+	EXPECT_EQ(629u, test_rasdial_ppp_exit_error(16, P_AUTH, 1));
+	EXPECT_EQ(691u, test_rasdial_ppp_exit_error(19, P_AUTH, 1));
+}
+
+/* What the shim maps itself: pppd exited before its plugin reported. */
+TEST(exit_before_dialing)
+{
+	EXPECT_EQ(635u, test_rasdial_ppp_exit_error(2, P_INIT, 0));
+	EXPECT_EQ(633u, test_rasdial_ppp_exit_error(6, P_INIT, 0));
+	EXPECT_EQ(633u, test_rasdial_ppp_exit_error(7, P_SERIAL, 0));
+	EXPECT_EQ(678u, test_rasdial_ppp_exit_error(8, P_SERIAL, 0));
+	EXPECT_EQ(651u, test_rasdial_ppp_exit_error(18, P_SERIAL, 0));
+	EXPECT_EQ(631u, test_rasdial_ppp_exit_error(5, P_SERIAL, 0));
+}
+
+/* Never 0: a failure report must carry an error. */
+TEST(never_zero)
+{
+	int s, p, c;
+
+	for (s = -2; s < 40; s++)
+		for (p = -1; p < 20; p++)
+			for (c = 0; c < 2; c++)
+				ASSERT_NE(0u, test_rasdial_ppp_exit_error(s, p, c))
+					TH_LOG("status %d phase %d connected %d",
+					       s, p, c);
+}
+
+TEST_HARNESS_MAIN
