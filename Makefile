@@ -51,8 +51,10 @@ demo: deps
 	$(MAKE) all
 	scripts/demo
 
-style:
-	$(KDIR)/scripts/checkpatch.pl --no-tree --terse --show-types -f kernel/*.c kernel/*.h include/uapi/linux/rasdial.h
+# checkpatch.pl comes from Debian's kernel source (scripts/install-deps).
+style: deps
+	$(BUILDDIR)/checkpatch/scripts/checkpatch.pl --no-tree --strict --terse --show-types \
+		-f $(filter-out %.mod.c,$(wildcard kernel/*.c)) kernel/*.h include/uapi/linux/rasdial.h
 
 # Not "make -C $(KDIR) M=... clean": that sweeps *.o from the whole tree.
 clean:
