@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * conn.c: RasHangUpA, RasGetConnectStatusA, RasEnumConnectionsA.
+ *
+ * Our own dials answer from the table (so a handle of a failed dial stays
+ * valid until RasHangUp, and a notifier can ask without any round trip);
+ * other processes' links come from the kernel registry.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "layouts.h"
+
+/* A handle is a kernel conn id: 1 .. UINT32_MAX. */
+static uint32_t handle_id(HRASCONN h)
+{
+	uintptr_t v = (uintptr_t)h;
+
+	return v > UINT32_MAX ? 0 : (uint32_t)v;
+}
+
+RASDIAL_API DWORD APIENTRY RasHangUpA(HRASCONN hrasconn)
+{
+	uint32_t id = handle_id(hrasconn);
+	DWORD ret;
+	int err;
+
+	if (!id)
+		return ERROR_INVALID_HANDLE;
+	if (rasdial_dial_hangup(id, &ret))
+		return ret;
+	/* Another process's link (same owner uid, or we are root). */
+	err = rasdial_nl_hangup(id);
+	if (err == -ENOENT || err == -EPROTONOSUPPORT)
+		return ERROR_INVALID_HANDLE;
+	return rasdial_errno_to_ras(err);
+}
+
+static void status_out(LPRASCONNSTATUSA out, const RASCONNSTATUSA *full)
+{
+	DWORD size = out->dwSize;
+
+	if (size == sizeof(struct rasdial_connstatus_nt35)) {
+		struct rasdial_connstatus_nt35 *o = (void *)out;
+
+		o->rasconnstate = full->rasconnstate;
+		o->dwError = full->dwError;
+		memcpy(o->szDeviceType, full->szDeviceType,
+		       sizeof(o->szDeviceType));
+		rasdial_strlcpy(o->szDeviceName, full->szDeviceName,
+				sizeof(o->szDeviceName));
+		return;
+	}
+	memcpy(out, full, size);
+	out->dwSize = size;
+}
+
+RASDIAL_API DWORD APIENTRY RasGetConnectStatusA(HRASCONN hrasconn,
+						LPRASCONNSTATUSA lpRasConnStatus)
+{
+	static const size_t sizes[] = RASDIAL_CONNSTATUS_SIZES;
+	uint32_t id = handle_id(hrasconn);
+	struct rasdial_conn_info ci;
+	struct rasdial_dial *d;
+	RASCONNSTATUSA full;
+	int err;
+
+	if (!id)
+		return ERROR_INVALID_HANDLE;
+	if (!lpRasConnStatus)
+		return ERROR_INVALID_PARAMETER;
+	if (!rasdial_size_in(sizes, RASDIAL_ARRAY_SIZE(sizes),
+			     lpRasConnStatus->dwSize))
+		return ERROR_INVALID_SIZE;
+
+	memset(&full, 0, sizeof(full));
+	rasdial_table_lock();
+	d = rasdial_dial_find_locked(id);
+	if (d) {
+		full.rasconnstate = d->have_state ? (RASCONNSTATE)d->state
+						  : RASCS_OpenPort;
+		full.dwError = d->error;
+		memcpy(full.szDeviceType, d->device_type,
+		       sizeof(full.szDeviceType));
+		memcpy(full.szDeviceName, d->device_name,
+		       sizeof(full.szDeviceName));
+		memcpy(full.szPhoneNumber, d->phone, sizeof(full.szPhoneNumber));
+	}
+	rasdial_table_unlock();
+	if (!d) {
+		err = rasdial_nl_get(id, &ci);
+		if (err == -ENOENT || err == -EPROTONOSUPPORT)
+			return ERROR_INVALID_HANDLE;
+		if (err)
+			return rasdial_errno_to_ras(err);
+		full.rasconnstate = (RASCONNSTATE)ci.state;
+		full.dwError = ci.error;
+		rasdial_strlcpy(full.szDeviceType, ci.device_type,
+				sizeof(full.szDeviceType));
+		rasdial_strlcpy(full.szDeviceName, ci.device_name,
+				sizeof(full.szDeviceName));
+	}
+	full.rasconnsubstate = RASCSS_None;
+	status_out(lpRasConnStatus, &full);
+	return ERROR_SUCCESS;
+}
+
+struct enum_list {
+	struct rasdial_conn_info *v;
+	size_t n, cap;
+	int err;
+};
+
+/* Which kernel conns are "active connections" for RasEnumConnections. */
+static bool enum_wanted(const struct rasdial_conn_info *ci)
+{
+	struct rasdial_dial *d;
+	bool ours_live;
+
+	/* A dial that failed or a link that ended, its pppd still exiting. */
+	if (ci->flags & RASDIAL_F_FINAL)
+		return false;
+	if (ci->has_pid && ci->pid)
+		return true;
+	/* No pppd bound yet: only a dial of ours that is still going (a
+	 * conn whose pppd never came up is no connection). */
+	rasdial_table_lock();
+	d = rasdial_dial_find_locked(ci->id);
+	ours_live = d && !d->final;
+	rasdial_table_unlock();
+	return ours_live;
+}
+
+/* Runs under the command socket's lock: no table lock taken here. */
+static int enum_add(const struct rasdial_conn_info *ci, void *arg)
+{
+	struct enum_list *l = arg;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 8;
+		struct rasdial_conn_info *v = realloc(l->v, cap * sizeof(*v));
+
+		if (!v) {
+			l->err = -ENOMEM;
+			return 0;
+		}
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = *ci;
+	return 0;
+}
+
+static void conn_out(char *at, DWORD size, const struct rasdial_conn_info *ci)
+{
+	RASCONNA full;
+
+	memset(at, 0, size);
+	if (size == sizeof(struct rasdial_conn_nt35)) {
+		struct rasdial_conn_nt35 *o = (void *)at;
+
+		o->dwSize = size;
+		o->hrasconn = (HRASCONN)(uintptr_t)ci->id;
+		rasdial_strlcpy(o->szEntryName, ci->entry,
+				sizeof(o->szEntryName));
+		return;
+	}
+	memset(&full, 0, sizeof(full));
+	full.dwSize = size;
+	full.hrasconn = (HRASCONN)(uintptr_t)ci->id;
+	rasdial_strlcpy(full.szEntryName, ci->entry, sizeof(full.szEntryName));
+	rasdial_strlcpy(full.szDeviceType, ci->device_type,
+			sizeof(full.szDeviceType));
+	rasdial_strlcpy(full.szDeviceName, ci->device_name,
+			sizeof(full.szDeviceName));
+	rasdial_strlcpy(full.szPhonebook, RASDIAL_PEERS_DIR,
+			sizeof(full.szPhonebook));
+	full.dwSubEntry = 1;
+	full.dwFlags = RASCF_OwnerKnown;
+	if (ci->has_owner_uid && ci->owner_uid == (uint32_t)geteuid())
+		full.dwFlags |= RASCF_OwnerMatch;
+	memcpy(at, &full, size);
+}
+
+RASDIAL_API DWORD APIENTRY RasEnumConnectionsA(LPRASCONNA lprasconn,
+					       LPDWORD lpcb,
+					       LPDWORD lpcConnections)
+{
+	static const size_t sizes[] = RASDIAL_CONN_SIZES;
+	struct enum_list l = { 0 };
+	DWORD size = sizeof(RASCONNA);
+	size_t i, n, need;
+	int err;
+
+	if (!lpcb || !lpcConnections)
+		return ERROR_INVALID_PARAMETER;
+	if (lprasconn) {
+		size = lprasconn->dwSize;
+		if (!rasdial_size_in(sizes, RASDIAL_ARRAY_SIZE(sizes), size))
+			return ERROR_INVALID_SIZE;
+	} else if (*lpcb) {
+		/* Only "how big?" (NULL and 0) may come without a buffer. */
+		return ERROR_INVALID_PARAMETER;
+	}
+
+	err = rasdial_nl_dump(enum_add, &l);
+	if (!err)
+		err = l.err;
+	if (err) {
+		free(l.v);
+		return rasdial_errno_to_ras(err);
+	}
+	for (i = 0, n = 0; i < l.n; i++)
+		if (enum_wanted(&l.v[i]))
+			l.v[n++] = l.v[i];
+	l.n = n;
+	need = l.n * size;
+	if (need > UINT32_MAX) {
+		free(l.v);
+		return ERROR_NOT_ENOUGH_MEMORY;
+	}
+	if (need > *lpcb) {
+		*lpcb = (DWORD)need;
+		*lpcConnections = (DWORD)l.n;
+		free(l.v);
+		return ERROR_BUFFER_TOO_SMALL;
+	}
+	for (i = 0; i < l.n; i++)
+		conn_out((char *)lprasconn + i * size, size, &l.v[i]);
+	*lpcb = (DWORD)need;
+	*lpcConnections = (DWORD)l.n;
+	free(l.v);
+	return ERROR_SUCCESS;
+}

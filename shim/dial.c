@@ -1,0 +1,380 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * dial.c: RasDialA: check the arguments, ask the kernel for a conn id,
+ * start the distro's pppd on the peers entry with our plugin, and either
+ * return at once (a notifier is given) or wait for the outcome.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "layouts.h"
+
+#ifndef RASDIAL_PLUGIN_DIR
+#define RASDIAL_PLUGIN_DIR "/usr/lib/pppd"
+#endif
+
+/* The fd number pppd reads the password from. */
+#define PASSWD_FD	3
+
+extern char **environ;
+
+const char *rasdial_pppd_path(void)
+{
+	const char *p = secure_getenv("RASDIAL_PPPD");
+
+	return p && *p ? p : "/usr/sbin/pppd";
+}
+
+const char *rasdial_plugin_path(void)
+{
+	const char *p = secure_getenv("RASDIAL_PLUGIN");
+
+	return p && *p ? p : RASDIAL_PLUGIN_DIR "/rasdial.so";
+}
+
+/* The caller's RASDIALPARAMSA, whatever its WINVER, as the newest layout. */
+static DWORD copy_params(const RASDIALPARAMSA *in, RASDIALPARAMSA *p)
+{
+	static const size_t sizes[] = RASDIAL_DIALPARAMS_SIZES;
+	DWORD size = in->dwSize;
+
+	memset(p, 0, sizeof(*p));
+	if (!rasdial_size_in(sizes, RASDIAL_ARRAY_SIZE(sizes), size))
+		return ERROR_INVALID_SIZE;
+	if (size == sizeof(struct rasdial_dialparams_nt35)) {
+		const struct rasdial_dialparams_nt35 *o = (const void *)in;
+
+		if (strnlen(o->szEntryName, sizeof(o->szEntryName)) ==
+		    sizeof(o->szEntryName))
+			return ERROR_INVALID_PARAMETER;
+		rasdial_strlcpy(p->szEntryName, o->szEntryName,
+				sizeof(o->szEntryName));
+		rasdial_strlcpy(p->szPhoneNumber, o->szPhoneNumber,
+				sizeof(o->szPhoneNumber));
+		rasdial_strlcpy(p->szCallbackNumber, o->szCallbackNumber,
+				sizeof(o->szCallbackNumber));
+		rasdial_strlcpy(p->szUserName, o->szUserName,
+				sizeof(o->szUserName));
+		rasdial_strlcpy(p->szPassword, o->szPassword,
+				sizeof(o->szPassword));
+		rasdial_strlcpy(p->szDomain, o->szDomain, sizeof(o->szDomain));
+	} else {
+		memcpy(p, in, size);
+		if (strnlen(p->szEntryName, sizeof(p->szEntryName)) ==
+		    sizeof(p->szEntryName))
+			return ERROR_INVALID_PARAMETER;
+		/* Unterminated strings end at their field. */
+		p->szPhoneNumber[RAS_MaxPhoneNumber] = '\0';
+		p->szCallbackNumber[RAS_MaxCallbackNumber] = '\0';
+		p->szUserName[UNLEN] = '\0';
+		p->szPassword[PWLEN] = '\0';
+		p->szDomain[DNLEN] = '\0';
+	}
+	p->dwSize = sizeof(*p);
+	return ERROR_SUCCESS;
+}
+
+/*
+ * The phone book is the distro's peers directory: ENTRY is the file
+ * PEERS/ENTRY.  PHONEBOOK NULL means /etc/ppp/peers; a directory given as
+ * PHONEBOOK is another peers directory, read with pppd's "file" option.
+ */
+static DWORD find_entry(const char *phonebook, const char *entry,
+			char *path, size_t size, bool *use_call)
+{
+	const char *dir = RASDIAL_PEERS_DIR;
+	struct stat st;
+	int n;
+
+	*use_call = true;
+	if (!entry[0] || strchr(entry, '/') || strstr(entry, ".."))
+		return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
+	if (phonebook) {
+		char real[PATH_MAX], peers[PATH_MAX];
+
+		if (!phonebook[0] || stat(phonebook, &st) < 0 ||
+		    !S_ISDIR(st.st_mode) || !realpath(phonebook, real))
+			return ERROR_CANNOT_OPEN_PHONEBOOK;
+		if (!realpath(RASDIAL_PEERS_DIR, peers) || strcmp(real, peers)) {
+			*use_call = false;
+			dir = phonebook;
+		}
+	}
+	n = snprintf(path, size, "%s/%s", dir, entry);
+	if (n < 0 || (size_t)n >= size)
+		return ERROR_CANNOT_OPEN_PHONEBOOK;
+	/* EACCES: a peers dir only pppd (setuid, or group dip) can read. */
+	if (stat(path, &st) < 0 ? errno == ENOENT || errno == ENOTDIR
+				: S_ISDIR(st.st_mode))
+		return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
+	return ERROR_SUCCESS;
+}
+
+static bool has_control_chars(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return true;
+	return false;
+}
+
+static int write_all(int fd, const char *buf, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, buf, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Between fork and exec: async-signal-safe calls only. */
+static void __attribute__((noreturn))
+child_exec(const char *pppd, char *const argv[], int pwfd, int errfd,
+	   long maxfd)
+{
+	struct sigaction dfl;
+	sigset_t none;
+	int first, nul, fd, err;
+
+	/* Fresh signal state: pppd needs SIGTERM, SIGHUP and SIGCHLD. */
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	memset(&dfl, 0, sizeof(dfl));
+	dfl.sa_handler = SIG_DFL;
+	for (fd = 1; fd < NSIG; fd++)
+		sigaction(fd, &dfl, NULL);
+	/* Its own session: the link outlives the dialing program. */
+	setsid();
+
+	/* Out of the way of 0..3 first. */
+	if (pwfd >= 0)
+		pwfd = fcntl(pwfd, F_DUPFD, 10);
+	errfd = fcntl(errfd, F_DUPFD_CLOEXEC, 10);
+	nul = open("/dev/null", O_RDWR);
+	if (nul < 0 || errfd < 0)
+		goto fail;
+	dup2(nul, 0);
+	dup2(nul, 1);
+	dup2(nul, 2);
+	if (pwfd >= 0 && dup2(pwfd, PASSWD_FD) < 0)
+		goto fail;
+	first = pwfd >= 0 ? PASSWD_FD + 1 : PASSWD_FD;
+	if (syscall(SYS_close_range, first, errfd - 1, 0) < 0 ||
+	    syscall(SYS_close_range, errfd + 1, ~0U, 0) < 0) {
+		for (fd = first; fd < maxfd; fd++)
+			if (fd != errfd)
+				close(fd);
+	}
+	execve(pppd, argv, environ);
+fail:
+	err = errno;
+	if (errfd >= 0 && write(errfd, &err, sizeof(err)) < 0)
+		_exit(127);
+	_exit(127);
+}
+
+/*
+ * Starts pppd for conn ID.  The password goes through a pipe on fd 3,
+ * never argv or the environment.  Returns 0 with the child's pid and
+ * pidfd, or a negative errno (exec failures included: we wait for the
+ * exec to happen, which a close-on-exec pipe tells us).
+ */
+static int spawn_pppd(uint32_t id, const char *path, bool use_call,
+		      const RASDIALPARAMSA *p, pid_t *pidp, int *pidfdp)
+{
+	char idbuf[16], fdbuf[16];
+	const char *argv[24];
+	int pw[2] = { -1, -1 }, ep[2] = { -1, -1 };
+	int n = 0, err = 0, child_err = 0;
+	long maxfd = sysconf(_SC_OPEN_MAX);
+	const char *pppd = rasdial_pppd_path();
+	ssize_t r;
+	pid_t pid;
+	int pidfd;
+
+	snprintf(idbuf, sizeof(idbuf), "%u", id);
+	snprintf(fdbuf, sizeof(fdbuf), "%d", PASSWD_FD);
+	argv[n++] = "pppd";
+	if (use_call) {
+		argv[n++] = "call";
+		argv[n++] = p->szEntryName;
+	} else {
+		argv[n++] = "file";
+		argv[n++] = path;
+	}
+	argv[n++] = "nodetach";
+	argv[n++] = "plugin";
+	argv[n++] = rasdial_plugin_path();
+	argv[n++] = "rasdial-conn";
+	argv[n++] = idbuf;
+	if (p->szUserName[0]) {
+		argv[n++] = "user";
+		argv[n++] = p->szUserName;
+	}
+	if (p->szPhoneNumber[0]) {
+		argv[n++] = "remotenumber";
+		argv[n++] = p->szPhoneNumber;
+	}
+	if (p->szPassword[0]) {
+		argv[n++] = "rasdial-passwd-fd";
+		argv[n++] = fdbuf;
+	}
+	argv[n] = NULL;
+	if (maxfd < 0)
+		maxfd = 1024;
+
+	if (p->szPassword[0]) {
+		/* Fits the pipe buffer, so this cannot block. */
+		if (pipe2(pw, O_CLOEXEC) < 0)
+			return -errno;
+		if (write_all(pw[1], p->szPassword, strlen(p->szPassword))) {
+			err = -errno;
+			goto out;
+		}
+		close(pw[1]);
+		pw[1] = -1;
+	}
+	if (pipe2(ep, O_CLOEXEC) < 0) {
+		err = -errno;
+		goto out;
+	}
+	pid = fork();
+	if (pid < 0) {
+		err = -errno;
+		goto out;
+	}
+	if (pid == 0)
+		child_exec(pppd, (char *const *)argv, pw[0], ep[1], maxfd);
+	close(ep[1]);
+	ep[1] = -1;
+	do
+		r = read(ep[0], &child_err, sizeof(child_err));
+	while (r < 0 && errno == EINTR);
+	if (r > 0) {
+		/* exec failed: the child is exiting, reap it here. */
+		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+		err = child_err ? -child_err : -ENOEXEC;
+		goto out;
+	}
+	pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+	if (pidfd < 0) {
+		err = -errno;
+		goto out;
+	}
+	fcntl(pidfd, F_SETFD, FD_CLOEXEC);
+	*pidp = pid;
+	*pidfdp = pidfd;
+out:
+	if (pw[0] >= 0)
+		close(pw[0]);
+	if (pw[1] >= 0)
+		close(pw[1]);
+	if (ep[0] >= 0)
+		close(ep[0]);
+	if (ep[1] >= 0)
+		close(ep[1]);
+	return err;
+}
+
+RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
+				    LPCSTR lpszPhonebook,
+				    LPRASDIALPARAMSA lpRasDialParams,
+				    DWORD dwNotifierType, LPVOID lpvNotifier,
+				    LPHRASCONN lphRasConn)
+{
+	static const size_t ext_sizes[] = RASDIAL_DIALEXT_SIZES;
+	RASDIALPARAMSA p;
+	char path[PATH_MAX];
+	struct rasdial_dial *d;
+	bool use_call;
+	uint32_t id;
+	pid_t pid = 0;
+	int pidfd = -1;
+	DWORD ret;
+	int err;
+
+	if (!lpRasDialParams || !lphRasConn)
+		return ERROR_INVALID_PARAMETER;
+	ret = copy_params(lpRasDialParams, &p);
+	if (ret)
+		goto out_wipe;
+	ret = ERROR_INVALID_SIZE;
+	if (lpRasDialExtensions &&
+	    !rasdial_size_in(ext_sizes, RASDIAL_ARRAY_SIZE(ext_sizes),
+			     lpRasDialExtensions->dwSize))
+		goto out_wipe;
+	/* 0xFFFFFFFF is a window handle: there are no windows here. */
+	ret = ERROR_INVALID_PARAMETER;
+	if (lpvNotifier && dwNotifierType > 2)
+		goto out_wipe;
+	/* "Do not call RasDial from within a RasDialFunc callback": a
+	 * synchronous one would wait for the very thread it runs on. */
+	ret = ERROR_ASYNC_REQUEST_PENDING;
+	if (rasdial_in_notifier())
+		goto out_wipe;
+	ret = find_entry(lpszPhonebook, p.szEntryName, path, sizeof(path),
+			 &use_call);
+	if (ret)
+		goto out_wipe;
+	ret = ERROR_BAD_PHONE_NUMBER;
+	if (has_control_chars(p.szPhoneNumber))
+		goto out_wipe;
+
+	err = rasdial_runtime_start();
+	if (!err)
+		err = rasdial_nl_conn_new(p.szEntryName,
+					  lpvNotifier ? RASDIAL_F_WANT_ACK : 0,
+					  &id);
+	if (err) {
+		ret = rasdial_errno_to_ras(err);
+		goto out_wipe;
+	}
+
+	ret = ERROR_NOT_ENOUGH_MEMORY;
+	d = rasdial_dial_alloc();
+	if (!d) {
+		/* The owner's HANGUP frees a conn no pppd has bound. */
+		rasdial_nl_hangup(id);
+		goto out_wipe;
+	}
+	d->id = id;
+	d->notifier = lpvNotifier;
+	d->notifier_type = dwNotifierType;
+	d->callback_id = p.dwCallbackId;
+	memcpy(d->entry, p.szEntryName, sizeof(d->entry));
+	memcpy(d->phone, p.szPhoneNumber, sizeof(d->phone));
+	*lphRasConn = (HRASCONN)(uintptr_t)id;
+	rasdial_dial_publish(d);
+
+	err = spawn_pppd(id, path, use_call, &p, &pid, &pidfd);
+	if (err) {
+		/* No pppd: RAS's "the connection manager could not start". */
+		ret = ERROR_RASMAN_CANNOT_INITIALIZE;
+		rasdial_nl_hangup(id);
+		rasdial_dial_fail(d, ret);
+	} else {
+		rasdial_dial_set_child(d, pid, pidfd);
+		ret = lpvNotifier ? ERROR_SUCCESS : rasdial_dial_wait(d);
+	}
+	rasdial_dial_put(d);
+out_wipe:
+	explicit_bzero(&p, sizeof(p));
+	return ret;
+}

@@ -1,0 +1,606 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * events.c: the table of this process's dials and the event thread that
+ * turns kernel events and pppd exits into RasDialFunc/1/2 calls.
+ *
+ * Lock order: the table lock is never held while a notifier runs or a
+ * netlink request is made, so a notifier may call RasHangUp,
+ * RasGetConnectStatus, RasEnumConnections and RasGetErrorString.  The
+ * dial stays suspended while the notifier runs because the plugin keeps
+ * pppd waiting for the ACK we send after it returns.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "pppd-map.h"
+
+static pthread_mutex_t tbl_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t tbl_cond = PTHREAD_COND_INITIALIZER;
+static struct rasdial_dial *tbl_head;
+
+static pthread_mutex_t start_lock = PTHREAD_MUTEX_INITIALIZER;
+static bool started;
+static int wake_fd = -1;
+static struct nl_sock *ev_sk;
+
+static __thread bool is_event_thread;
+
+bool rasdial_in_notifier(void)
+{
+	return is_event_thread;
+}
+
+void rasdial_table_lock(void)
+{
+	pthread_mutex_lock(&tbl_lock);
+}
+
+void rasdial_table_unlock(void)
+{
+	pthread_mutex_unlock(&tbl_lock);
+}
+
+struct rasdial_dial *rasdial_dial_alloc(void)
+{
+	struct rasdial_dial *d = calloc(1, sizeof(*d));
+
+	if (!d)
+		return NULL;
+	d->refs = 1;
+	d->pidfd = -1;
+	d->subentry = 1;
+	d->fwd_phase = RASDIAL_PPP_PHASE_INITIALIZE;
+	return d;
+}
+
+static void wake_thread(void)
+{
+	uint64_t one = 1;
+
+	if (wake_fd >= 0 && write(wake_fd, &one, sizeof(one)) < 0) {
+		/* Counter full: the thread is awake anyway. */
+	}
+}
+
+void rasdial_dial_publish(struct rasdial_dial *d)
+{
+	pthread_mutex_lock(&tbl_lock);
+	d->refs++;
+	d->next = tbl_head;
+	tbl_head = d;
+	pthread_mutex_unlock(&tbl_lock);
+	wake_thread();
+}
+
+static struct rasdial_dial *find_any_locked(uint32_t id)
+{
+	struct rasdial_dial *d;
+
+	for (d = tbl_head; d; d = d->next)
+		if (d->id == id)
+			return d;
+	return NULL;
+}
+
+struct rasdial_dial *rasdial_dial_find_locked(uint32_t id)
+{
+	struct rasdial_dial *d;
+
+	for (d = tbl_head; d; d = d->next)
+		if (d->id == id && !d->hidden)
+			return d;
+	return NULL;
+}
+
+void rasdial_dial_hold_locked(struct rasdial_dial *d)
+{
+	d->refs++;
+}
+
+static void put_locked(struct rasdial_dial *d)
+{
+	if (--d->refs == 0) {
+		if (d->pidfd >= 0)
+			close(d->pidfd);
+		free(d);
+	}
+}
+
+void rasdial_dial_put(struct rasdial_dial *d)
+{
+	pthread_mutex_lock(&tbl_lock);
+	put_locked(d);
+	pthread_mutex_unlock(&tbl_lock);
+}
+
+/* Drops a record nobody can name any more once its pppd is reaped. */
+static void maybe_unlink_locked(struct rasdial_dial *d)
+{
+	struct rasdial_dial **pp;
+
+	if (!d->hidden || !d->final || d->pidfd >= 0)
+		return;
+	for (pp = &tbl_head; *pp; pp = &(*pp)->next) {
+		if (*pp == d) {
+			*pp = d->next;
+			put_locked(d);
+			return;
+		}
+	}
+}
+
+static bool dial_over_locked(const struct rasdial_dial *d)
+{
+	return d->final || d->error ||
+	       (d->have_state && d->state == RASCS_Connected);
+}
+
+DWORD rasdial_dial_wait(struct rasdial_dial *d)
+{
+	DWORD ret;
+
+	pthread_mutex_lock(&tbl_lock);
+	while (!dial_over_locked(d))
+		pthread_cond_wait(&tbl_cond, &tbl_lock);
+	if (d->error)
+		ret = d->error;
+	else if (d->have_state && d->state == RASCS_Connected)
+		ret = ERROR_SUCCESS;
+	else
+		ret = ERROR_PORT_DISCONNECTED;
+	pthread_mutex_unlock(&tbl_lock);
+	return ret;
+}
+
+void rasdial_dial_set_child(struct rasdial_dial *d, pid_t pid, int pidfd)
+{
+	pthread_mutex_lock(&tbl_lock);
+	d->pid = pid;
+	d->pidfd = pidfd;
+	pthread_mutex_unlock(&tbl_lock);
+	wake_thread();
+}
+
+void rasdial_dial_fail(struct rasdial_dial *d, DWORD error)
+{
+	pthread_mutex_lock(&tbl_lock);
+	if (!d->have_state) {
+		d->have_state = true;
+		d->state = RASCS_OpenPort;
+	}
+	d->error = error;
+	d->final = true;
+	maybe_unlink_locked(d);
+	pthread_cond_broadcast(&tbl_cond);
+	pthread_mutex_unlock(&tbl_lock);
+}
+
+static void hangup_now(struct rasdial_dial *d, DWORD *ret);
+
+/* RasHangUps made inside a notifier, done once it has returned. */
+static void run_deferred_hangups(void)
+{
+	struct rasdial_dial *d;
+	DWORD ret;
+
+	for (;;) {
+		pthread_mutex_lock(&tbl_lock);
+		for (d = tbl_head; d; d = d->next)
+			if (d->hangup_deferred)
+				break;
+		if (!d) {
+			pthread_mutex_unlock(&tbl_lock);
+			return;
+		}
+		d->hangup_deferred = false;
+		hangup_now(d, &ret);	/* drops the lock */
+	}
+}
+
+/* One step of a dial as the notifier must hear it. */
+struct update {
+	uint32_t state, error, ext_error, seq;
+	bool final, want_ack;
+};
+
+struct call {
+	uint32_t state, error, ext_error;
+};
+
+/* Returns false when a RasDialFunc2 asked for no more calls. */
+static bool notify(const struct rasdial_dial *d, const struct call *c)
+{
+	HRASCONN h = (HRASCONN)(uintptr_t)d->id;
+	RASCONNSTATE state = (RASCONNSTATE)c->state;
+
+	switch (d->notifier_type) {
+	case 0:
+		((RASDIALFUNC)d->notifier)(WM_RASDIALEVENT, state, c->error);
+		return true;
+	case 1:
+		((RASDIALFUNC1)d->notifier)(h, WM_RASDIALEVENT, state,
+					    c->error, c->ext_error);
+		return true;
+	default:
+		return ((RASDIALFUNC2)d->notifier)(d->callback_id, d->subentry,
+						   h, WM_RASDIALEVENT, state,
+						   c->error, c->ext_error) != 0;
+	}
+}
+
+/*
+ * Applies U to D and makes the notifier calls it calls for: (state, 0)
+ * on entering a new state, then (state, error) when it carries an error.
+ * Calls continue after Connected until the final event, which reports
+ * the link's end (RASCS_Disconnected with its error).  D is held.
+ */
+static void deliver(struct rasdial_dial *d, const struct update *u)
+{
+	struct call calls[2];
+	unsigned int n = 0, i;
+	bool go;
+
+	pthread_mutex_lock(&tbl_lock);
+	if (!d->final) {
+		d->have_state = true;
+		d->state = u->state;
+		d->error = u->error;
+		d->ext_error = u->ext_error;
+		if (u->state == RASCS_Connected && !u->error)
+			d->connected_once = true;
+		if (d->notifier && !d->stop_notify) {
+			if (!d->notified_any || d->notified_state != u->state)
+				calls[n++] = (struct call){ u->state, 0, 0 };
+			if (u->error)
+				calls[n++] = (struct call){ u->state, u->error,
+							    u->ext_error };
+			d->notified_any = true;
+			d->notified_state = u->state;
+		}
+		if (u->final) {
+			d->final = true;
+			/* A hung-up dial's handle ends with its last event. */
+			if (d->hangup)
+				d->hidden = true;
+		}
+		pthread_cond_broadcast(&tbl_cond);
+	}
+	pthread_mutex_unlock(&tbl_lock);
+
+	for (i = 0; i < n; i++) {
+		pthread_mutex_lock(&tbl_lock);
+		go = !d->stop_notify;
+		pthread_mutex_unlock(&tbl_lock);
+		if (!go)
+			break;
+		if (!notify(d, &calls[i])) {
+			pthread_mutex_lock(&tbl_lock);
+			d->stop_notify = true;
+			pthread_mutex_unlock(&tbl_lock);
+		}
+	}
+	/* The callback has returned: hang-ups it asked for happen now, then
+	 * pppd may go on. */
+	run_deferred_hangups();
+	if (u->want_ack)
+		rasdial_nl_ack(d->id, u->seq);
+
+	pthread_mutex_lock(&tbl_lock);
+	if (u->final)
+		d->stop_notify = true;
+	maybe_unlink_locked(d);
+	pthread_mutex_unlock(&tbl_lock);
+}
+
+static bool phase_moves_forward(uint32_t phase)
+{
+	return phase >= RASDIAL_PPP_PHASE_INITIALIZE &&
+	       phase <= RASDIAL_PPP_PHASE_RUNNING;
+}
+
+/* A conn message from the "events" group (or a resync GET). */
+static void on_event(const struct rasdial_conn_info *ci)
+{
+	struct rasdial_dial *d;
+	struct update u = {
+		.state = ci->state, .error = ci->error,
+		.ext_error = ci->ext_error, .seq = ci->seq,
+		.final = ci->flags & RASDIAL_F_FINAL,
+		.want_ack = ci->flags & RASDIAL_F_WANT_ACK,
+	};
+
+	pthread_mutex_lock(&tbl_lock);
+	d = find_any_locked(ci->id);
+	if (!d || !ci->has_state) {
+		/* Not ours: other processes' links are none of our business
+		 * (and never ACK them: that would cut their callbacks short). */
+		pthread_mutex_unlock(&tbl_lock);
+		return;
+	}
+	d->refs++;
+	d->last_seq = ci->seq;
+	if (ci->has_pid && ci->pid)
+		d->bound = true;
+	if (ci->has_phase && phase_moves_forward(ci->phase))
+		d->fwd_phase = ci->phase;
+	if (ci->device_name[0])
+		memcpy(d->device_name, ci->device_name, sizeof(d->device_name));
+	if (ci->device_type[0])
+		memcpy(d->device_type, ci->device_type, sizeof(d->device_type));
+	pthread_mutex_unlock(&tbl_lock);
+
+	deliver(d, &u);
+	rasdial_dial_put(d);
+}
+
+/* Our pppd child has exited: reap it, and if the kernel never told the
+ * end of the dial, tell it from the exit status. */
+static void on_child_exit(struct rasdial_dial *d)
+{
+	siginfo_t si;
+	struct update u = { .final = true };
+	bool synth, unbound;
+	int rc;
+
+	memset(&si, 0, sizeof(si));
+	rc = waitid(P_PIDFD, (id_t)d->pidfd, &si, WEXITED | WNOHANG);
+	if (rc < 0 && errno == EINVAL)
+		rc = waitid(P_PID, (id_t)d->pid, &si, WEXITED | WNOHANG);
+	if (rc == 0 && si.si_pid == 0)
+		return;		/* not yet: a spurious wakeup */
+
+	pthread_mutex_lock(&tbl_lock);
+	close(d->pidfd);
+	d->pidfd = -1;
+	synth = !d->final;
+	if (synth) {
+		u.state = d->have_state ? d->state : RASCS_OpenPort;
+		/* dwExtendedError stays 0: the seed defines it for four
+		 * NetBIOS/auth codes only. */
+		if (rc == 0 && si.si_code == CLD_EXITED) {
+			u.error = rasdial_ppp_exit_error(si.si_status,
+							 (int)d->fwd_phase,
+							 d->connected_once);
+		} else if (rc == 0) {
+			u.error = RASDIAL_ERROR_PPPD_VANISHED;
+		} else {
+			/* Someone else reaped it (SIGCHLD ignored, ...). */
+			u.error = RASDIAL_ERROR_PPPD_VANISHED;
+		}
+		if (d->hangup && u.error == RASDIAL_ERROR_PPPD_VANISHED)
+			u.error = ERROR_USER_DISCONNECTION;
+		if (d->connected_once)
+			u.state = RASCS_Disconnected;
+	}
+	unbound = !d->bound;
+	d->refs++;
+	maybe_unlink_locked(d);
+	pthread_mutex_unlock(&tbl_lock);
+
+	/* Its plugin never reported: give the id back to the kernel. */
+	if (unbound)
+		rasdial_nl_hangup(d->id);
+	if (synth)
+		deliver(d, &u);
+	rasdial_dial_put(d);
+}
+
+/* Events were lost (socket buffer overrun): ask for each dial's state. */
+static void resync(void)
+{
+	uint32_t *ids = NULL;
+	size_t n = 0, cap = 0, i;
+	struct rasdial_dial *d;
+
+	pthread_mutex_lock(&tbl_lock);
+	for (d = tbl_head; d; d = d->next) {
+		if (d->final)
+			continue;
+		if (n == cap) {
+			uint32_t *nids;
+
+			cap = cap ? cap * 2 : 16;
+			nids = realloc(ids, cap * sizeof(*ids));
+			if (!nids)
+				break;
+			ids = nids;
+		}
+		ids[n++] = d->id;
+	}
+	pthread_mutex_unlock(&tbl_lock);
+
+	for (i = 0; i < n; i++) {
+		struct rasdial_conn_info ci;
+		bool fresh;
+
+		if (rasdial_nl_get(ids[i], &ci) < 0)
+			continue;	/* gone: its pppd's exit will tell */
+		pthread_mutex_lock(&tbl_lock);
+		d = find_any_locked(ids[i]);
+		fresh = d && ci.seq != d->last_seq;
+		pthread_mutex_unlock(&tbl_lock);
+		if (fresh)
+			on_event(&ci);
+	}
+	free(ids);
+}
+
+static void drain_events(void)
+{
+	if (rasdial_nl_event_drain(ev_sk) == -ENOBUFS)
+		resync();
+}
+
+/* Our children are bounded by the kernel's conn limit. */
+#define POLL_MAX	(RASDIAL_MAX_CONNS + 2)
+static struct pollfd pfds[POLL_MAX];
+static struct rasdial_dial *dials[POLL_MAX];
+
+static void *event_main(void *arg)
+{
+	const size_t cap = POLL_MAX;
+
+	(void)arg;
+	is_event_thread = true;
+	for (;;) {
+		struct rasdial_dial *d;
+		size_t n, i;
+
+		pthread_mutex_lock(&tbl_lock);
+		pfds[0] = (struct pollfd){ .fd = wake_fd, .events = POLLIN };
+		pfds[1] = (struct pollfd){ .fd = rasdial_nl_event_fd(ev_sk),
+					   .events = POLLIN };
+		n = 2;
+		for (d = tbl_head; d && n < cap; d = d->next) {
+			if (d->pidfd < 0)
+				continue;
+			d->refs++;
+			dials[n] = d;
+			pfds[n++] = (struct pollfd){ .fd = d->pidfd,
+						     .events = POLLIN };
+		}
+		pthread_mutex_unlock(&tbl_lock);
+
+		if (poll(pfds, n, -1) < 0 && errno != EINTR)
+			usleep(10000);	/* should not happen: don't spin */
+
+		if (pfds[0].revents & POLLIN) {
+			uint64_t v;
+
+			if (read(wake_fd, &v, sizeof(v)) < 0) {
+				/* EAGAIN: someone else's wakeup was read */
+			}
+		}
+		if (pfds[1].revents)
+			drain_events();
+		for (i = 2; i < n; i++) {
+			if (pfds[i].revents) {
+				/* Events first: pppd's last word beats the
+				 * guess from its exit status. */
+				drain_events();
+				on_child_exit(dials[i]);
+			}
+			rasdial_dial_put(dials[i]);
+		}
+	}
+	return NULL;
+}
+
+int rasdial_runtime_start(void)
+{
+	sigset_t all, old;
+	pthread_attr_t attr;
+	pthread_t thread;
+	int err = 0;
+
+	pthread_mutex_lock(&start_lock);
+	if (started)
+		goto out;
+	err = rasdial_nl_init();
+	if (err)
+		goto out;
+	if (!ev_sk) {
+		err = rasdial_nl_event_open(&ev_sk, on_event);
+		if (err)
+			goto out;
+	}
+	if (wake_fd < 0) {
+		wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+		if (wake_fd < 0) {
+			err = -errno;
+			goto out;
+		}
+	}
+	/* The program's signal handlers run in its own threads, not ours. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	err = -pthread_create(&thread, &attr, event_main, NULL);
+	pthread_attr_destroy(&attr);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (!err)
+		started = true;
+out:
+	pthread_mutex_unlock(&start_lock);
+	return err;
+}
+
+static int pidfd_signal(int pidfd, int sig)
+{
+	return (int)syscall(SYS_pidfd_send_signal, pidfd, sig, NULL, 0);
+}
+
+/*
+ * Table lock held, D in the table and not final: signals our child (pppd
+ * has not bound the conn, so the kernel could only hold the hang-up) or
+ * asks the kernel to.  Drops the lock.
+ */
+static void hangup_now(struct rasdial_dial *d, DWORD *ret)
+{
+	int err;
+
+	*ret = ERROR_SUCCESS;
+	if (d->final) {
+		pthread_mutex_unlock(&tbl_lock);
+		return;
+	}
+	if (!d->bound && d->pidfd >= 0) {
+		pidfd_signal(d->pidfd, SIGTERM);
+		pthread_mutex_unlock(&tbl_lock);
+		return;
+	}
+	d->refs++;
+	pthread_mutex_unlock(&tbl_lock);
+
+	err = rasdial_nl_hangup(d->id);
+	if (err == -ENOENT)
+		err = 0;	/* pppd is just gone: its exit will tell */
+	*ret = rasdial_errno_to_ras(err);
+	rasdial_dial_put(d);
+}
+
+bool rasdial_dial_hangup(uint32_t id, DWORD *ret)
+{
+	struct rasdial_dial *d;
+
+	*ret = ERROR_SUCCESS;
+	pthread_mutex_lock(&tbl_lock);
+	d = rasdial_dial_find_locked(id);
+	if (!d) {
+		pthread_mutex_unlock(&tbl_lock);
+		return false;
+	}
+	if (d->final) {
+		/* Failed or ended: only the handle is left to free. */
+		d->hangup = true;
+		d->hidden = true;
+		maybe_unlink_locked(d);
+		pthread_cond_broadcast(&tbl_cond);
+		pthread_mutex_unlock(&tbl_lock);
+		return true;
+	}
+	if (d->hangup) {
+		pthread_mutex_unlock(&tbl_lock);
+		return true;
+	}
+	d->hangup = true;
+	if (is_event_thread) {
+		/* Inside a notifier: "much of the hang-up processing occurs
+		 * after the callback function has returned". */
+		d->hangup_deferred = true;
+		pthread_mutex_unlock(&tbl_lock);
+		return true;
+	}
+	hangup_now(d, ret);
+	return true;
+}

@@ -1,0 +1,458 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * ras.h: the Win32 Remote Access Service client API for Linux (librasdial).
+ *
+ * Names, values and structure layouts are those of the Windows SDK's ras.h:
+ * the structures are packed to 4 bytes and grow with WINVER exactly as the
+ * SDK's do, so dwSize tells the library which layout a program was built
+ * with.  WINVER defaults to 0x0600 (Windows Vista) when the including
+ * program does not set it.  The char ("A") variants take UTF-8; the
+ * unsuffixed names map to them.
+ */
+#ifndef _RASDIAL_RAS_H_
+#define _RASDIAL_RAS_H_
+
+#include <stdint.h>
+#include <netinet/in.h>
+
+#ifndef WINVER
+#define WINVER 0x0600
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Windows base types, unless a Windows compatibility layer gave them. */
+#ifndef _RASDIAL_WINTYPES_
+#define _RASDIAL_WINTYPES_
+#ifndef VOID
+#define VOID void
+#endif
+#ifndef WINAPI
+#define WINAPI
+#endif
+#ifndef APIENTRY
+#define APIENTRY WINAPI
+#endif
+#ifndef DECLARE_HANDLE
+#define DECLARE_HANDLE(name) struct name##__ { int unused; }; \
+	typedef struct name##__ *name
+#endif
+typedef uint32_t DWORD;
+typedef int32_t LONG;
+typedef int BOOL;
+typedef unsigned int UINT;
+typedef unsigned char BYTE;
+typedef char CHAR;
+typedef void *HANDLE;
+typedef void *LPVOID;
+typedef uintptr_t ULONG_PTR;
+typedef DWORD *LPDWORD;
+typedef CHAR *LPSTR;
+typedef const CHAR *LPCSTR;
+DECLARE_HANDLE(HWND);
+
+typedef struct _GUID {
+	uint32_t Data1;
+	uint16_t Data2;
+	uint16_t Data3;
+	uint8_t Data4[8];
+} GUID;
+
+typedef struct _LUID {
+	DWORD LowPart;
+	LONG HighPart;
+} LUID;
+#endif /* _RASDIAL_WINTYPES_ */
+
+#ifndef MAX_PATH
+#define MAX_PATH 260
+#endif
+#ifndef UNLEN
+#define UNLEN 256
+#endif
+#ifndef PWLEN
+#define PWLEN 256
+#endif
+#ifndef DNLEN
+#define DNLEN 15
+#endif
+
+/* C99 has no anonymous unions; GCC and clang accept them quietly here. */
+#if defined(__GNUC__) && !defined(__cplusplus)
+#define RASDIAL_EXTENSION __extension__
+#else
+#define RASDIAL_EXTENSION
+#endif
+
+/* Exported from librasdial (built with -fvisibility=hidden). */
+#if defined(__GNUC__) && !defined(RASDIAL_API)
+#define RASDIAL_API __attribute__((visibility("default")))
+#elif !defined(RASDIAL_API)
+#define RASDIAL_API
+#endif
+
+#pragma pack(push, 4)
+
+#define RAS_MaxDeviceType	16
+#define RAS_MaxPhoneNumber	128
+#define RAS_MaxIpAddress	15
+#define RAS_MaxIpxAddress	21
+#if (WINVER >= 0x400)
+#define RAS_MaxEntryName	256
+#define RAS_MaxDeviceName	128
+#define RAS_MaxCallbackNumber	RAS_MaxPhoneNumber
+#else
+#define RAS_MaxEntryName	20
+#define RAS_MaxDeviceName	32
+#define RAS_MaxCallbackNumber	48
+#endif
+#define RAS_MaxAreaCode		10
+#define RAS_MaxPadType		32
+#define RAS_MaxX25Address	200
+#define RAS_MaxFacilities	200
+#define RAS_MaxUserData		200
+#define RAS_MaxReplyMessage	1024
+#define RAS_MaxDnsSuffix	256
+#define RAS_MaxIDSize		256
+
+/* A connection handle: the kernel's connection id, the same in every
+ * process that looks at the link. */
+DECLARE_HANDLE(HRASCONN);
+typedef HRASCONN *LPHRASCONN;
+
+#if (WINVER >= 0x600)
+typedef struct in_addr RASIPV4ADDR;
+typedef struct in6_addr RASIPV6ADDR;
+#endif
+
+#if (WINVER >= 0x601)
+#define RASTUNNELENDPOINT_UNKNOWN	0
+#define RASTUNNELENDPOINT_IPv4		1
+#define RASTUNNELENDPOINT_IPv6		2
+
+typedef struct tagRASTUNNELENDPOINT {
+	DWORD dwType;
+	RASDIAL_EXTENSION union {
+		RASIPV4ADDR ipv4;
+		RASIPV6ADDR ipv6;
+	};
+} RASTUNNELENDPOINT;
+#endif
+
+#if (WINVER >= 0x501)
+#define RASCF_AllUsers		0x00000001
+#define RASCF_GlobalCreds	0x00000002
+#define RASCF_OwnerKnown	0x00000004
+#define RASCF_OwnerMatch	0x00000008
+#define RASCF_IsOwner(f) \
+	(((f) & (RASCF_OwnerKnown | RASCF_OwnerMatch)) == (RASCF_OwnerKnown | RASCF_OwnerMatch))
+#define RASCF_IsNotOwner(f) \
+	(((f) & (RASCF_OwnerKnown | RASCF_OwnerMatch)) == RASCF_OwnerKnown)
+#endif
+
+/* One active connection (RasEnumConnections). */
+typedef struct tagRASCONNA {
+	DWORD dwSize;
+	HRASCONN hrasconn;
+	CHAR szEntryName[RAS_MaxEntryName + 1];
+#if (WINVER >= 0x400)
+	CHAR szDeviceType[RAS_MaxDeviceType + 1];
+	CHAR szDeviceName[RAS_MaxDeviceName + 1];
+#endif
+#if (WINVER >= 0x401)
+	CHAR szPhonebook[MAX_PATH];
+	DWORD dwSubEntry;
+#endif
+#if (WINVER >= 0x500)
+	GUID guidEntry;
+#endif
+#if (WINVER >= 0x501)
+	DWORD dwFlags;
+	LUID luid;
+#endif
+#if (WINVER >= 0x600)
+	GUID guidCorrelationId;
+#endif
+} RASCONNA, *LPRASCONNA;
+
+/* Connection states (RasDial notifications, RasGetConnectStatus). */
+#define RASCS_PAUSED	0x1000
+#define RASCS_DONE	0x2000
+
+typedef enum tagRASCONNSTATE {
+	RASCS_OpenPort = 0,
+	RASCS_PortOpened,
+	RASCS_ConnectDevice,
+	RASCS_DeviceConnected,
+	RASCS_AllDevicesConnected,
+	RASCS_Authenticate,
+	RASCS_AuthNotify,
+	RASCS_AuthRetry,
+	RASCS_AuthCallback,
+	RASCS_AuthChangePassword,
+	RASCS_AuthProject,
+	RASCS_AuthLinkSpeed,
+	RASCS_AuthAck,
+	RASCS_ReAuthenticate,
+	RASCS_Authenticated,
+	RASCS_PrepareForCallback,
+	RASCS_WaitForModemReset,
+	RASCS_WaitForCallback,
+	RASCS_Projected,
+#if (WINVER >= 0x400)
+	RASCS_StartAuthentication,
+	RASCS_CallbackComplete,
+	RASCS_LogonNetwork,
+#endif
+	RASCS_SubEntryConnected,
+	RASCS_SubEntryDisconnected,
+#if (WINVER >= 0x601)
+	RASCS_ApplySettings,
+#endif
+	RASCS_Interactive = RASCS_PAUSED,
+	RASCS_RetryAuthentication,
+	RASCS_CallbackSetByCaller,
+	RASCS_PasswordExpired,
+#if (WINVER >= 0x500)
+	RASCS_InvokeEapUI,
+#endif
+	RASCS_Connected = RASCS_DONE,
+	RASCS_Disconnected
+} RASCONNSTATE, *LPRASCONNSTATE;
+
+#if (WINVER >= 0x601)
+#define RASCSS_DONE	0x2000
+
+typedef enum tagRASCONNSUBSTATE {
+	RASCSS_None = 0,
+	RASCSS_Dormant,
+	RASCSS_Reconnecting,
+	RASCSS_Reconnected = RASCSS_DONE
+} RASCONNSUBSTATE, *LPRASCONNSUBSTATE;
+#endif
+
+/* Status of one connection (RasGetConnectStatus). */
+typedef struct tagRASCONNSTATUSA {
+	DWORD dwSize;
+	RASCONNSTATE rasconnstate;
+	DWORD dwError;
+	CHAR szDeviceType[RAS_MaxDeviceType + 1];
+	CHAR szDeviceName[RAS_MaxDeviceName + 1];
+#if (WINVER >= 0x401)
+	CHAR szPhoneNumber[RAS_MaxPhoneNumber + 1];
+#endif
+#if (WINVER >= 0x601)
+	RASTUNNELENDPOINT localEndPoint;
+	RASTUNNELENDPOINT remoteEndPoint;
+	RASCONNSUBSTATE rasconnsubstate;
+#endif
+} RASCONNSTATUSA, *LPRASCONNSTATUSA;
+
+/* What to dial (RasDial). */
+typedef struct tagRASDIALPARAMSA {
+	DWORD dwSize;
+	CHAR szEntryName[RAS_MaxEntryName + 1];
+	CHAR szPhoneNumber[RAS_MaxPhoneNumber + 1];
+	CHAR szCallbackNumber[RAS_MaxCallbackNumber + 1];
+	CHAR szUserName[UNLEN + 1];
+	CHAR szPassword[PWLEN + 1];
+	CHAR szDomain[DNLEN + 1];
+#if (WINVER >= 0x401)
+	DWORD dwSubEntry;
+	ULONG_PTR dwCallbackId;
+#endif
+#if (WINVER >= 0x601)
+	DWORD dwIfIndex;
+#endif
+#if (WINVER >= 0x602)
+	LPSTR szEncPassword;
+#endif
+} RASDIALPARAMSA, *LPRASDIALPARAMSA;
+
+#if (WINVER >= 0x500)
+typedef struct tagRASEAPINFO {
+	DWORD dwSizeofEapInfo;
+	BYTE *pbEapInfo;
+} RASEAPINFO;
+#endif
+
+#if (WINVER >= 0x601)
+typedef struct tagRASDEVSPECIFICINFO {
+	DWORD dwSize;
+	BYTE *pbDevSpecificInfo;
+} RASDEVSPECIFICINFO, *PRASDEVSPECIFICINFO;
+#endif
+
+/* Extra dial options (RasDial). */
+typedef struct tagRASDIALEXTENSIONS {
+	DWORD dwSize;
+	DWORD dwfOptions;
+	HWND hwndParent;
+	ULONG_PTR reserved;
+#if (WINVER >= 0x500)
+	ULONG_PTR reserved1;
+	RASEAPINFO RasEapInfo;
+#endif
+#if (WINVER >= 0x601)
+	BOOL fSkipPppAuth;
+	RASDEVSPECIFICINFO RasDevSpecificInfo;
+#endif
+} RASDIALEXTENSIONS, *LPRASDIALEXTENSIONS;
+
+#define RDEOPT_UsePrefixSuffix			0x00000001
+#define RDEOPT_PausedStates			0x00000002
+#define RDEOPT_IgnoreModemSpeaker		0x00000004
+#define RDEOPT_SetModemSpeaker			0x00000008
+#define RDEOPT_IgnoreSoftwareCompression	0x00000010
+#define RDEOPT_SetSoftwareCompression		0x00000020
+#define RDEOPT_DisableConnectedUI		0x00000040
+#define RDEOPT_DisableReconnectUI		0x00000080
+#define RDEOPT_DisableReconnect			0x00000100
+#define RDEOPT_NoUser				0x00000200
+#define RDEOPT_PauseOnScript			0x00000400
+#define RDEOPT_Router				0x00000800
+#if (WINVER >= 0x500)
+#define RDEOPT_CustomDial			0x00001000
+#endif
+#if (WINVER >= 0x501)
+#define RDEOPT_UseCustomScripting		0x00002000
+#endif
+#if (WINVER >= 0x603)
+#define RDEOPT_InvokeAutoTriggerCredentialUI	0x00004000
+#define RDEOPT_EapInfoCryptInCapable		0x00008000
+#endif
+
+#define REN_User	0x00000000
+#define REN_AllUsers	0x00000001
+
+/* One phone book entry name (RasEnumEntries). */
+typedef struct tagRASENTRYNAMEA {
+	DWORD dwSize;
+	CHAR szEntryName[RAS_MaxEntryName + 1];
+#if (WINVER >= 0x500)
+	DWORD dwFlags;
+	CHAR szPhonebookPath[MAX_PATH + 1];
+#endif
+} RASENTRYNAMEA, *LPRASENTRYNAMEA;
+
+/* Projections (RasGetProjectionInfo). */
+typedef enum tagRASPROJECTION {
+	RASP_Amb = 0x10000,
+	RASP_PppNbf = 0x803F,
+	RASP_PppIpx = 0x802B,
+	RASP_PppIp = 0x8021,
+#if (WINVER >= 0x500)
+	RASP_PppCcp = 0x80FD,
+#endif
+	RASP_PppLcp = 0xC021,
+#if (WINVER >= 0x600)
+	RASP_PppIpv6 = 0x8057,
+#endif
+#if (WINVER < 0x600)
+	RASP_Slip = 0x20000
+#endif
+} RASPROJECTION, *LPRASPROJECTION;
+
+#if (WINVER >= 0x500)
+#define RASIPO_VJ	0x00000001
+#endif
+
+typedef struct tagRASPPPIPA {
+	DWORD dwSize;
+	DWORD dwError;
+	CHAR szIpAddress[RAS_MaxIpAddress + 1];
+#ifndef WINNT35COMPATIBLE
+	CHAR szServerIpAddress[RAS_MaxIpAddress + 1];
+#endif
+#if (WINVER >= 0x500)
+	DWORD dwOptions;
+	DWORD dwServerOptions;
+#endif
+} RASPPPIPA, *LPRASPPPIPA;
+
+#if (WINVER >= 0x600)
+typedef struct tagRASPPPIPV6 {
+	DWORD dwSize;
+	DWORD dwError;
+	BYTE bLocalInterfaceIdentifier[8];
+	BYTE bPeerInterfaceIdentifier[8];
+	BYTE bLocalCompressionProtocol[2];
+	BYTE bPeerCompressionProtocol[2];
+} RASPPPIPV6, *LPRASPPPIPV6;
+#endif
+
+/* Link counters (RasGetConnectionStatistics, RasGetLinkStatistics). */
+typedef struct _RAS_STATS {
+	DWORD dwSize;
+	DWORD dwBytesXmited;
+	DWORD dwBytesRcved;
+	DWORD dwFramesXmited;
+	DWORD dwFramesRcved;
+	DWORD dwCrcErr;
+	DWORD dwTimeoutErr;
+	DWORD dwAlignmentErr;
+	DWORD dwHardwareOverrunErr;
+	DWORD dwFramingErr;
+	DWORD dwBufferOverrunErr;
+	DWORD dwCompressionRatioIn;
+	DWORD dwCompressionRatioOut;
+	DWORD dwBps;
+	DWORD dwConnectDuration;	/* milliseconds */
+} RAS_STATS, *PRAS_STATS;
+
+/* RasConnectionNotification flags. */
+#define RASCN_Connection	0x00000001
+#define RASCN_Disconnection	0x00000002
+#define RASCN_BandwidthAdded	0x00000004
+#define RASCN_BandwidthRemoved	0x00000008
+#define RASCN_Dormant		0x00000010
+#define RASCN_ReConnection	0x00000020
+#define RASCN_EPDGPacketArrival	0x00000040
+
+#pragma pack(pop)
+
+/* RasDial notifications: the message id passed as unMsg.  There are no
+ * windows here, so RegisterWindowMessage is moot and it is always this. */
+#define RASDIALEVENT	"RasDialEvent"
+#define WM_RASDIALEVENT	0xCCCD
+
+typedef VOID (WINAPI *RASDIALFUNC)(UINT, RASCONNSTATE, DWORD);
+typedef VOID (WINAPI *RASDIALFUNC1)(HRASCONN, UINT, RASCONNSTATE, DWORD, DWORD);
+typedef DWORD (WINAPI *RASDIALFUNC2)(ULONG_PTR, DWORD, HRASCONN, UINT,
+				     RASCONNSTATE, DWORD, DWORD);
+
+RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
+				    LPCSTR lpszPhonebook,
+				    LPRASDIALPARAMSA lpRasDialParams,
+				    DWORD dwNotifierType, LPVOID lpvNotifier,
+				    LPHRASCONN lphRasConn);
+RASDIAL_API DWORD APIENTRY RasHangUpA(HRASCONN hrasconn);
+RASDIAL_API DWORD APIENTRY RasGetConnectStatusA(HRASCONN hrasconn,
+						LPRASCONNSTATUSA lpRasConnStatus);
+RASDIAL_API DWORD APIENTRY RasEnumConnectionsA(LPRASCONNA lprasconn,
+					       LPDWORD lpcb,
+					       LPDWORD lpcConnections);
+RASDIAL_API DWORD APIENTRY RasGetErrorStringA(UINT uErrorValue,
+					      LPSTR lpszErrorString,
+					      DWORD cBufSize);
+
+/* Unsuffixed names: the char (UTF-8) variants. */
+typedef RASCONNA RASCONN, *LPRASCONN;
+typedef RASCONNSTATUSA RASCONNSTATUS, *LPRASCONNSTATUS;
+typedef RASDIALPARAMSA RASDIALPARAMS, *LPRASDIALPARAMS;
+typedef RASENTRYNAMEA RASENTRYNAME, *LPRASENTRYNAME;
+typedef RASPPPIPA RASPPPIP, *LPRASPPPIP;
+
+#define RasDial			RasDialA
+#define RasHangUp		RasHangUpA
+#define RasGetConnectStatus	RasGetConnectStatusA
+#define RasEnumConnections	RasEnumConnectionsA
+#define RasGetErrorString	RasGetErrorStringA
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _RASDIAL_RAS_H_ */

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * internal.h: what librasdial's files share; nothing here is exported.
+ */
+#ifndef RASDIAL_INTERNAL_H
+#define RASDIAL_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* The library reads and writes every layout, so it is built with the
+ * newest one (layouts.h) and knows the error codes of every WINVER. */
+#undef WINVER
+#define WINVER 0x0A00
+#define RASDIAL_ALL_ERROR_CODES
+#include <rasdial/rasdial.h>
+
+#include "nl.h"
+
+#define RASDIAL_ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* Where the distro keeps pppd's peers ("the phone book"). */
+#define RASDIAL_PEERS_DIR	"/etc/ppp/peers"
+
+/*
+ * One dial made by this process.  The handle (HRASCONN) is the kernel's
+ * conn id.  A record lives in the table from RasDial until RasHangUp (a
+ * failed or ended dial keeps its handle, as on Windows), and after that
+ * until its final event is seen and its pppd is reaped.
+ */
+struct rasdial_dial {
+	struct rasdial_dial *next;
+	unsigned int refs;		/* table + each user; table lock */
+	uint32_t id;
+
+	/* Set before the record is published, then read-only. */
+	uint32_t notifier_type;		/* 0, 1, 2 */
+	void *notifier;			/* NULL: synchronous RasDial */
+	ULONG_PTR callback_id;		/* RasDialFunc2's first argument */
+	DWORD subentry;
+	char entry[RAS_MaxEntryName + 1];
+	char phone[RAS_MaxPhoneNumber + 1];
+
+	/* Under the table lock. */
+	pid_t pid;			/* our pppd child, 0 when none */
+	int pidfd;			/* -1 once reaped (or none) */
+	bool hidden;			/* no longer a handle: RasHangUp'd */
+	bool hangup;			/* RasHangUp asked for it */
+	bool stop_notify;		/* no more notifier calls */
+	bool final;			/* the dial or link is over */
+	bool bound;			/* pppd's plugin has reported */
+	bool connected_once;
+	bool hangup_deferred;		/* asked inside a notifier: do it
+					 * once the notifier returns */
+	bool have_state;
+	uint32_t state, error, ext_error;
+	uint32_t fwd_phase;		/* last phase the link moved on to */
+	uint32_t last_seq;
+	bool notified_any;
+	uint32_t notified_state;
+	char device_name[RAS_MaxDeviceName + 1];
+	char device_type[RAS_MaxDeviceType + 1];
+};
+
+/* events.c: the handle table and the event thread. */
+int rasdial_runtime_start(void);
+bool rasdial_in_notifier(void);
+void rasdial_table_lock(void);
+void rasdial_table_unlock(void);
+struct rasdial_dial *rasdial_dial_alloc(void);
+/* Publishes D (table takes a reference) and wakes the event thread. */
+void rasdial_dial_publish(struct rasdial_dial *d);
+/* Table lock held: the visible record for ID, or NULL. */
+struct rasdial_dial *rasdial_dial_find_locked(uint32_t id);
+void rasdial_dial_hold_locked(struct rasdial_dial *d);
+void rasdial_dial_put(struct rasdial_dial *d);
+/* Synchronous RasDial: waits for Connected (0) or the error. */
+DWORD rasdial_dial_wait(struct rasdial_dial *d);
+/* Gives the event thread D's pppd to watch. */
+void rasdial_dial_set_child(struct rasdial_dial *d, pid_t pid, int pidfd);
+/* Marks D failed with ERROR before any event (spawn failed). */
+void rasdial_dial_fail(struct rasdial_dial *d, DWORD error);
+/* RasHangUp of one of our records; false when ID is not ours. */
+bool rasdial_dial_hangup(uint32_t id, DWORD *ret);
+
+/* dial.c */
+const char *rasdial_pppd_path(void);
+const char *rasdial_plugin_path(void);
+
+/* errors.c */
+const char *rasdial_error_text(uint32_t code);
+
+#endif /* RASDIAL_INTERNAL_H */

@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * layouts.h: the dwSize values librasdial accepts.  A program tells which
+ * WINVER it was built with through dwSize; every layout from WINVER 0x400
+ * on is a prefix of the next (the SDK only appends fields), so those are
+ * read and written as prefixes of the newest one (the library is built
+ * with WINVER 0x0A00).  The NT 3.5 layouts (WINVER < 0x400) have shorter
+ * strings and are spelled out here.
+ */
+#ifndef RASDIAL_LAYOUTS_H
+#define RASDIAL_LAYOUTS_H
+
+#include <stddef.h>
+#include <string.h>
+#include "internal.h"
+
+#if WINVER < 0x0A00
+#error "librasdial is built with WINVER 0x0A00 (the newest layouts)"
+#endif
+
+/* Size of a pack(4) structure that ends with FIELD. */
+#define RASDIAL_END(type, field) \
+	((offsetof(type, field) + sizeof(((type *)0)->field) + 3) & ~(size_t)3)
+
+#pragma pack(push, 4)
+struct rasdial_dialparams_nt35 {
+	DWORD dwSize;
+	CHAR szEntryName[20 + 1];
+	CHAR szPhoneNumber[RAS_MaxPhoneNumber + 1];
+	CHAR szCallbackNumber[48 + 1];
+	CHAR szUserName[UNLEN + 1];
+	CHAR szPassword[PWLEN + 1];
+	CHAR szDomain[DNLEN + 1];
+};
+
+struct rasdial_conn_nt35 {
+	DWORD dwSize;
+	HRASCONN hrasconn;
+	CHAR szEntryName[20 + 1];
+};
+
+struct rasdial_connstatus_nt35 {
+	DWORD dwSize;
+	RASCONNSTATE rasconnstate;
+	DWORD dwError;
+	CHAR szDeviceType[RAS_MaxDeviceType + 1];
+	CHAR szDeviceName[32 + 1];
+};
+#pragma pack(pop)
+
+#define RASDIAL_DIALPARAMS_SIZES {					\
+	sizeof(struct rasdial_dialparams_nt35),				\
+	RASDIAL_END(RASDIALPARAMSA, szDomain),		/* 0x400 */	\
+	RASDIAL_END(RASDIALPARAMSA, dwCallbackId),	/* 0x401 */	\
+	RASDIAL_END(RASDIALPARAMSA, dwIfIndex),		/* 0x601 */	\
+	sizeof(RASDIALPARAMSA),				/* 0x602 */	\
+}
+
+#define RASDIAL_DIALEXT_SIZES {						\
+	RASDIAL_END(RASDIALEXTENSIONS, reserved),	/* < 0x500 */	\
+	RASDIAL_END(RASDIALEXTENSIONS, RasEapInfo),	/* 0x500 */	\
+	sizeof(RASDIALEXTENSIONS),			/* 0x601 */	\
+}
+
+#define RASDIAL_CONN_SIZES {						\
+	sizeof(struct rasdial_conn_nt35),				\
+	RASDIAL_END(RASCONNA, szDeviceName),		/* 0x400 */	\
+	RASDIAL_END(RASCONNA, dwSubEntry),		/* 0x401 */	\
+	RASDIAL_END(RASCONNA, guidEntry),		/* 0x500 */	\
+	RASDIAL_END(RASCONNA, luid),			/* 0x501 */	\
+	sizeof(RASCONNA),				/* 0x600 */	\
+}
+
+#define RASDIAL_CONNSTATUS_SIZES {					\
+	sizeof(struct rasdial_connstatus_nt35),				\
+	RASDIAL_END(RASCONNSTATUSA, szDeviceName),	/* 0x400 */	\
+	RASDIAL_END(RASCONNSTATUSA, szPhoneNumber),	/* 0x401 */	\
+	sizeof(RASCONNSTATUSA),				/* 0x601 */	\
+}
+
+static inline bool rasdial_size_in(const size_t *sizes, size_t n, DWORD size)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (sizes[i] == size)
+			return true;
+	return false;
+}
+
+/* Copies a string into a fixed field, always terminated. */
+static inline void rasdial_strlcpy(char *dst, const char *src, size_t size)
+{
+	size_t n = strnlen(src, size - 1);
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+#endif /* RASDIAL_LAYOUTS_H */

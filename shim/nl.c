@@ -1,0 +1,571 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * nl.c: talking to rasdial.ko over generic netlink (libnl).
+ *
+ * One command socket per process, under a mutex.  It is also the owner of
+ * every conn this process asks for (CONN_NEW): it must stay open for the
+ * life of the process, or the kernel stops waiting for our ACKs.  Events
+ * come in on a second socket that only the event thread reads.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <linux/netlink.h>
+#include <netlink/netlink.h>
+#include <netlink/msg.h>
+#include <netlink/attr.h>
+#include <netlink/genl/genl.h>
+#include <netlink/genl/ctrl.h>
+
+#include "nl.h"
+#define RASDIAL_ALL_ERROR_CODES
+#include <rasdial/rasdial.h>
+
+#ifndef SOL_NETLINK
+#define SOL_NETLINK 270
+#endif
+
+static pthread_mutex_t cmd_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct nl_sock *cmd_sk;	/* under cmd_lock */
+static int family_id = -1;	/* under cmd_lock */
+
+static __thread char detail[256];
+
+void rasdial_detail_set(const char *msg)
+{
+	snprintf(detail, sizeof(detail), "%s", msg ? msg : "");
+}
+
+RASDIAL_API const char *rasdial_last_detail(void)
+{
+	return detail;
+}
+
+/*
+ * The one place where failures below the API become RAS errors.
+ * - no "rasdial" family (module not loaded, or no generic netlink at
+ *   all): ERROR_RASMAN_CANNOT_INITIALIZE, Windows' "the connection
+ *   manager could not be started";
+ * - ENOENT/ESRCH (no such conn): ERROR_INVALID_HANDLE;
+ * - EPERM/EACCES (another user's conn): ERROR_ACCESS_DENIED;
+ * - ENOSPC (RASDIAL_MAX_CONNS in use): ERROR_PORT_NOT_AVAILABLE;
+ * - ENOMEM/ENOBUFS: ERROR_NOT_ENOUGH_MEMORY;
+ * - EINVAL (the kernel refused a request): ERROR_INVALID_PARAMETER;
+ * - anything else: ERROR_UNKNOWN.
+ */
+uint32_t rasdial_errno_to_ras(int neg_errno)
+{
+	switch (-neg_errno) {
+	case 0:
+		return ERROR_SUCCESS;
+	case EPROTONOSUPPORT:
+	case EAFNOSUPPORT:
+	case ECONNREFUSED:
+		return ERROR_RASMAN_CANNOT_INITIALIZE;
+	case ENOENT:
+	case ESRCH:
+		return ERROR_INVALID_HANDLE;
+	case EPERM:
+	case EACCES:
+		return ERROR_ACCESS_DENIED;
+	case ENOSPC:
+		return ERROR_PORT_NOT_AVAILABLE;
+	case ENOMEM:
+	case ENOBUFS:
+		return ERROR_NOT_ENOUGH_MEMORY;
+	case EINVAL:
+		return ERROR_INVALID_PARAMETER;
+	default:
+		return ERROR_UNKNOWN;
+	}
+}
+
+/* libnl's own error numbers, back to errno. */
+static int nlerr_to_errno(int nlerr)
+{
+	switch (-nlerr) {
+	case 0:
+		return 0;
+	case NLE_NOMEM:
+		return -ENOMEM;
+	case NLE_AGAIN:
+		return -EAGAIN;
+	case NLE_PERM:
+		return -EPERM;
+	case NLE_INVAL:
+	case NLE_MSGSIZE:
+	case NLE_RANGE:
+		return -EINVAL;
+	case NLE_OBJ_NOTFOUND:
+	case NLE_PROTO_MISMATCH:
+	case NLE_NOADDR:
+		return -EPROTONOSUPPORT;
+	case NLE_AF_NOSUPPORT:
+		return -EAFNOSUPPORT;
+	case NLE_NOACCESS:
+		return -EACCES;
+	case NLE_BUSY:
+		return -EBUSY;
+	default:
+		return -EIO;
+	}
+}
+
+static const struct nla_policy conn_policy[RASDIAL_A_MAX + 1] = {
+	[RASDIAL_A_CONN_ID]	= { .type = NLA_U32 },
+	[RASDIAL_A_SEQ]		= { .type = NLA_U32 },
+	[RASDIAL_A_STATE]	= { .type = NLA_U32 },
+	[RASDIAL_A_ERROR]	= { .type = NLA_U32 },
+	[RASDIAL_A_EXT_ERROR]	= { .type = NLA_U32 },
+	[RASDIAL_A_EXIT_STATUS]	= { .type = NLA_U32 },
+	[RASDIAL_A_PHASE]	= { .type = NLA_U32 },
+	[RASDIAL_A_FLAGS]	= { .type = NLA_U32 },
+	[RASDIAL_A_ENTRY]	= { .type = NLA_STRING },
+	[RASDIAL_A_OWNER_UID]	= { .type = NLA_U32 },
+	[RASDIAL_A_PID]		= { .type = NLA_U32 },
+	[RASDIAL_A_IFNAME]	= { .type = NLA_STRING },
+	[RASDIAL_A_IFINDEX]	= { .type = NLA_U32 },
+	[RASDIAL_A_DEVICE_NAME]	= { .type = NLA_STRING },
+	[RASDIAL_A_DEVICE_TYPE]	= { .type = NLA_STRING },
+	[RASDIAL_A_LOCAL_ADDR]	= { .type = NLA_UNSPEC },
+	[RASDIAL_A_REMOTE_ADDR]	= { .type = NLA_UNSPEC },
+	[RASDIAL_A_LOCAL_IFID6]	= { .type = NLA_UNSPEC },
+	[RASDIAL_A_REMOTE_IFID6] = { .type = NLA_UNSPEC },
+	[RASDIAL_A_BAUD]	= { .type = NLA_U32 },
+};
+
+static void copy_str(char *dst, size_t size, const struct nlattr *a)
+{
+	size_t n;
+
+	if (!a) {
+		dst[0] = '\0';
+		return;
+	}
+	n = strnlen(nla_data(a), nla_len(a));
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, nla_data(a), n);
+	dst[n] = '\0';
+}
+
+static uint32_t get_u32(const struct nlattr *a, bool *has)
+{
+	if (has)
+		*has = a != NULL;
+	return a ? nla_get_u32((struct nlattr *)a) : 0;
+}
+
+static int parse_conn(struct nl_msg *msg, struct rasdial_conn_info *ci)
+{
+	struct nlattr *tb[RASDIAL_A_MAX + 1];
+	int err;
+
+	err = genlmsg_parse(nlmsg_hdr(msg), 0, tb, RASDIAL_A_MAX,
+			    (struct nla_policy *)conn_policy);
+	if (err < 0 || !tb[RASDIAL_A_CONN_ID])
+		return -EINVAL;
+	memset(ci, 0, sizeof(*ci));
+	ci->id = get_u32(tb[RASDIAL_A_CONN_ID], NULL);
+	ci->seq = get_u32(tb[RASDIAL_A_SEQ], NULL);
+	ci->state = get_u32(tb[RASDIAL_A_STATE], &ci->has_state);
+	ci->error = get_u32(tb[RASDIAL_A_ERROR], NULL);
+	ci->ext_error = get_u32(tb[RASDIAL_A_EXT_ERROR], NULL);
+	ci->phase = get_u32(tb[RASDIAL_A_PHASE], &ci->has_phase);
+	ci->flags = get_u32(tb[RASDIAL_A_FLAGS], NULL);
+	ci->owner_uid = get_u32(tb[RASDIAL_A_OWNER_UID], &ci->has_owner_uid);
+	ci->pid = get_u32(tb[RASDIAL_A_PID], &ci->has_pid);
+	ci->exit_status = get_u32(tb[RASDIAL_A_EXIT_STATUS],
+				  &ci->has_exit_status);
+	ci->ifindex = get_u32(tb[RASDIAL_A_IFINDEX], NULL);
+	ci->baud = get_u32(tb[RASDIAL_A_BAUD], NULL);
+	copy_str(ci->entry, sizeof(ci->entry), tb[RASDIAL_A_ENTRY]);
+	copy_str(ci->ifname, sizeof(ci->ifname), tb[RASDIAL_A_IFNAME]);
+	copy_str(ci->device_name, sizeof(ci->device_name),
+		 tb[RASDIAL_A_DEVICE_NAME]);
+	copy_str(ci->device_type, sizeof(ci->device_type),
+		 tb[RASDIAL_A_DEVICE_TYPE]);
+	return 0;
+}
+
+/* One request and its answer on the command socket. */
+struct req {
+	uint8_t cmd;
+	int nlflags;
+	uint32_t id, seq, flags;
+	bool has_id, has_seq, has_flags;
+	const char *entry;
+	/* Called for each reply message. */
+	int (*parse)(struct nl_msg *msg, void *arg);
+	void *arg;
+	/* Filled while receiving. */
+	uint32_t nlseq;
+	bool done;
+	int err;
+};
+
+static bool req_ours(struct req *r, struct nl_msg *msg)
+{
+	return nlmsg_hdr(msg)->nlmsg_seq == r->nlseq;
+}
+
+static int req_valid(struct nl_msg *msg, void *arg)
+{
+	struct req *r = arg;
+	int err;
+
+	if (!req_ours(r, msg))
+		return NL_SKIP;
+	if (r->parse) {
+		err = r->parse(msg, r->arg);
+		if (err < 0 && !r->err)
+			r->err = err;
+	}
+	return NL_OK;
+}
+
+static int req_finish(struct nl_msg *msg, void *arg)
+{
+	struct req *r = arg;
+
+	if (!req_ours(r, msg))
+		return NL_SKIP;
+	r->done = true;
+	return NL_STOP;
+}
+
+static int req_seq_ok(struct nl_msg *msg, void *arg)
+{
+	(void)msg;
+	(void)arg;
+	return NL_OK;
+}
+
+/* The kernel's extack message, when it sent one (NETLINK_EXT_ACK). */
+static void req_extack(struct nlmsgerr *e)
+{
+	struct nlmsghdr *nlh = (struct nlmsghdr *)((char *)e - NLMSG_HDRLEN);
+	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
+	size_t off, len;
+
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return;
+	len = nlh->nlmsg_len - NLMSG_HDRLEN;
+	off = sizeof(*e);
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		off += e->msg.nlmsg_len - NLMSG_HDRLEN;
+	off = NLA_ALIGN(off);
+	if (off >= len)
+		return;
+	if (nla_parse(tb, NLMSGERR_ATTR_MAX, (struct nlattr *)((char *)e + off),
+		      (int)(len - off), NULL) < 0)
+		return;
+	if (tb[NLMSGERR_ATTR_MSG]) {
+		char buf[sizeof(detail)];
+
+		copy_str(buf, sizeof(buf), tb[NLMSGERR_ATTR_MSG]);
+		rasdial_detail_set(buf);
+	}
+}
+
+static int req_error(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
+{
+	struct req *r = arg;
+
+	(void)nla;
+	if (e->msg.nlmsg_seq != r->nlseq)
+		return NL_SKIP;
+	r->err = e->error;
+	r->done = true;
+	if (e->error)
+		req_extack(e);
+	return NL_STOP;
+}
+
+static int cmd_connect_locked(void)
+{
+	int one = 1;
+	int err;
+
+	if (!cmd_sk) {
+		cmd_sk = nl_socket_alloc();
+		if (!cmd_sk)
+			return -ENOMEM;
+		err = genl_connect(cmd_sk);
+		if (err < 0) {
+			nl_socket_free(cmd_sk);
+			cmd_sk = NULL;
+			return nlerr_to_errno(err);
+		}
+		/* Best effort: without them we only lose the kernel's text. */
+		setsockopt(nl_socket_get_fd(cmd_sk), SOL_NETLINK,
+			   NETLINK_EXT_ACK, &one, sizeof(one));
+		setsockopt(nl_socket_get_fd(cmd_sk), SOL_NETLINK,
+			   NETLINK_CAP_ACK, &one, sizeof(one));
+	}
+	if (family_id < 0) {
+		/* Asks the kernel each time, so a module loaded later (or
+		 * autoloaded by this very lookup) is found. */
+		err = genl_ctrl_resolve(cmd_sk, RASDIAL_GENL_NAME);
+		if (err < 0)
+			return -EPROTONOSUPPORT;
+		family_id = err;
+	}
+	return 0;
+}
+
+int rasdial_nl_init(void)
+{
+	int err;
+
+	pthread_mutex_lock(&cmd_lock);
+	err = cmd_connect_locked();
+	pthread_mutex_unlock(&cmd_lock);
+	return err;
+}
+
+static int request(struct req *r)
+{
+	struct nl_msg *msg = NULL;
+	struct nl_cb *cb = NULL;
+	int err;
+
+	rasdial_detail_set(NULL);
+	pthread_mutex_lock(&cmd_lock);
+	err = cmd_connect_locked();
+	if (err)
+		goto out_unlock;
+
+	err = -ENOMEM;
+	msg = nlmsg_alloc();
+	cb = nl_cb_alloc(NL_CB_DEFAULT);
+	if (!msg || !cb)
+		goto out_unlock;
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, family_id, 0,
+			 r->nlflags, r->cmd, RASDIAL_GENL_VERSION))
+		goto out_unlock;
+	if ((r->has_id && nla_put_u32(msg, RASDIAL_A_CONN_ID, r->id) < 0) ||
+	    (r->has_seq && nla_put_u32(msg, RASDIAL_A_SEQ, r->seq) < 0) ||
+	    (r->entry && nla_put_string(msg, RASDIAL_A_ENTRY, r->entry) < 0) ||
+	    (r->has_flags && nla_put_u32(msg, RASDIAL_A_FLAGS, r->flags) < 0))
+		goto out_unlock;
+
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, req_valid, r);
+	nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, req_finish, r);
+	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, req_finish, r);
+	/* Our own seq filter instead of libnl's strict ordering: a reply
+	 * left over from an interrupted request must not derail the next. */
+	nl_cb_set(cb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, req_seq_ok, r);
+	nl_cb_err(cb, NL_CB_CUSTOM, req_error, r);
+
+	err = nl_send_auto(cmd_sk, msg);
+	if (err < 0) {
+		err = nlerr_to_errno(err);
+		goto out_unlock;
+	}
+	r->nlseq = nlmsg_hdr(msg)->nlmsg_seq;
+	r->done = false;
+	r->err = 0;
+	err = 0;
+	while (!r->done) {
+		int rc = nl_recvmsgs(cmd_sk, cb);
+
+		if (rc < 0 && !r->done) {
+			err = nlerr_to_errno(rc);
+			break;
+		}
+	}
+	if (!err)
+		err = r->err;
+	/* The family went away (module unloaded): look it up again. */
+	if (err == -ENOENT && r->cmd == RASDIAL_CMD_CONN_NEW)
+		family_id = -1;
+out_unlock:
+	pthread_mutex_unlock(&cmd_lock);
+	nl_cb_put(cb);
+	nlmsg_free(msg);
+	return err > 0 ? -err : err;
+}
+
+static int parse_id(struct nl_msg *msg, void *arg)
+{
+	struct nlattr *tb[RASDIAL_A_MAX + 1];
+
+	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, RASDIAL_A_MAX,
+			  (struct nla_policy *)conn_policy) < 0 ||
+	    !tb[RASDIAL_A_CONN_ID])
+		return -EINVAL;
+	*(uint32_t *)arg = nla_get_u32(tb[RASDIAL_A_CONN_ID]);
+	return 0;
+}
+
+int rasdial_nl_conn_new(const char *entry, uint32_t flags, uint32_t *id)
+{
+	struct req r = {
+		.cmd = RASDIAL_CMD_CONN_NEW, .nlflags = NLM_F_ACK,
+		.entry = entry, .flags = flags, .has_flags = true,
+		.parse = parse_id, .arg = id,
+	};
+	int err;
+
+	*id = 0;
+	err = request(&r);
+	if (!err && !*id)
+		err = -EINVAL;
+	return err;
+}
+
+struct get_arg {
+	struct rasdial_conn_info *ci;
+	bool found;
+};
+
+static int parse_get(struct nl_msg *msg, void *arg)
+{
+	struct get_arg *g = arg;
+	int err = parse_conn(msg, g->ci);
+
+	if (!err)
+		g->found = true;
+	return err;
+}
+
+int rasdial_nl_get(uint32_t id, struct rasdial_conn_info *ci)
+{
+	struct get_arg g = { .ci = ci };
+	struct req r = {
+		.cmd = RASDIAL_CMD_GET, .nlflags = NLM_F_ACK,
+		.id = id, .has_id = true, .parse = parse_get, .arg = &g,
+	};
+	int err = request(&r);
+
+	if (!err && !g.found)
+		err = -ENOENT;
+	return err;
+}
+
+struct dump_arg {
+	rasdial_dump_fn fn;
+	void *arg;
+};
+
+static int parse_dump(struct nl_msg *msg, void *arg)
+{
+	struct dump_arg *d = arg;
+	struct rasdial_conn_info ci;
+
+	/* A conn we cannot decode is skipped, not fatal to the listing. */
+	if (parse_conn(msg, &ci) < 0)
+		return 0;
+	return d->fn(&ci, d->arg);
+}
+
+int rasdial_nl_dump(rasdial_dump_fn fn, void *arg)
+{
+	struct dump_arg d = { .fn = fn, .arg = arg };
+	struct req r = {
+		.cmd = RASDIAL_CMD_GET, .nlflags = NLM_F_DUMP,
+		.parse = parse_dump, .arg = &d,
+	};
+
+	return request(&r);
+}
+
+int rasdial_nl_hangup(uint32_t id)
+{
+	struct req r = {
+		.cmd = RASDIAL_CMD_HANGUP, .nlflags = NLM_F_ACK,
+		.id = id, .has_id = true,
+	};
+
+	return request(&r);
+}
+
+int rasdial_nl_ack(uint32_t id, uint32_t seq)
+{
+	struct req r = {
+		.cmd = RASDIAL_CMD_ACK, .nlflags = NLM_F_ACK,
+		.id = id, .has_id = true, .seq = seq, .has_seq = true,
+	};
+
+	return request(&r);
+}
+
+/* Event socket: one per process, read by the event thread only. */
+static struct nl_cb *event_cb;
+
+static int event_valid(struct nl_msg *msg, void *arg)
+{
+	rasdial_event_fn fn = (rasdial_event_fn)arg;
+	struct genlmsghdr *gh = nlmsg_data(nlmsg_hdr(msg));
+	struct rasdial_conn_info ci;
+
+	if (gh->cmd != RASDIAL_CMD_EVENT)
+		return NL_SKIP;
+	if (parse_conn(msg, &ci) == 0)
+		fn(&ci);
+	return NL_OK;
+}
+
+int rasdial_nl_event_open(struct nl_sock **skp, rasdial_event_fn fn)
+{
+	struct nl_sock *sk;
+	int grp, err;
+
+	sk = nl_socket_alloc();
+	if (!sk)
+		return -ENOMEM;
+	/* Multicast events answer no request of ours. */
+	nl_socket_disable_seq_check(sk);
+	err = genl_connect(sk);
+	if (err < 0)
+		goto err_connect;
+	grp = genl_ctrl_resolve_grp(sk, RASDIAL_GENL_NAME, RASDIAL_MCGRP_EVENTS);
+	if (grp < 0) {
+		err = -NLE_OBJ_NOTFOUND;
+		goto err_connect;
+	}
+	err = nl_socket_add_membership(sk, grp);
+	if (err < 0)
+		goto err_connect;
+	/* Room for bursts: a lost event costs a resync (see events.c). */
+	nl_socket_set_buffer_size(sk, 1 << 20, 0);
+	err = nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, event_valid,
+				  (void *)fn);
+	if (err < 0)
+		goto err_connect;
+	err = nl_socket_set_nonblocking(sk);
+	if (err < 0)
+		goto err_connect;
+	event_cb = nl_socket_get_cb(sk);
+	*skp = sk;
+	return 0;
+
+err_connect:
+	nl_socket_free(sk);
+	return nlerr_to_errno(err);
+}
+
+int rasdial_nl_event_drain(struct nl_sock *sk)
+{
+	int i, rc;
+
+	/* Bounded: a steady flood must not starve the pidfds. */
+	for (i = 0; i < 4096; i++) {
+		rc = nl_recvmsgs_report(sk, event_cb);
+		if (rc == 0 || rc == -NLE_AGAIN)
+			return 0;
+		if (rc == -NLE_NOMEM)
+			return -ENOBUFS;
+		if (rc < 0)
+			return nlerr_to_errno(rc);
+	}
+	return 0;
+}
+
+int rasdial_nl_event_fd(struct nl_sock *sk)
+{
+	return nl_socket_get_fd(sk);
+}

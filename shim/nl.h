@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * nl.h: librasdial's generic netlink side (libnl): one command socket
+ * shared under a mutex, one event socket joined to "events", and the one
+ * place where libnl and kernel errors become RAS errors.
+ */
+#ifndef RASDIAL_NL_H
+#define RASDIAL_NL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <linux/rasdial.h>
+
+struct nl_sock;
+
+/* One conn message (multicast EVENT or GET reply), decoded. */
+struct rasdial_conn_info {
+	uint32_t id;
+	uint32_t seq;
+	uint32_t state;
+	uint32_t error;
+	uint32_t ext_error;
+	uint32_t phase;
+	uint32_t flags;
+	uint32_t owner_uid;
+	uint32_t pid;
+	uint32_t exit_status;
+	uint32_t ifindex;
+	uint32_t baud;
+	bool has_state, has_phase, has_pid, has_exit_status, has_owner_uid;
+	char entry[RASDIAL_ENTRY_MAX + 1];
+	char ifname[16];
+	char device_name[RASDIAL_DEVICE_NAME_MAX + 1];
+	char device_type[RASDIAL_DEVICE_TYPE_MAX + 1];
+};
+
+/*
+ * All functions return 0 or a negative errno: the kernel's answer, or
+ * -EPROTONOSUPPORT when the "rasdial" family is not there (module not
+ * loaded), or a libnl failure turned into an errno.
+ */
+int rasdial_nl_init(void);
+int rasdial_nl_conn_new(const char *entry, uint32_t flags, uint32_t *id);
+int rasdial_nl_get(uint32_t id, struct rasdial_conn_info *ci);
+typedef int (*rasdial_dump_fn)(const struct rasdial_conn_info *ci, void *arg);
+int rasdial_nl_dump(rasdial_dump_fn fn, void *arg);
+int rasdial_nl_hangup(uint32_t id);
+int rasdial_nl_ack(uint32_t id, uint32_t seq);
+
+/* The event socket: joined to "events", non-blocking, no seq check. */
+typedef void (*rasdial_event_fn)(const struct rasdial_conn_info *ci);
+int rasdial_nl_event_open(struct nl_sock **sk, rasdial_event_fn fn);
+/* Reads and handles every queued event; -ENOBUFS when some were lost. */
+int rasdial_nl_event_drain(struct nl_sock *sk);
+int rasdial_nl_event_fd(struct nl_sock *sk);
+
+/* The one errno -> RAS error table (see nl.c for the choices). */
+uint32_t rasdial_errno_to_ras(int neg_errno);
+
+/* Thread-local extack text of this thread's last failed request. */
+void rasdial_detail_set(const char *msg);
+
+#endif /* RASDIAL_NL_H */
