@@ -1,0 +1,265 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# tools/rasdial against a real answering pppd (CHAP) on a pty, in the VM:
+#
+#   rasdial (tool) --RasDial--> librasdial --fork--> pppd call tooltest
+#        |                                             | pty
+#        +-- rasdial.ko registry                   pppd notty auth require-chap
+#                                                  name server 192.0.2.1:192.0.2.2
+#
+# It lists, dials (states printed, --trace times), disconnects by entry
+# name, and fails cleanly on a wrong password or a missing entry.
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+TOOL=$TOPDIR/tools/rasdial
+ENTRY=tooltest
+DIR=/tmp/rasdial_tool
+SECRET=s3cret-tool
+OUT=$DIR/out
+mkdir -p "$DIR"
+
+ktap_header
+ktap_plan 23
+
+[[ -x /usr/sbin/pppd ]] || ktap_skip_all "no /usr/sbin/pppd"
+[[ -c /dev/ppp ]] || ktap_skip_all "no /dev/ppp (CONFIG_PPP)"
+[[ -n ${RASDIAL_KO_LOADED:-} ]] || ktap_skip_all "rasdial.ko is not loaded"
+[[ -x $TOOL ]] || ktap_skip_all "tools/rasdial is not built"
+[[ -f ${RASDIAL_PLUGIN:-} ]] || ktap_skip_all "plugin not built: ${RASDIAL_PLUGIN:-unset}"
+
+peer=$(peer_pppd_cmd 192.0.2.1 192.0.2.2 auth require-chap name server \
+	lcp-echo-interval 0 logfile "$DIR/peer.log")
+cat >/etc/ppp/peers/$ENTRY <<EOT
+pty "$peer"
+remotename server
+noauth
+local
+nodefaultroute
+noipdefault
+lcp-echo-interval 0
+logfile $DIR/dial.log
+EOT
+echo "client server $SECRET *" >/etc/ppp/chap-secrets
+
+# Every tool run is bounded; output (stdout and stderr) goes to $OUT.
+tool() { timeout 60 "$TOOL" "$@" >"$OUT" 2>&1; }
+show() { dump_file "$OUT" "rasdial"; }
+out_has() { grep -qF -- "$1" "$OUT"; }
+kill_pppds() {
+	local p
+	for p in $(pidof pppd); do kill "$p" 2>/dev/null; done
+}
+on_exit kill_pppds
+
+# pppd_has_secret: does any running pppd carry the password in argv or env?
+pppd_has_secret() {
+	local p
+	for p in $(pidof pppd); do
+		tr '\0' '\n' <"/proc/$p/cmdline" | grep -qF "$SECRET" && return 0
+		tr '\0' '\n' <"/proc/$p/environ" | grep -qF "$SECRET" && return 0
+	done
+	return 1
+}
+
+ppp_up() { ip -o -4 addr show 2>/dev/null | grep -q "inet 192.0.2.2 peer 192.0.2.1/32"; }
+no_pppd() { ! pidof pppd >/dev/null; }
+
+# 1: nothing is connected yet
+if tool && out_has "No connections" && out_has "Command completed successfully."; then
+	ktap_ok "list: no connections"
+else
+	show; ktap_fail "list: no connections"
+fi
+
+# 2-3: dial, with the states as Windows' rasdial.exe prints them
+if tool "$ENTRY" client "$SECRET"; then
+	ktap_ok "dial: exit 0"
+else
+	show; dump_file "$DIR/dial.log"; ktap_fail "dial: exit 0"
+fi
+if out_has "Connecting to $ENTRY..." && out_has "Verifying username and password..." &&
+	out_has "Registering your computer on the network..." &&
+	out_has "Connected to $ENTRY." && out_has "Command completed successfully."; then
+	ktap_ok "dial: states printed"
+else
+	show; ktap_fail "dial: states printed"
+fi
+
+# 4: the link is up and outlives the tool
+if wait_for 10 ppp_up && pidof pppd >/dev/null; then
+	ktap_ok "link up after the tool exited"
+else
+	ip -o addr show | sed 's/^/# /'; ktap_fail "link up after the tool exited"
+fi
+
+# 5: the password went through the pipe, not argv or the environment
+if pidof pppd >/dev/null && ! pppd_has_secret; then
+	ktap_ok "password not in pppd's argv or environment"
+else
+	ktap_fail "password not in pppd's argv or environment"
+fi
+
+# 6: another process lists it
+if tool && out_has "Connected to" && grep -qx "$ENTRY" "$OUT"; then
+	ktap_ok "list: $ENTRY"
+else
+	show; ktap_fail "list: $ENTRY"
+fi
+
+# 7-8: hang up by entry name, from another process
+if tool "$ENTRY" /DISCONNECT && out_has "Command completed successfully."; then
+	ktap_ok "disconnect $ENTRY"
+else
+	show; ktap_fail "disconnect $ENTRY"
+fi
+if wait_for 10 no_pppd && tool && out_has "No connections"; then
+	ktap_ok "disconnect: pppd gone, nothing listed"
+else
+	show; ps | grep pppd | sed 's/^/# /'; ktap_fail "disconnect: pppd gone, nothing listed"
+	kill_pppds
+	wait_for 10 no_pppd
+fi
+
+# 9: nothing left to disconnect
+if ! tool "$ENTRY" /DISCONNECT && out_has "You are not connected to $ENTRY."; then
+	ktap_ok "disconnect when not connected fails"
+else
+	show; ktap_fail "disconnect when not connected fails"
+fi
+
+# 10: wrong password: 691 and its text, no pppd left behind
+if ! tool "$ENTRY" client wrong-password && out_has "Remote Access error 691 - " &&
+	wait_for 10 no_pppd; then
+	ktap_ok "wrong password: error 691"
+else
+	show; ktap_fail "wrong password: error 691"
+	kill_pppds
+	wait_for 10 no_pppd
+fi
+
+# 11: missing entry
+if ! tool no-such-entry client "$SECRET" && out_has "Remote Access error 623 - "; then
+	ktap_ok "missing entry: error 623"
+else
+	show; ktap_fail "missing entry: error 623"
+fi
+
+# 12-13: --trace prints every notifier call with its time
+trace_ok() {
+	grep -qE '^\+[0-9]+ ms  OpenPort \(0\)  dwError=0 dwExtendedError=0$' "$OUT" &&
+		grep -qE '^\+[0-9]+ ms  Authenticate \(5\)  dwError=0 dwExtendedError=0$' "$OUT" &&
+		grep -qE '^\+[0-9]+ ms  Connected \(8192\)  dwError=0 dwExtendedError=0$' "$OUT"
+}
+if tool --trace "$ENTRY" client "$SECRET" && trace_ok; then
+	ktap_ok "--trace: every call, timed"
+else
+	show; ktap_fail "--trace: every call, timed"
+fi
+show
+if tool /DISCONNECT && wait_for 10 no_pppd; then
+	ktap_ok "disconnect all"
+else
+	show; ktap_fail "disconnect all"
+	kill_pppds
+	wait_for 10 no_pppd
+fi
+
+# 14: --trace of a failure shows the error and its text
+if ! tool --trace "$ENTRY" client wrong-password &&
+	grep -qE '^\+[0-9]+ ms  [A-Za-z]+ \([0-9]+\)  dwError=691 dwExtendedError=[0-9]+  .+' "$OUT"; then
+	ktap_ok "--trace: failure with error text"
+else
+	show; ktap_fail "--trace: failure with error text"
+fi
+wait_for 10 no_pppd || kill_pppds
+
+# 15-16: "*" asks for the password (no tty here: read from stdin)
+if echo "$SECRET" | timeout 60 "$TOOL" "$ENTRY" client '*' >"$OUT" 2>&1 &&
+	out_has "Connected to $ENTRY."; then
+	ktap_ok "password prompt"
+else
+	show; ktap_fail "password prompt"
+fi
+if tool "$ENTRY" /DISCONNECT && wait_for 10 no_pppd; then
+	ktap_ok "disconnect after prompt dial"
+else
+	show; ktap_fail "disconnect after prompt dial"
+fi
+
+# drop NAME: hang NAME up (another process) and wait until pppd is gone.
+drop() {
+	timeout 60 "$TOOL" "$1" /DISCONNECT >"$DIR/drop.out" 2>&1 && wait_for 10 no_pppd && return 0
+	dump_file "$DIR/drop.out" drop
+	kill_pppds
+	wait_for 10 no_pppd
+	return 1
+}
+
+# pppd_argv_has WORD...: the running pppd's argv holds these words in a row.
+pppd_argv_has() {
+	local p want="$*"
+	for p in $(pidof pppd); do
+		tr '\0' ' ' <"/proc/$p/cmdline" | grep -qF -- " $want " && return 0
+	done
+	return 1
+}
+
+# 17-18: RasDialFunc and RasDialFunc2 notifiers
+for n in 0 2; do
+	if tool --trace --notifier $n "$ENTRY" client "$SECRET" &&
+		grep -qE '^\+[0-9]+ ms  Connected \(8192\)  dwError=0 dwExtendedError=0$' "$OUT" &&
+		! out_has "rasdial: " && drop "$ENTRY"; then
+		ktap_ok "notifier type $n"
+	else
+		show; ktap_fail "notifier type $n"
+	fi
+done
+
+# 19: another peers directory as the phone book: pppd reads it with "file"
+mkdir -p "$DIR/pb"
+cp /etc/ppp/peers/$ENTRY "$DIR/pb/pbentry"
+if tool pbentry client "$SECRET" /PHONEBOOK:"$DIR/pb" && out_has "Connected to pbentry." &&
+	pppd_argv_has file "$DIR/pb/pbentry" nodetach && drop pbentry; then
+	ktap_ok "/PHONEBOOK: a peers directory"
+else
+	show; ktap_fail "/PHONEBOOK: a peers directory"
+fi
+
+# 20: /PHONE: reaches pppd as remotenumber (chat's \T)
+if tool "$ENTRY" client "$SECRET" /PHONE:5551234 && out_has "Connected to $ENTRY." &&
+	pppd_argv_has remotenumber 5551234 && drop "$ENTRY"; then
+	ktap_ok "/PHONE: number passed to pppd"
+else
+	show; ktap_fail "/PHONE: number passed to pppd"
+fi
+
+# 21: pppd cannot be started: RAS's "connection manager" error, at once
+if ! RASDIAL_PPPD=/nonexistent/pppd tool "$ENTRY" client "$SECRET" &&
+	out_has "Remote Access error 711 - "; then
+	ktap_ok "pppd missing: error 711"
+else
+	show; ktap_fail "pppd missing: error 711"
+fi
+
+# 22: pppd exits before its plugin runs (bad option): the shim tells the
+# failure from the exit status (EXIT_OPTION_ERROR 2; dwExtendedError 0 as the seed says)
+cp /etc/ppp/peers/$ENTRY /etc/ppp/peers/badopt
+echo "this-is-not-a-pppd-option" >>/etc/ppp/peers/badopt
+if ! tool --trace badopt client "$SECRET" &&
+	grep -qE '^\+[0-9]+ ms  OpenPort \(0\)  dwError=0 dwExtendedError=0$' "$OUT" &&
+	grep -qE '^\+[0-9]+ ms  OpenPort \(0\)  dwError=635 dwExtendedError=0  .+' "$OUT"; then
+	ktap_ok "pppd option error: failure from its exit status"
+else
+	show; ktap_fail "pppd option error: failure from its exit status"
+fi
+show
+
+# 23: the failed dials left no connection behind
+if wait_for 10 no_pppd && tool && out_has "No connections"; then
+	ktap_ok "list: nothing left after failures"
+else
+	show; ktap_fail "list: nothing left after failures"
+fi
+
+ktap_finished

@@ -1,0 +1,418 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * rasdial: the Windows rasdial.exe command line on librasdial.
+ *
+ *   rasdial                                  list connections
+ *   rasdial ENTRY [USER [PASSWORD|*]] [/PHONE:number] [/PHONEBOOK:dir]
+ *                                            dial, printing each state
+ *   rasdial [ENTRY] /DISCONNECT              hang up
+ *
+ * Linux extensions: --trace prints every notifier call with its time;
+ * --notifier 0|1|2 dials with a RasDialFunc, RasDialFunc1 (the default) or
+ * RasDialFunc2, so that each kind can be tried.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <rasdial/rasdial.h>
+
+static struct {
+	const char *entry;
+	bool trace;
+	DWORD notifier;
+	long long t0;
+	pthread_mutex_t lock;
+	bool done;
+	DWORD error;
+	RASCONNSTATE last;
+	bool have_last;
+} dial = { .lock = PTHREAD_MUTEX_INITIALIZER, .notifier = 1 };
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+
+static const char *error_text(DWORD err, char *buf, size_t size)
+{
+	if (RasGetErrorStringA(err, buf, (DWORD)size))
+		snprintf(buf, size, "(no text for this error)");
+	return buf;
+}
+
+static void print_ras_error(DWORD err)
+{
+	char text[512];
+
+	fprintf(stderr, "Remote Access error %u - %s\n", err,
+		error_text(err, text, sizeof(text)));
+	if (*rasdial_last_detail())
+		fprintf(stderr, "(kernel: %s)\n", rasdial_last_detail());
+}
+
+/* What Windows' rasdial.exe says on entering a state. */
+static void print_state(RASCONNSTATE state)
+{
+	const char *name = rasdial_state_name(state);
+
+	switch (state) {
+	case RASCS_OpenPort:
+		printf("Connecting to %s...\n", dial.entry);
+		break;
+	case RASCS_Authenticate:
+		printf("Verifying username and password...\n");
+		break;
+	case RASCS_AuthProject:
+		printf("Registering your computer on the network...\n");
+		break;
+	case RASCS_Connected:
+		printf("Connected to %s.\n", dial.entry);
+		break;
+	case RASCS_Disconnected:
+		printf("Disconnected.\n");
+		break;
+	default:
+		if (name)
+			printf("%s...\n", name);
+		else
+			printf("State %u...\n", (unsigned int)state);
+	}
+}
+
+static void WINAPI on_dial(HRASCONN h, UINT msg, RASCONNSTATE state,
+			   DWORD error, DWORD ext_error)
+{
+	bool finished = false;
+
+	(void)h;
+	if (msg != WM_RASDIALEVENT)
+		fprintf(stderr, "rasdial: notifier called with unMsg 0x%x\n", msg);
+	if (dial.trace) {
+		const char *name = rasdial_state_name(state);
+		char text[512];
+
+		printf("+%lld ms  %s (%u)  dwError=%u dwExtendedError=%u",
+		       now_ms() - dial.t0, name ? name : "?",
+		       (unsigned int)state, error, ext_error);
+		if (error)
+			printf("  %s", error_text(error, text, sizeof(text)));
+		printf("\n");
+	}
+	pthread_mutex_lock(&dial.lock);
+	if (!dial.trace && !error &&
+	    (!dial.have_last || dial.last != state))
+		print_state(state);
+	dial.last = state;
+	dial.have_last = true;
+	if (error || state == RASCS_Connected) {
+		dial.error = error;
+		finished = !dial.done;
+		dial.done = true;
+	}
+	pthread_mutex_unlock(&dial.lock);
+	fflush(stdout);
+	if (finished)
+		kill(getpid(), SIGUSR1);	/* wakes main's sigwait */
+}
+
+/* RasDialFunc has neither handle nor extended error. */
+static void WINAPI on_dial0(UINT msg, RASCONNSTATE state, DWORD error)
+{
+	on_dial(NULL, msg, state, error, 0);
+}
+
+static DWORD WINAPI on_dial2(ULONG_PTR callback_id, DWORD subentry, HRASCONN h,
+			     UINT msg, RASCONNSTATE state, DWORD error,
+			     DWORD ext_error)
+{
+	if (callback_id != (ULONG_PTR)&dial || subentry != 1)
+		fprintf(stderr, "rasdial: RasDialFunc2 got dwCallbackId %#lx, dwSubEntry %u\n",
+			(unsigned long)callback_id, subentry);
+	on_dial(h, msg, state, error, ext_error);
+	return 1;	/* 0 would stop the notifications */
+}
+
+static int read_password(const char *user, char *buf, size_t size)
+{
+	struct termios old, quiet;
+	FILE *tty = fopen("/dev/tty", "r+");
+	FILE *in = tty ? tty : stdin;
+	bool echo_off = false;
+	size_t n;
+
+	fprintf(tty ? tty : stderr, "Password for %s: ", user);
+	fflush(tty ? tty : stderr);
+	if (tcgetattr(fileno(in), &old) == 0) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		echo_off = tcsetattr(fileno(in), TCSAFLUSH, &quiet) == 0;
+	}
+	if (!fgets(buf, (int)size, in))
+		buf[0] = '\0';
+	if (echo_off) {
+		tcsetattr(fileno(in), TCSAFLUSH, &old);
+		fputc('\n', tty ? tty : stderr);
+	}
+	if (tty)
+		fclose(tty);
+	n = strlen(buf);
+	if (n && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	return 0;
+}
+
+static int list_connections(void)
+{
+	RASCONNA *conns = NULL;
+	DWORD cb = 0, n = 0, i, ret;
+
+	ret = RasEnumConnectionsA(NULL, &cb, &n);
+	if (ret == ERROR_BUFFER_TOO_SMALL) {
+		conns = calloc(1, cb);
+		if (!conns)
+			return 1;
+		conns[0].dwSize = sizeof(RASCONNA);
+		ret = RasEnumConnectionsA(conns, &cb, &n);
+	}
+	if (ret) {
+		print_ras_error(ret);
+		free(conns);
+		return 1;
+	}
+	if (!n) {
+		printf("No connections\n");
+	} else {
+		printf("Connected to\n");
+		for (i = 0; i < n; i++) {
+			RASCONNSTATUSA st = { .dwSize = sizeof(st) };
+			const char *name;
+
+			printf("%s", conns[i].szEntryName);
+			if (RasGetConnectStatusA(conns[i].hrasconn, &st) == 0 &&
+			    st.rasconnstate != RASCS_Connected) {
+				name = rasdial_state_name(st.rasconnstate);
+				printf(" (%s)", name ? name : "?");
+			}
+			printf("\n");
+		}
+	}
+	printf("Command completed successfully.\n");
+	free(conns);
+	return 0;
+}
+
+/* Waits (bounded) until the handle is gone, as rasdial.exe does. */
+static void wait_gone(HRASCONN h)
+{
+	RASCONNSTATUSA st;
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		st.dwSize = sizeof(st);
+		if (RasGetConnectStatusA(h, &st) == ERROR_INVALID_HANDLE)
+			return;
+		usleep(100 * 1000);
+	}
+}
+
+static int disconnect(const char *entry)
+{
+	RASCONNA *conns = NULL;
+	DWORD cb = 0, n = 0, i, ret;
+	int hung = 0;
+
+	ret = RasEnumConnectionsA(NULL, &cb, &n);
+	if (ret == ERROR_BUFFER_TOO_SMALL) {
+		conns = calloc(1, cb);
+		if (!conns)
+			return 1;
+		conns[0].dwSize = sizeof(RASCONNA);
+		ret = RasEnumConnectionsA(conns, &cb, &n);
+	}
+	if (ret) {
+		print_ras_error(ret);
+		free(conns);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (entry && strcmp(conns[i].szEntryName, entry))
+			continue;
+		ret = RasHangUpA(conns[i].hrasconn);
+		if (ret) {
+			print_ras_error(ret);
+			free(conns);
+			return 1;
+		}
+		wait_gone(conns[i].hrasconn);
+		hung++;
+	}
+	free(conns);
+	if (!hung) {
+		if (entry)
+			printf("You are not connected to %s.\n", entry);
+		else
+			printf("No connections\n");
+		return 1;
+	}
+	printf("Command completed successfully.\n");
+	return 0;
+}
+
+static int do_dial(const char *entry, const char *user, const char *password,
+		   const char *phone, const char *phonebook)
+{
+	RASDIALPARAMSA p;
+	HRASCONN h = NULL;
+	LPVOID notifier;
+	sigset_t wait_set;
+	DWORD ret;
+	int sig;
+
+	memset(&p, 0, sizeof(p));
+	p.dwSize = sizeof(p);
+	if (strlen(entry) > RAS_MaxEntryName) {
+		print_ras_error(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
+		return 1;
+	}
+	snprintf(p.szEntryName, sizeof(p.szEntryName), "%s", entry);
+	if (user)
+		snprintf(p.szUserName, sizeof(p.szUserName), "%s", user);
+	if (password && !strcmp(password, "*"))
+		read_password(user, p.szPassword, sizeof(p.szPassword));
+	else if (password)
+		snprintf(p.szPassword, sizeof(p.szPassword), "%s", password);
+	if (phone)
+		snprintf(p.szPhoneNumber, sizeof(p.szPhoneNumber), "%s", phone);
+
+	/* Ctrl-C hangs the dial up; the notifier's SIGUSR1 ends the wait. */
+	sigemptyset(&wait_set);
+	sigaddset(&wait_set, SIGINT);
+	sigaddset(&wait_set, SIGTERM);
+	sigaddset(&wait_set, SIGUSR1);
+	pthread_sigmask(SIG_BLOCK, &wait_set, NULL);
+
+	dial.entry = entry;
+	dial.t0 = now_ms();
+	p.dwCallbackId = (ULONG_PTR)&dial;
+	notifier = dial.notifier == 0 ? (LPVOID)on_dial0 :
+		   dial.notifier == 2 ? (LPVOID)on_dial2 : (LPVOID)on_dial;
+	ret = RasDialA(NULL, phonebook, &p, dial.notifier, notifier, &h);
+	explicit_bzero(&p, sizeof(p));
+	if (ret) {
+		print_ras_error(ret);
+		if (h)
+			RasHangUpA(h);
+		return 1;
+	}
+	do {
+		if (sigwait(&wait_set, &sig))
+			sig = SIGUSR1;
+		if (sig != SIGUSR1) {
+			fprintf(stderr, "Hanging up...\n");
+			RasHangUpA(h);
+			wait_gone(h);
+			return 130;
+		}
+		pthread_mutex_lock(&dial.lock);
+		ret = dial.done;
+		pthread_mutex_unlock(&dial.lock);
+	} while (!ret);
+
+	if (dial.error) {
+		print_ras_error(dial.error);
+		RasHangUpA(h);
+		return 1;
+	}
+	printf("Command completed successfully.\n");
+	return 0;
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: rasdial [--trace] [--notifier 0|1|2] ENTRY [USER [PASSWORD|*]] [/PHONE:number] [/PHONEBOOK:dir]\n"
+		"       rasdial [ENTRY] /DISCONNECT\n"
+		"       rasdial            (lists the connections)\n"
+		"Entries are files in /etc/ppp/peers (or in the /PHONEBOOK: directory).\n"
+		"--trace prints every notifier call with the time since RasDial;\n"
+		"--notifier dials with a RasDialFunc (0), RasDialFunc1 (1) or RasDialFunc2 (2).\n");
+}
+
+static bool opt_value(const char *arg, const char *name, const char **val)
+{
+	size_t n = strlen(name);
+
+	if (strncasecmp(arg, name, n))
+		return false;
+	*val = arg + n;
+	return true;
+}
+
+int main(int argc, char **argv)
+{
+	const char *pos[3] = { NULL, NULL, NULL };
+	const char *phone = NULL, *phonebook = NULL;
+	bool disc = false;
+	int npos = 0, i;
+	char *password = NULL;
+	int ret;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--trace")) {
+			dial.trace = true;
+		} else if (!strcmp(a, "--notifier") && i + 1 < argc &&
+			   strchr("012", argv[i + 1][0]) && !argv[i + 1][1]) {
+			dial.notifier = (DWORD)(argv[++i][0] - '0');
+		} else if (!strcmp(a, "--help") || !strcmp(a, "/?") ||
+			   !strcmp(a, "-h")) {
+			usage(stdout);
+			return 0;
+		} else if (!strcasecmp(a, "/DISCONNECT") || !strcasecmp(a, "/D")) {
+			disc = true;
+		} else if (opt_value(a, "/PHONEBOOK:", &phonebook) ||
+			   opt_value(a, "/PHONE:", &phone)) {
+			/* taken */
+		} else if (a[0] == '/' && a[1] && !strchr(a + 1, '/')) {
+			fprintf(stderr, "rasdial: unknown option %s\n", a);
+			usage(stderr);
+			return 2;
+		} else if (npos < 3) {
+			if (npos == 2) {
+				/* Keep the password out of ps output from now on. */
+				password = strdup(a);
+				memset(argv[i], 0, strlen(argv[i]));
+				if (!password)
+					return 1;
+			}
+			pos[npos++] = a;
+		} else {
+			usage(stderr);
+			return 2;
+		}
+	}
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (disc)
+		return npos > 1 ? (usage(stderr), 2) : disconnect(pos[0]);
+	if (!npos)
+		return list_connections();
+	ret = do_dial(pos[0], pos[1], password, phone, phonebook);
+	if (password) {
+		explicit_bzero(password, strlen(password));
+		free(password);
+	}
+	return ret;
+}
