@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Helpers for VM tests that dial real pppd peers through librasdial:
+ * peers entries whose "modem" is an answering pppd on a pty, a recorder
+ * for RasDialFunc1 calls, and a raw view of the kernel registry.
+ *
+ * Runs inside the test VM (scripts/vm) as root with rasdial.ko loaded.
+ */
+#ifndef RASDIAL_TESTS_DIALTEST_H
+#define RASDIAL_TESTS_DIALTEST_H
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <netlink/genl/ctrl.h>
+#include <netlink/genl/genl.h>
+#include <netlink/netlink.h>
+
+#include <linux/rasdial.h>
+#include <rasdial/ras.h>
+#include <rasdial/raserror.h>
+#include <rasdial/rasdial.h>
+
+#define DT_USER		"client"
+#define DT_SERVER	"server"
+#define DT_SECRET	"s3cret-chap"
+#define DT_LOCAL_ADDR	"192.0.2.2"
+#define DT_REMOTE_ADDR	"192.0.2.1"
+
+enum dt_auth { DT_AUTH_NONE, DT_AUTH_PAP, DT_AUTH_CHAP };
+
+static inline void dt_write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f) {
+		fprintf(stderr, "# cannot write %s: %s\n", path, strerror(errno));
+		exit(1);
+	}
+	fputs(text, f);
+	fclose(f);
+}
+
+/*
+ * Writes /etc/ppp/peers/ENTRY: the "modem" is a real answering pppd on a
+ * pty that demands AUTH from us and assigns 192.0.2.2/192.0.2.1.  The
+ * secrets files hold the right password for both sides; a dial gets the
+ * password it offers from RASDIALPARAMS, so a wrong one can be tested.
+ * EXTRA is appended to the dialing side's options.
+ */
+static inline void dt_setup_entry(const char *entry, enum dt_auth auth,
+				  const char *extra)
+{
+	static const char *const demand[] = {
+		[DT_AUTH_NONE] = "noauth",
+		[DT_AUTH_PAP] = "auth require-pap",
+		[DT_AUTH_CHAP] = "auth require-chap",
+	};
+	char path[512], text[2048];
+
+	mkdir("/etc/ppp/peers", 0755);
+	dt_write_file("/etc/ppp/chap-secrets",
+		      DT_USER " " DT_SERVER " " DT_SECRET " *\n");
+	dt_write_file("/etc/ppp/pap-secrets",
+		      DT_USER " " DT_SERVER " " DT_SECRET " *\n");
+	snprintf(text, sizeof(text),
+		 "pty \"/usr/sbin/pppd notty %s name " DT_SERVER
+		 " local nodefaultroute noipdefault lcp-echo-interval 0 "
+		 DT_REMOTE_ADDR ":" DT_LOCAL_ADDR "\"\n"
+		 "remotename " DT_SERVER "\n"
+		 "noauth\nlocal\nnodefaultroute\nnoipdefault\n"
+		 "lcp-echo-interval 0\n%s\n",
+		 demand[auth], extra ? extra : "");
+	snprintf(path, sizeof(path), "/etc/ppp/peers/%s", entry);
+	dt_write_file(path, text);
+}
+
+static inline void dt_params(RASDIALPARAMSA *p, const char *entry,
+			     const char *password)
+{
+	memset(p, 0, sizeof(*p));
+	p->dwSize = sizeof(*p);
+	snprintf(p->szEntryName, sizeof(p->szEntryName), "%s", entry);
+	snprintf(p->szUserName, sizeof(p->szUserName), "%s", DT_USER);
+	snprintf(p->szPassword, sizeof(p->szPassword), "%s",
+		 password ? password : DT_SECRET);
+}
+
+static inline long long dt_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+
+/* One RasDialFunc1 call as the test saw it. */
+struct dt_call {
+	HRASCONN h;
+	UINT msg;
+	RASCONNSTATE state;
+	DWORD error;
+	DWORD ext_error;
+	long long at_ms;
+};
+
+#define DT_MAX_CALLS 128
+
+struct dt_recorder {
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	struct dt_call calls[DT_MAX_CALLS];
+	int n;
+	int overflow;
+};
+
+static struct dt_recorder dt_rec = {
+	.lock = PTHREAD_MUTEX_INITIALIZER,
+	.changed = PTHREAD_COND_INITIALIZER,
+};
+
+static inline void dt_record(HRASCONN h, UINT msg, RASCONNSTATE state,
+			     DWORD error, DWORD ext_error)
+{
+	pthread_mutex_lock(&dt_rec.lock);
+	if (dt_rec.n < DT_MAX_CALLS)
+		dt_rec.calls[dt_rec.n++] = (struct dt_call){
+			h, msg, state, error, ext_error, dt_now_ms() };
+	else
+		dt_rec.overflow = 1;
+	pthread_cond_broadcast(&dt_rec.changed);
+	pthread_mutex_unlock(&dt_rec.lock);
+}
+
+/* True once the dial has ended: Connected, or any call with an error. */
+static inline int dt_done_connected_or_error(const struct dt_call *c, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (c[i].state == RASCS_Connected || c[i].error)
+			return 1;
+	return 0;
+}
+
+/* True once a call carried an error: the dial failed or the link ended
+ * (RasHangUp reports 631, a lost link its own error). */
+static inline int dt_done_final(const struct dt_call *c, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (c[i].error)
+			return 1;
+	return 0;
+}
+
+/*
+ * Waits (bounded) until DONE holds for the calls so far; returns 1 if it
+ * did, 0 on timeout.  The calls are copied to OUT/N_OUT.
+ */
+static inline int dt_wait(int (*done)(const struct dt_call *, int),
+			  int timeout_ms, struct dt_call *out, int *n_out)
+{
+	struct timespec deadline;
+	int ok;
+
+	clock_gettime(CLOCK_REALTIME, &deadline);
+	deadline.tv_sec += timeout_ms / 1000;
+	deadline.tv_nsec += (timeout_ms % 1000) * 1000000L;
+	if (deadline.tv_nsec >= 1000000000L) {
+		deadline.tv_sec++;
+		deadline.tv_nsec -= 1000000000L;
+	}
+	pthread_mutex_lock(&dt_rec.lock);
+	while (!(ok = done(dt_rec.calls, dt_rec.n)))
+		if (pthread_cond_timedwait(&dt_rec.changed, &dt_rec.lock,
+					   &deadline) == ETIMEDOUT) {
+			ok = done(dt_rec.calls, dt_rec.n);
+			break;
+		}
+	if (out)
+		memcpy(out, dt_rec.calls, sizeof(dt_rec.calls[0]) * dt_rec.n);
+	if (n_out)
+		*n_out = dt_rec.n;
+	pthread_mutex_unlock(&dt_rec.lock);
+	return ok;
+}
+
+static inline void dt_print_calls(const struct dt_call *c, int n)
+{
+	long long t0 = n ? c[0].at_ms : 0;
+
+	for (int i = 0; i < n; i++)
+		fprintf(stderr, "#   +%5lld ms %-22s err=%u ext=%u msg=0x%x\n",
+			c[i].at_ms - t0, rasdial_state_name(c[i].state),
+			c[i].error, c[i].ext_error, c[i].msg);
+}
+
+/* Index of the first call in STATE with dwError 0, or -1. */
+static inline int dt_find(const struct dt_call *c, int n, RASCONNSTATE state)
+{
+	for (int i = 0; i < n; i++)
+		if (c[i].state == state && !c[i].error)
+			return i;
+	return -1;
+}
+
+/* The kernel's own view of one connection, read over generic netlink. */
+struct dt_kconn {
+	int found;
+	unsigned int state, error, phase, pid;
+	char entry[RASDIAL_ENTRY_MAX + 1];
+};
+
+static int dt_kconn_parse(struct nl_msg *msg, void *arg)
+{
+	struct nlattr *tb[RASDIAL_A_MAX + 1];
+	struct dt_kconn *k = arg;
+
+	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, RASDIAL_A_MAX, NULL) < 0)
+		return NL_SKIP;
+	k->found++;
+	if (tb[RASDIAL_A_STATE])
+		k->state = nla_get_u32(tb[RASDIAL_A_STATE]);
+	if (tb[RASDIAL_A_ERROR])
+		k->error = nla_get_u32(tb[RASDIAL_A_ERROR]);
+	if (tb[RASDIAL_A_PHASE])
+		k->phase = nla_get_u32(tb[RASDIAL_A_PHASE]);
+	if (tb[RASDIAL_A_PID])
+		k->pid = nla_get_u32(tb[RASDIAL_A_PID]);
+	if (tb[RASDIAL_A_ENTRY])
+		snprintf(k->entry, sizeof(k->entry), "%s",
+			 nla_get_string(tb[RASDIAL_A_ENTRY]));
+	return NL_OK;
+}
+
+/*
+ * RASDIAL_CMD_GET for CONN_ID (0 = dump all).  Returns 0 with K filled
+ * (K->found counts the conns seen), or a negative libnl error.
+ */
+static inline int dt_kernel_get(unsigned int conn_id, struct dt_kconn *k)
+{
+	struct nl_sock *sk = nl_socket_alloc();
+	struct nl_msg *msg = NULL;
+	int family, err;
+
+	memset(k, 0, sizeof(*k));
+	if (!sk)
+		return -NLE_NOMEM;
+	err = genl_connect(sk);
+	if (err < 0)
+		goto out;
+	family = genl_ctrl_resolve(sk, RASDIAL_GENL_NAME);
+	if (family < 0) {
+		err = family;
+		goto out;
+	}
+	msg = nlmsg_alloc();
+	if (!msg) {
+		err = -NLE_NOMEM;
+		goto out;
+	}
+	genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, family, 0,
+		    conn_id ? 0 : NLM_F_DUMP, RASDIAL_CMD_GET,
+		    RASDIAL_GENL_VERSION);
+	if (conn_id)
+		nla_put_u32(msg, RASDIAL_A_CONN_ID, conn_id);
+	nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, dt_kconn_parse, k);
+	err = nl_send_auto(sk, msg);
+	if (err >= 0)
+		err = nl_recvmsgs_default(sk);
+	if (err > 0)
+		err = 0;
+out:
+	nlmsg_free(msg);
+	nl_socket_free(sk);
+	return err;
+}
+
+static inline unsigned int dt_conn_id(HRASCONN h)
+{
+	return (unsigned int)(uintptr_t)h;
+}
+
+/* Waits (bounded) until PID no longer exists; returns 1 if it is gone. */
+static inline int dt_wait_pid_gone(pid_t pid, int timeout_ms)
+{
+	long long end = dt_now_ms() + timeout_ms;
+
+	while (dt_now_ms() < end) {
+		if (kill(pid, 0) < 0 && errno == ESRCH)
+			return 1;
+		usleep(20000);
+	}
+	return 0;
+}
+
+/* Waits (bounded) until the kernel registry holds no conn at all. */
+static inline int dt_wait_registry_empty(int timeout_ms)
+{
+	long long end = dt_now_ms() + timeout_ms;
+	struct dt_kconn k;
+
+	while (dt_now_ms() < end) {
+		if (dt_kernel_get(0, &k) == 0 && k.found == 0)
+			return 1;
+		usleep(20000);
+	}
+	return 0;
+}
+
+#endif /* RASDIAL_TESTS_DIALTEST_H */
