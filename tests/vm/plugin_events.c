@@ -9,6 +9,7 @@
  * as root with rasdial.ko loaded.
  */
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -334,9 +335,22 @@ static void pe_dump_log(void)
 
 static const char *pe_topdir(void)
 {
+	static char top[PATH_MAX];
 	const char *t = getenv("TOPDIR");	/* set by run-in-vm */
+	ssize_t n;
 
-	return t ? t : "/work/main";
+	if (t)
+		return t;
+	/* else from our own path: TOPDIR/build/tests/vm/plugin_events */
+	n = readlink("/proc/self/exe", top, sizeof(top) - 1);
+	top[n > 0 ? n : 0] = '\0';
+	for (int up = 0; up < 4; up++) {
+		char *slash = strrchr(top, '/');
+
+		if (slash)
+			*slash = '\0';
+	}
+	return top;
 }
 
 /*
