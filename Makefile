@@ -49,6 +49,7 @@ check: deps
 
 demo: deps
 	$(MAKE) all
+	$(MAKE) -C tests helpers
 	scripts/demo
 
 # checkpatch.pl comes from Debian's kernel source (scripts/install-deps).
