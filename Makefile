@@ -16,7 +16,7 @@ KVER ?= $(shell $(CURDIR)/scripts/kver)
 KDIR ?= $(if $(KVER),/lib/modules/$(KVER)/build)
 export KVER KDIR
 
-.PHONY: all plugin shim tools module tests check demo deps clean style
+.PHONY: all plugin shim tools module tests check demo bench deps clean style
 
 all: plugin shim tools module
 
@@ -38,6 +38,7 @@ endif
 
 tests: all
 	$(MAKE) -C tests
+	$(MAKE) -C bench
 
 deps:
 	scripts/install-deps
@@ -53,6 +54,12 @@ demo: deps
 	scripts/demo
 
 # checkpatch.pl comes from Debian's kernel source (scripts/install-deps).
+# Benchmarks run in the test VM; figures and ratios to baselines.
+bench: deps
+	$(MAKE) all
+	$(MAKE) -C bench
+	scripts/vm --timeout 900 tests/vm/run-in-vm bench/run
+
 style: deps
 	$(BUILDDIR)/checkpatch/scripts/checkpatch.pl --no-tree --strict --terse --show-types \
 		-f $(filter-out %.mod.c,$(wildcard kernel/*.c)) kernel/*.h include/uapi/linux/rasdial.h
@@ -63,6 +70,7 @@ clean:
 	$(MAKE) -C shim clean
 	$(MAKE) -C tools clean
 	$(MAKE) -C tests clean
+	$(MAKE) -C bench clean
 	rm -f kernel/*.o kernel/*.ko kernel/*.mod kernel/*.mod.c kernel/.*.cmd \
 	      kernel/modules.order .*.cmd Module.symvers modules.order
 	rm -rf $(BUILDDIR)
