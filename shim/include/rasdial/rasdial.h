@@ -32,8 +32,9 @@
  *   619 when pppd vanished, else the cause).  That final call is also
  *   made after RasHangUp; then the handle is gone (ERROR_INVALID_HANDLE).
  *   A dial that failed keeps its handle until RasHangUp.
- * - dwExtendedError is pppd's exit status when the error was derived from
- *   it (128 + signal when pppd was killed), else what the plugin reports.
+ * - dwExtendedError is 0: RasDialFunc1's contract defines it only for
+ *   ERROR_SERVER_NOT_RESPONDING, ERROR_NETBIOS_ERROR, ERROR_AUTH_INTERNAL
+ *   and ERROR_CANNOT_GET_LANA, none of which a PPP dial produces.
  * - dwSize: each WINVER's layout is accepted (x86_64: RASDIALPARAMSA 736,
  *   1052, 1064, 1068, 1076; RASDIALEXTENSIONS 24, 44, 60; RASCONNA 36,
  *   416, 680, 696, 708, 724; RASCONNSTATUSA 64, 160, 288, 332).
