@@ -12,6 +12,7 @@
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/signal.h>
+#include <linux/timekeeping.h>
 #include <linux/uidgid.h>
 #include <net/genetlink.h>
 #include <net/net_namespace.h>
@@ -96,6 +97,10 @@ static const struct nla_policy rasdial_policy[RASDIAL_A_MAX + 1] = {
 	[RASDIAL_A_LOCAL_IFID6]	= RASDIAL_POLICY_BINARY,
 	[RASDIAL_A_REMOTE_IFID6] = RASDIAL_POLICY_BINARY,
 	[RASDIAL_A_BAUD]	= { .type = NLA_U32 },
+	[RASDIAL_A_CONNECTED_MS] = { .type = NLA_REJECT,
+				     .reject_message = RASDIAL_KERNEL_ONLY },
+	[RASDIAL_A_PAD]		= { .type = NLA_REJECT,
+				    .reject_message = RASDIAL_KERNEL_ONLY },
 };
 
 #define RASDIAL_ATTR(name)	BIT(RASDIAL_A_##name)
@@ -140,7 +145,16 @@ static size_t rasdial_conn_msg_size(void)
 	       nla_total_size(RASDIAL_DEVICE_NAME_MAX + 1) +
 	       nla_total_size(RASDIAL_DEVICE_TYPE_MAX + 1) +
 	       2 * nla_total_size(sizeof(__be32)) +
-	       2 * nla_total_size(RASDIAL_IFID6_LEN);
+	       2 * nla_total_size(RASDIAL_IFID6_LEN) +
+	       nla_total_size_64bit(sizeof(u64));
+}
+
+/* Milliseconds the conn has been (or was) connected, at this moment. */
+static u64 rasdial_connected_ms(const struct rasdial_conn *conn)
+{
+	u64 end = conn->ended_ns ?: ktime_get_boottime_ns();
+
+	return div_u64(end - conn->connected_ns, NSEC_PER_MSEC);
 }
 
 static bool rasdial_known(const struct rasdial_conn *conn, int attr)
@@ -217,6 +231,10 @@ static int rasdial_conn_fill(struct sk_buff *skb,
 		goto cancel;
 	if (rasdial_known(conn, RASDIAL_A_BAUD) &&
 	    nla_put_u32(skb, RASDIAL_A_BAUD, conn->baud))
+		goto cancel;
+	if (conn->connected_ns &&
+	    nla_put_u64_64bit(skb, RASDIAL_A_CONNECTED_MS,
+			      rasdial_connected_ms(conn), RASDIAL_A_PAD))
 		goto cancel;
 
 	genlmsg_end(skb, hdr);
@@ -522,6 +540,7 @@ static void rasdial_conn_update(struct rasdial_conn *conn,
 			conn->known |= BIT(i);
 
 	conn->flags |= flags & RASDIAL_F_FINAL;
+	rasdial_conn_clock(conn);
 }
 
 static int rasdial_nl_event_doit(struct sk_buff *skb, struct genl_info *info)

@@ -7,6 +7,7 @@
 #include <linux/netlink.h>
 #include <linux/pid.h>
 #include <linux/slab.h>
+#include <linux/timekeeping.h>
 #include <net/genetlink.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
@@ -116,6 +117,23 @@ void rasdial_conn_del(struct rasdial_net *rn, struct rasdial_conn *conn)
 	rasdial_conn_free(conn);
 }
 
+/**
+ * rasdial_conn_clock() - start or stop the RASDIAL_A_CONNECTED_MS clock
+ * @conn: the conn, its @state just updated; caller holds the registry lock
+ */
+void rasdial_conn_clock(struct rasdial_conn *conn)
+{
+	u64 now = ktime_get_boottime_ns();
+
+	if (conn->state == RASDIAL_RASCS_CONNECTED) {
+		/* First time only; 0 means "not yet", so never store 0. */
+		if (!conn->connected_ns)
+			conn->connected_ns = now ?: 1;
+	} else if (conn->connected_ns && !conn->ended_ns) {
+		conn->ended_ns = now;
+	}
+}
+
 /* The bound pppd's socket is gone: publish the end unless pppd did. */
 static void rasdial_plugin_gone(struct rasdial_net *rn,
 				struct rasdial_conn *conn)
@@ -126,6 +144,7 @@ static void rasdial_plugin_gone(struct rasdial_net *rn,
 		conn->ext_error = 0;
 		conn->flags |= RASDIAL_F_FINAL | RASDIAL_F_VANISHED;
 		conn->ack_pending = false;
+		rasdial_conn_clock(conn);
 		rasdial_nl_notify(rn->net, conn);
 	}
 	rasdial_conn_del(rn, conn);

@@ -23,6 +23,9 @@ struct pid;
 /* RASCS_Disconnected (RASCS_DONE + 1), published for a pppd that vanished. */
 #define RASDIAL_RASCS_DISCONNECTED	0x2001
 
+/* RASCS_Connected (RASCS_DONE): starts the RASDIAL_A_CONNECTED_MS clock. */
+#define RASDIAL_RASCS_CONNECTED		0x2000
+
 /* Length of an IPv6 interface identifier (RASDIAL_A_*_IFID6). */
 #define RASDIAL_IFID6_LEN		8
 
@@ -53,6 +56,9 @@ enum {
  * @phase: pppd's phase
  * @ifindex: ifindex of the ppp interface
  * @baud: line speed in bits per second
+ * @connected_ns: CLOCK_BOOTTIME when @state first became RASCS_Connected,
+ *	0 before
+ * @ended_ns: CLOCK_BOOTTIME when it left RASCS_Connected again, 0 before
  * @local_addr: our IPv4 address, network order
  * @remote_addr: peer's IPv4 address, network order
  * @local_ifid6: our IPv6 interface identifier
@@ -83,6 +89,8 @@ struct rasdial_conn {
 	u32 phase;
 	u32 ifindex;
 	u32 baud;
+	u64 connected_ns;
+	u64 ended_ns;
 	__be32 local_addr;
 	__be32 remote_addr;
 	u8 local_ifid6[RASDIAL_IFID6_LEN];
@@ -125,5 +133,6 @@ int rasdial_conn_add(struct rasdial_net *rn, struct rasdial_conn *conn,
 		     struct netlink_ext_ack *extack);
 struct rasdial_conn *rasdial_conn_find(struct rasdial_net *rn, u32 id);
 void rasdial_conn_del(struct rasdial_net *rn, struct rasdial_conn *conn);
+void rasdial_conn_clock(struct rasdial_conn *conn);
 
 #endif /* _RASDIAL_REGISTRY_H */

@@ -990,6 +990,110 @@ TEST_F(genl, event_binds_multicasts_and_shows_in_get)
 	EXPECT_EQ(0, kid_stop(&k));
 }
 
+static uint64_t g64(const struct gmsg *m, int attr)
+{
+	uint64_t v = ~0ULL;
+
+	if (m->has[attr] && m->len[attr] == sizeof(v))
+		memcpy(&v, m->data[attr], sizeof(v));
+	return v;
+}
+
+/* RASDIAL_A_CONNECTED_MS: absent before Connected, then the kernel's
+ * count since the first Connected, frozen when the link leaves it; a
+ * request may not carry it. */
+TEST_F(genl, connected_ms_counts_from_connected)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	struct nl_msg *msg;
+	uint64_t ms1, ms2, ms3;
+	struct kresp r;
+	struct gmsg g;
+	uint32_t id;
+
+	ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id));
+	ASSERT_TRUE(kid_start(&k, 0));
+
+	r = kid_ev(&k, id, 1, RASCS_AUTHENTICATE, 0, true);
+	ASSERT_EQ(0, r.err) TH_LOG("EVENT: %s", r.ext);
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	EXPECT_FALSE(g.has[RASDIAL_A_CONNECTED_MS]);
+	ASSERT_EQ(0, conn_get(&self->c, id, &g));
+	EXPECT_FALSE(g.has[RASDIAL_A_CONNECTED_MS]);
+
+	r = kid_ev(&k, id, 2, RASCS_CONNECTED, 0, false);
+	ASSERT_EQ(0, r.err);
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	ASSERT_TRUE(g.has[RASDIAL_A_CONNECTED_MS]);
+	ms1 = g64(&g, RASDIAL_A_CONNECTED_MS);
+	EXPECT_LT(ms1, 1000u);
+
+	usleep(300 * 1000);
+	ASSERT_EQ(0, conn_get(&self->c, id, &g));
+	ms2 = g64(&g, RASDIAL_A_CONNECTED_MS);
+	EXPECT_GE(ms2, ms1 + 300);
+	EXPECT_LT(ms2, ms1 + 3000);
+
+	/* A second Connected does not restart the clock. */
+	r = kid_ev(&k, id, 3, RASCS_CONNECTED, 0, false);
+	ASSERT_EQ(0, r.err);
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	EXPECT_GE(g64(&g, RASDIAL_A_CONNECTED_MS), ms2);
+
+	/* Disconnected stops it. */
+	r = kid_ev(&k, id, 4, RASCS_DISCONNECTED, 0, false);
+	ASSERT_EQ(0, r.err);
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	ms3 = g64(&g, RASDIAL_A_CONNECTED_MS);
+	EXPECT_GE(ms3, ms2);
+	usleep(200 * 1000);
+	ASSERT_EQ(0, conn_get(&self->c, id, &g));
+	EXPECT_EQ(ms3, g64(&g, RASDIAL_A_CONNECTED_MS));
+
+	/* Set by the kernel only. */
+	msg = req_new(&self->c, RASDIAL_CMD_CONN_NEW, 0);
+	nla_put_string(msg, RASDIAL_A_ENTRY, "x");
+	nla_put_u64(msg, RASDIAL_A_CONNECTED_MS, 5);
+	EXPECT_EQ(-EINVAL, req_do(&self->c, msg));
+	EXPECT_STREQ("rasdial: attribute is set by the kernel only",
+		     self->c.ext);
+
+	EXPECT_EQ(0, kid_stop(&k));
+}
+
+/* A conn that never connected: its vanish carries no CONNECTED_MS; one
+ * that did carries the frozen count. */
+TEST_F(genl, connected_ms_in_vanish_event)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	struct kresp r;
+	struct gmsg g;
+	uint32_t id;
+
+	ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id));
+	ASSERT_TRUE(kid_start(&k, 0));
+	r = kid_ev(&k, id, 1, RASCS_CONNECTED, 0, false);
+	ASSERT_EQ(0, r.err);
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	usleep(100 * 1000);
+	EXPECT_EQ(0, kid_stop(&k));
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	EXPECT_EQ((uint32_t)RASDIAL_F_FINAL | RASDIAL_F_VANISHED,
+		  g32(&g, RASDIAL_A_FLAGS));
+	ASSERT_TRUE(g.has[RASDIAL_A_CONNECTED_MS]);
+	EXPECT_GE(g64(&g, RASDIAL_A_CONNECTED_MS), 100u);
+
+	ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id));
+	ASSERT_TRUE(kid_start(&k, 0));
+	r = kid_ev(&k, id, 1, RASCS_AUTHENTICATE, 0, false);
+	ASSERT_EQ(0, r.err);
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	EXPECT_EQ(0, kid_stop(&k));
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	EXPECT_EQ(RASCS_DISCONNECTED, g32(&g, RASDIAL_A_STATE));
+	EXPECT_FALSE(g.has[RASDIAL_A_CONNECTED_MS]);
+}
+
 TEST_F(genl, unprivileged_user_is_refused)
 {
 	struct kid k = { .to = -1, .from = -1 };

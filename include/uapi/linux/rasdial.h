@@ -88,7 +88,17 @@
  *   RASDIAL_A_IFNAME, RASDIAL_A_IFINDEX, RASDIAL_A_DEVICE_NAME,
  *   RASDIAL_A_DEVICE_TYPE, RASDIAL_A_LOCAL_ADDR, RASDIAL_A_REMOTE_ADDR,
  *   RASDIAL_A_LOCAL_IFID6, RASDIAL_A_REMOTE_IFID6, RASDIAL_A_BAUD
- *   when known.
+ *   when known, and RASDIAL_A_CONNECTED_MS once the conn has been
+ *   RASCS_Connected.
+ *
+ * RASDIAL_A_CONNECTED_MS (u64, kernel only, may be preceded by a
+ * RASDIAL_A_PAD for alignment): milliseconds the link has been connected,
+ * computed when the message is built from a CLOCK_BOOTTIME stamp taken
+ * when RASDIAL_A_STATE first became RASCS_Connected (0x2000).  When the
+ * conn later leaves RASCS_Connected (Disconnected, or pppd vanished) the
+ * count stops there.  Absent before the first RASCS_Connected, so a final
+ * event with it reports the end of a link that was up, and one without it
+ * a dial that failed.  (RasGetConnectionStatistics' dwConnectDuration.)
  */
 #ifndef _UAPI_LINUX_RASDIAL_H
 #define _UAPI_LINUX_RASDIAL_H
@@ -106,7 +116,8 @@
 #define RASDIAL_DEVICE_TYPE_MAX	16
 
 /* dwError published when pppd vanished without its last event
- * (ERROR_PORT_DISCONNECTED). */
+ * (ERROR_PORT_DISCONNECTED).
+ */
 #define RASDIAL_ERROR_PPPD_VANISHED	619
 
 enum rasdial_cmd {
@@ -118,6 +129,7 @@ enum rasdial_cmd {
 	RASDIAL_CMD_ACK,
 	__RASDIAL_CMD_MAX
 };
+
 #define RASDIAL_CMD_MAX (__RASDIAL_CMD_MAX - 1)
 
 enum rasdial_attr {
@@ -142,8 +154,11 @@ enum rasdial_attr {
 	RASDIAL_A_LOCAL_IFID6,	/* binary 8: our IPv6 interface identifier */
 	RASDIAL_A_REMOTE_IFID6,	/* binary 8: peer IPv6 interface identifier */
 	RASDIAL_A_BAUD,		/* u32 line speed, bits per second */
+	RASDIAL_A_CONNECTED_MS,	/* u64 ms since RASCS_Connected (kernel) */
+	RASDIAL_A_PAD,		/* alignment padding for u64 attributes */
 	__RASDIAL_A_LAST
 };
+
 #define RASDIAL_A_MAX (__RASDIAL_A_LAST - 1)
 
 enum rasdial_flags {
