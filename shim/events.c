@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -32,7 +33,15 @@ static bool started;
 static int wake_fd = -1;
 static struct nl_sock *ev_sk;
 
+/* RASDIAL_DISPATCH_MANUAL: no thread; the program polls epoll_fd and calls
+ * rasdial_dispatch(), which runs one pass of the loop under loop_lock. */
+static DWORD dispatch_mode = RASDIAL_DISPATCH_THREAD;
+static int epoll_fd = -1;
+static pthread_mutex_t loop_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static __thread bool is_event_thread;
+
+static void manual_pass(int timeout_ms);
 
 bool rasdial_in_notifier(void)
 {
@@ -148,6 +157,17 @@ DWORD rasdial_dial_wait(struct rasdial_dial *d)
 {
 	DWORD ret;
 
+	/* Manual mode: nobody else runs the loop while we wait here. */
+	while (dispatch_mode == RASDIAL_DISPATCH_MANUAL) {
+		bool over;
+
+		pthread_mutex_lock(&tbl_lock);
+		over = dial_over_locked(d);
+		pthread_mutex_unlock(&tbl_lock);
+		if (over)
+			break;
+		manual_pass(200);
+	}
 	pthread_mutex_lock(&tbl_lock);
 	while (!dial_over_locked(d))
 		pthread_cond_wait(&tbl_cond, &tbl_lock);
@@ -318,6 +338,9 @@ static void on_event(const struct rasdial_conn_info *ci)
 		.want_ack = ci->flags & RASDIAL_F_WANT_ACK,
 	};
 
+	/* RasConnectionNotification watches every link, ours or not. */
+	rasdial_notify_conn_event(ci);
+
 	pthread_mutex_lock(&tbl_lock);
 	d = find_any_locked(ci->id);
 	if (!d || !ci->has_state) {
@@ -361,6 +384,12 @@ static void on_child_exit(struct rasdial_dial *d)
 	pthread_mutex_lock(&tbl_lock);
 	close(d->pidfd);
 	d->pidfd = -1;
+	/* For rasdial_get_pppd_exit_status() (pppd-status.c). */
+	if (rc == 0) {
+		d->exited = true;
+		d->exit_status = si.si_code == CLD_EXITED ?
+				 (uint32_t)si.si_status : 128u + (uint32_t)si.si_status;
+	}
 	synth = !d->final;
 	if (synth) {
 		u.state = d->have_state ? d->state : RASCS_OpenPort;
@@ -445,54 +474,99 @@ static void drain_events(void)
 static struct pollfd pfds[POLL_MAX];
 static struct rasdial_dial *dials[POLL_MAX];
 
-static void *event_main(void *arg)
+/* Manual mode: the epoll set holds every pidfd of ours, so that the
+ * program's poll() wakes when a pppd exits. */
+static void sync_epoll(void)
+{
+	struct rasdial_dial *d;
+
+	if (epoll_fd < 0)
+		return;
+	pthread_mutex_lock(&tbl_lock);
+	for (d = tbl_head; d; d = d->next) {
+		struct epoll_event ev = { .events = EPOLLIN };
+
+		if (d->pidfd < 0 || d->in_epoll)
+			continue;
+		if (epoll_ctl(epoll_fd, EPOLL_CTL_ADD, d->pidfd, &ev) == 0 ||
+		    errno == EEXIST)
+			d->in_epoll = true;
+	}
+	pthread_mutex_unlock(&tbl_lock);
+}
+
+/* One pass of the event loop: waits up to TIMEOUT_MS (-1: for ever) for
+ * a wakeup, an event or a pppd exit, and handles what is there. */
+static void loop_once(int timeout_ms)
 {
 	const size_t cap = POLL_MAX;
+	struct rasdial_dial *d;
+	size_t n, i;
 
-	(void)arg;
-	is_event_thread = true;
-	for (;;) {
-		struct rasdial_dial *d;
-		size_t n, i;
+	pthread_mutex_lock(&tbl_lock);
+	pfds[0] = (struct pollfd){ .fd = wake_fd, .events = POLLIN };
+	pfds[1] = (struct pollfd){ .fd = rasdial_nl_event_fd(ev_sk),
+				   .events = POLLIN };
+	n = 2;
+	for (d = tbl_head; d && n < cap; d = d->next) {
+		if (d->pidfd < 0)
+			continue;
+		d->refs++;
+		dials[n] = d;
+		pfds[n++] = (struct pollfd){ .fd = d->pidfd,
+					     .events = POLLIN };
+	}
+	pthread_mutex_unlock(&tbl_lock);
 
-		pthread_mutex_lock(&tbl_lock);
-		pfds[0] = (struct pollfd){ .fd = wake_fd, .events = POLLIN };
-		pfds[1] = (struct pollfd){ .fd = rasdial_nl_event_fd(ev_sk),
-					   .events = POLLIN };
-		n = 2;
-		for (d = tbl_head; d && n < cap; d = d->next) {
-			if (d->pidfd < 0)
-				continue;
-			d->refs++;
-			dials[n] = d;
-			pfds[n++] = (struct pollfd){ .fd = d->pidfd,
-						     .events = POLLIN };
-		}
-		pthread_mutex_unlock(&tbl_lock);
+	if (poll(pfds, n, timeout_ms) < 0 && errno != EINTR && timeout_ms)
+		usleep(10000);	/* should not happen: don't spin */
 
-		if (poll(pfds, n, -1) < 0 && errno != EINTR)
-			usleep(10000);	/* should not happen: don't spin */
+	if (pfds[0].revents & POLLIN) {
+		uint64_t v;
 
-		if (pfds[0].revents & POLLIN) {
-			uint64_t v;
-
-			if (read(wake_fd, &v, sizeof(v)) < 0) {
-				/* EAGAIN: someone else's wakeup was read */
-			}
-		}
-		if (pfds[1].revents)
-			drain_events();
-		for (i = 2; i < n; i++) {
-			if (pfds[i].revents) {
-				/* Events first: pppd's last word beats the
-				 * guess from its exit status. */
-				drain_events();
-				on_child_exit(dials[i]);
-			}
-			rasdial_dial_put(dials[i]);
+		if (read(wake_fd, &v, sizeof(v)) < 0) {
+			/* EAGAIN: someone else's wakeup was read */
 		}
 	}
+	if (pfds[1].revents)
+		drain_events();
+	for (i = 2; i < n; i++) {
+		if (pfds[i].revents) {
+			/* Events first: pppd's last word beats the
+			 * guess from its exit status. */
+			drain_events();
+			on_child_exit(dials[i]);
+		}
+		rasdial_dial_put(dials[i]);
+	}
+}
+
+static void *event_main(void *arg)
+{
+	(void)arg;
+	is_event_thread = true;
+	for (;;)
+		loop_once(-1);
 	return NULL;
+}
+
+/* Manual mode: one pass on the calling thread, which is then "the event
+ * thread" (notifiers run on it; RasDial inside them is refused). */
+static void manual_pass(int timeout_ms)
+{
+	pthread_mutex_lock(&loop_lock);
+	is_event_thread = true;
+	loop_once(timeout_ms);
+	sync_epoll();
+	is_event_thread = false;
+	pthread_mutex_unlock(&loop_lock);
+}
+
+static int epoll_add(int fd)
+{
+	struct epoll_event ev = { .events = EPOLLIN };
+
+	return epoll_ctl(epoll_fd, EPOLL_CTL_ADD, fd, &ev) < 0 ? -errno : 0;
 }
 
 int rasdial_runtime_start(void)
@@ -519,6 +593,25 @@ int rasdial_runtime_start(void)
 			err = -errno;
 			goto out;
 		}
+	}
+	if (dispatch_mode == RASDIAL_DISPATCH_MANUAL) {
+		if (epoll_fd < 0) {
+			epoll_fd = epoll_create1(EPOLL_CLOEXEC);
+			if (epoll_fd < 0) {
+				err = -errno;
+				goto out;
+			}
+			err = epoll_add(wake_fd);
+			if (!err)
+				err = epoll_add(rasdial_nl_event_fd(ev_sk));
+			if (err) {
+				close(epoll_fd);
+				epoll_fd = -1;
+				goto out;
+			}
+		}
+		started = true;
+		goto out;
 	}
 	/* The program's signal handlers run in its own threads, not ours. */
 	sigfillset(&all);
@@ -603,4 +696,51 @@ bool rasdial_dial_hangup(uint32_t id, DWORD *ret)
 	}
 	hangup_now(d, ret);
 	return true;
+}
+
+RASDIAL_API DWORD rasdial_set_dispatch_mode(DWORD mode)
+{
+	DWORD ret = ERROR_SUCCESS;
+
+	if (mode != RASDIAL_DISPATCH_THREAD && mode != RASDIAL_DISPATCH_MANUAL)
+		return ERROR_INVALID_PARAMETER;
+	pthread_mutex_lock(&start_lock);
+	if (started && mode != dispatch_mode)
+		ret = ERROR_INVALID_FUNCTION;
+	else
+		dispatch_mode = mode;
+	pthread_mutex_unlock(&start_lock);
+	return ret;
+}
+
+RASDIAL_API int rasdial_get_fd(void)
+{
+	int err;
+
+	if (dispatch_mode != RASDIAL_DISPATCH_MANUAL) {
+		errno = EINVAL;
+		return -1;
+	}
+	err = rasdial_runtime_start();
+	if (err) {
+		errno = -err;
+		return -1;
+	}
+	return epoll_fd;
+}
+
+RASDIAL_API DWORD rasdial_dispatch(void)
+{
+	int err;
+
+	if (dispatch_mode != RASDIAL_DISPATCH_MANUAL)
+		return ERROR_INVALID_FUNCTION;
+	/* From inside a notifier: the pass in progress goes on after it. */
+	if (is_event_thread)
+		return ERROR_ASYNC_REQUEST_PENDING;
+	err = rasdial_runtime_start();
+	if (err)
+		return rasdial_errno_to_ras(err);
+	manual_pass(0);
+	return ERROR_SUCCESS;
 }

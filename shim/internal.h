@@ -54,6 +54,9 @@ struct rasdial_dial {
 	bool hangup_deferred;		/* asked inside a notifier: do it
 					 * once the notifier returns */
 	bool have_state;
+	bool exited;			/* our pppd child has been reaped */
+	uint32_t exit_status;		/* its exit code, 128 + signal */
+	bool in_epoll;			/* pidfd is in the manual-mode set */
 	uint32_t state, error, ext_error;
 	uint32_t fwd_phase;		/* last phase the link moved on to */
 	uint32_t last_seq;
@@ -83,6 +86,28 @@ void rasdial_dial_set_child(struct rasdial_dial *d, pid_t pid, int pidfd);
 void rasdial_dial_fail(struct rasdial_dial *d, DWORD error);
 /* RasHangUp of one of our records; false when ID is not ours. */
 bool rasdial_dial_hangup(uint32_t id, DWORD *ret);
+
+/* notify.c: RasConnectionNotification; called for every conn message. */
+void rasdial_notify_conn_event(const struct rasdial_conn_info *ci);
+
+/* projection.c */
+/* A handle is a kernel conn id: 1 .. UINT32_MAX (0: not a handle). */
+static inline uint32_t rasdial_handle_id(HRASCONN h)
+{
+	uintptr_t v = (uintptr_t)h;
+
+	return v > UINT32_MAX ? 0 : (uint32_t)v;
+}
+
+/*
+ * The kernel's view of handle H, from any process.  ERROR_SUCCESS with CI
+ * filled (*ENDED false), or, for a dial of ours that the kernel has
+ * forgotten (failed or ended, not yet RasHangUp'd), ERROR_SUCCESS with
+ * CI's state and error from our table and *ENDED true.  Else
+ * ERROR_INVALID_HANDLE or another RAS error.
+ */
+DWORD rasdial_handle_info(HRASCONN h, struct rasdial_conn_info *ci,
+			  bool *ended);
 
 /* dial.c */
 const char *rasdial_pppd_path(void);

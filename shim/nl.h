@@ -28,6 +28,15 @@ struct rasdial_conn_info {
 	uint32_t ifindex;
 	uint32_t baud;
 	bool has_state, has_phase, has_pid, has_exit_status, has_owner_uid;
+	bool has_ifindex, has_baud;
+	/* IPCP / IPv6CP results (RasGetProjectionInfo) */
+	bool has_local_addr, has_remote_addr;
+	bool has_local_ifid6, has_remote_ifid6;
+	uint8_t local_addr[4], remote_addr[4];	/* network order */
+	uint8_t local_ifid6[8], remote_ifid6[8];
+	/* RASDIAL_A_CONNECTED_MS: the link has been Connected this long */
+	bool has_connected_ms;
+	uint64_t connected_ms;
 	char entry[RASDIAL_ENTRY_MAX + 1];
 	char ifname[16];
 	char device_name[RASDIAL_DEVICE_NAME_MAX + 1];

@@ -9,8 +9,13 @@
  *
  * Linux extensions: --trace prints every notifier call with its time;
  * --notifier 0|1|2 dials with a RasDialFunc, RasDialFunc1 (the default) or
- * RasDialFunc2, so that each kind can be tried.
+ * RasDialFunc2, so that each kind can be tried; --status ENTRY prints
+ * RasGetConnectStatus, RasGetProjectionInfo (IPv4, IPv6, LCP) and
+ * RasGetConnectionStatistics of a link (any process's); --hold SECONDS
+ * with a dial stays attached that long after Connected (tracing), prints
+ * the status, hangs up and prints the callbacks up to Disconnected.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -35,6 +40,7 @@ static struct {
 	DWORD error;
 	RASCONNSTATE last;
 	bool have_last;
+	bool ended;		/* the final call (after Connected) came */
 } dial = { .lock = PTHREAD_MUTEX_INITIALIZER, .notifier = 1 };
 
 static long long now_ms(void)
@@ -117,9 +123,15 @@ static void WINAPI on_dial(HRASCONN h, UINT msg, RASCONNSTATE state,
 	dial.last = state;
 	dial.have_last = true;
 	if (error || state == RASCS_Connected) {
-		dial.error = error;
+		if (!dial.done)
+			dial.error = error;
 		finished = !dial.done;
 		dial.done = true;
+	}
+	/* --hold: the link's end after RasHangUp wakes main too. */
+	if (error && dial.done && !finished) {
+		dial.ended = true;
+		finished = true;
 	}
 	pthread_mutex_unlock(&dial.lock);
 	fflush(stdout);
@@ -270,8 +282,184 @@ static int disconnect(const char *entry)
 	return 0;
 }
 
+static const char *yes_no(BOOL b)
+{
+	return b ? "yes" : "no";
+}
+
+static void print_ifid(const BYTE *id)
+{
+	int i;
+
+	for (i = 0; i < 8; i += 2)
+		printf("%s%02x%02x", i ? ":" : "", id[i], id[i + 1]);
+}
+
+/* Why a projection is not there, in words. */
+static void print_proj_error(DWORD ret)
+{
+	char text[512];
+
+	printf("none (%u - %s)\n", ret, error_text(ret, text, sizeof(text)));
+}
+
+/* RasGetConnectStatus, RasGetProjectionInfo, RasGetConnectionStatistics. */
+static int print_status(HRASCONN h, const char *entry)
+{
+	RASCONNSTATUSA st = { .dwSize = sizeof(st) };
+	RASPPPIPA ip = { .dwSize = sizeof(ip) };
+	RASPPPIPV6 ip6 = { .dwSize = sizeof(ip6) };
+	RASPPPLCPA lcp = { .dwSize = sizeof(lcp) };
+	RAS_STATS rs = { .dwSize = sizeof(rs) };
+	const char *name;
+	DWORD ret, cb;
+
+	ret = RasGetConnectStatusA(h, &st);
+	if (ret) {
+		print_ras_error(ret);
+		return 1;
+	}
+	name = rasdial_state_name(st.rasconnstate);
+	printf("Status of %s (handle %lu)\n", entry, (unsigned long)(uintptr_t)h);
+	printf("  State:              %s (%u), dwError %u\n", name ? name : "?",
+	       (unsigned int)st.rasconnstate, st.dwError);
+	printf("  Device:             %s %s\n", st.szDeviceType[0] ? st.szDeviceType : "-",
+	       st.szDeviceName[0] ? st.szDeviceName : "-");
+
+	printf("  IPv4 (PppIp):       ");
+	cb = sizeof(ip);
+	ret = RasGetProjectionInfoA(h, RASP_PppIp, &ip, &cb);
+	if (ret)
+		print_proj_error(ret);
+	else
+		printf("%s, server %s\n", ip.szIpAddress, ip.szServerIpAddress);
+
+	printf("  IPv6 (PppIpv6):     ");
+	cb = sizeof(ip6);
+	ret = RasGetProjectionInfoA(h, RASP_PppIpv6, &ip6, &cb);
+	if (ret) {
+		print_proj_error(ret);
+	} else {
+		printf("interface id ");
+		print_ifid(ip6.bLocalInterfaceIdentifier);
+		printf(", peer ");
+		print_ifid(ip6.bPeerInterfaceIdentifier);
+		printf("\n");
+	}
+
+	printf("  LCP (PppLcp):       ");
+	cb = sizeof(lcp);
+	ret = RasGetProjectionInfoA(h, RASP_PppLcp, &lcp, &cb);
+	if (ret)
+		print_proj_error(ret);
+	else
+		printf("dwError %u, bundled %s, multilink %s\n", lcp.dwError,
+		       yes_no(lcp.fBundled), yes_no(lcp.fMultilink));
+
+	ret = RasGetConnectionStatistics(h, &rs);
+	if (ret) {
+		printf("  Statistics:         ");
+		print_proj_error(ret);
+		return 0;
+	}
+	printf("  Bytes sent/recv:    %u / %u\n", rs.dwBytesXmited, rs.dwBytesRcved);
+	printf("  Frames sent/recv:   %u / %u\n", rs.dwFramesXmited, rs.dwFramesRcved);
+	printf("  Errors:             CRC %u, timeout %u, alignment %u, hardware overrun %u, framing %u, buffer overrun %u\n",
+	       rs.dwCrcErr, rs.dwTimeoutErr, rs.dwAlignmentErr,
+	       rs.dwHardwareOverrunErr, rs.dwFramingErr, rs.dwBufferOverrunErr);
+	printf("  Line speed:         %u bps\n", rs.dwBps);
+	printf("  Connected for:      %u:%02u:%02u.%03u (%u ms)\n",
+	       rs.dwConnectDuration / 3600000u,
+	       rs.dwConnectDuration / 60000u % 60u,
+	       rs.dwConnectDuration / 1000u % 60u,
+	       rs.dwConnectDuration % 1000u, rs.dwConnectDuration);
+	return 0;
+}
+
+/* --status ENTRY: the link named ENTRY, whoever dialed it. */
+static int show_status(const char *entry)
+{
+	RASCONNA *conns = NULL;
+	DWORD cb = 0, n = 0, i, ret;
+	int rc = 1, found = 0;
+
+	ret = RasEnumConnectionsA(NULL, &cb, &n);
+	if (ret == ERROR_BUFFER_TOO_SMALL) {
+		conns = calloc(1, cb);
+		if (!conns)
+			return 1;
+		conns[0].dwSize = sizeof(RASCONNA);
+		ret = RasEnumConnectionsA(conns, &cb, &n);
+	}
+	if (ret) {
+		print_ras_error(ret);
+		free(conns);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (strcmp(conns[i].szEntryName, entry))
+			continue;
+		rc = print_status(conns[i].hrasconn, entry);
+		found = 1;
+	}
+	free(conns);
+	if (!found) {
+		printf("You are not connected to %s.\n", entry);
+		return 1;
+	}
+	return rc;
+}
+
+/* --hold: attached for SECONDS after Connected, then hang up and print
+ * the callbacks up to the link's end.  Ctrl-C cuts the wait short. */
+static int hold_then_hangup(HRASCONN h, const char *entry, long seconds,
+			    const sigset_t *wait_set)
+{
+	struct timespec left = { .tv_sec = seconds };
+	long long end = now_ms() + seconds * 1000LL;
+	bool ended;
+	int sig, i;
+
+	for (;;) {
+		long long ms = end - now_ms();
+
+		if (ms <= 0)
+			break;
+		left.tv_sec = ms / 1000;
+		left.tv_nsec = (ms % 1000) * 1000000L;
+		sig = sigtimedwait(wait_set, NULL, &left);
+		if (sig == SIGINT || sig == SIGTERM)
+			break;
+		pthread_mutex_lock(&dial.lock);
+		ended = dial.ended;
+		pthread_mutex_unlock(&dial.lock);
+		if (ended)
+			break;	/* the link went down by itself */
+	}
+	print_status(h, entry);
+	fflush(stdout);
+	RasHangUpA(h);
+	/* Bounded: pppd's exit takes well under this. */
+	for (i = 0; i < 300; i++) {
+		pthread_mutex_lock(&dial.lock);
+		ended = dial.ended;
+		pthread_mutex_unlock(&dial.lock);
+		if (ended)
+			break;
+		left.tv_sec = 0;
+		left.tv_nsec = 100 * 1000000L;
+		sigtimedwait(wait_set, NULL, &left);
+	}
+	if (!ended) {
+		fprintf(stderr, "rasdial: no Disconnected notification after RasHangUp\n");
+		return 1;
+	}
+	printf("Command completed successfully.\n");
+	return 0;
+}
+
 static int do_dial(const char *entry, const char *user, const char *password,
-		   const char *phone, const char *phonebook)
+		   const char *phone, const char *phonebook, long hold)
 {
 	RASDIALPARAMSA p;
 	HRASCONN h = NULL;
@@ -335,6 +523,8 @@ static int do_dial(const char *entry, const char *user, const char *password,
 		RasHangUpA(h);
 		return 1;
 	}
+	if (hold >= 0)
+		return hold_then_hangup(h, entry, hold, &wait_set);
 	printf("Command completed successfully.\n");
 	return 0;
 }
@@ -342,12 +532,17 @@ static int do_dial(const char *entry, const char *user, const char *password,
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: rasdial [--trace] [--notifier 0|1|2] ENTRY [USER [PASSWORD|*]] [/PHONE:number] [/PHONEBOOK:dir]\n"
+		"usage: rasdial [--trace] [--notifier 0|1|2] [--hold SECONDS] ENTRY [USER [PASSWORD|*]] [/PHONE:number] [/PHONEBOOK:dir]\n"
+		"       rasdial --status ENTRY\n"
 		"       rasdial [ENTRY] /DISCONNECT\n"
 		"       rasdial            (lists the connections)\n"
 		"Entries are files in /etc/ppp/peers (or in the /PHONEBOOK: directory).\n"
 		"--trace prints every notifier call with the time since RasDial;\n"
-		"--notifier dials with a RasDialFunc (0), RasDialFunc1 (1) or RasDialFunc2 (2).\n");
+		"--notifier dials with a RasDialFunc (0), RasDialFunc1 (1) or RasDialFunc2 (2);\n"
+		"--hold SECONDS stays attached that long after Connected (tracing), prints the\n"
+		"  status, hangs up and prints the callbacks up to Disconnected;\n"
+		"--status ENTRY prints RasGetConnectStatus, RasGetProjectionInfo (IPv4, IPv6,\n"
+		"  LCP) and RasGetConnectionStatistics of the link ENTRY, whoever dialed it.\n");
 }
 
 static bool opt_value(const char *arg, const char *name, const char **val)
@@ -364,7 +559,9 @@ int main(int argc, char **argv)
 {
 	const char *pos[3] = { NULL, NULL, NULL };
 	const char *phone = NULL, *phonebook = NULL;
+	const char *status_entry = NULL;
 	bool disc = false;
+	long hold = -1;
 	int npos = 0, i;
 	char *password = NULL;
 	int ret;
@@ -377,6 +574,18 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "--notifier") && i + 1 < argc &&
 			   strchr("012", argv[i + 1][0]) && !argv[i + 1][1]) {
 			dial.notifier = (DWORD)(argv[++i][0] - '0');
+		} else if (!strcmp(a, "--status") && i + 1 < argc) {
+			status_entry = argv[++i];
+		} else if (!strcmp(a, "--hold") && i + 1 < argc) {
+			char *end;
+
+			errno = 0;
+			hold = strtol(argv[++i], &end, 10);
+			if (errno || *end || hold < 0 || hold > 86400) {
+				fprintf(stderr, "rasdial: --hold takes 0..86400 seconds\n");
+				return 2;
+			}
+			dial.trace = true;
 		} else if (!strcmp(a, "--help") || !strcmp(a, "/?") ||
 			   !strcmp(a, "-h")) {
 			usage(stdout);
@@ -405,11 +614,13 @@ int main(int argc, char **argv)
 		}
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (status_entry)
+		return npos || disc ? (usage(stderr), 2) : show_status(status_entry);
 	if (disc)
 		return npos > 1 ? (usage(stderr), 2) : disconnect(pos[0]);
 	if (!npos)
 		return list_connections();
-	ret = do_dial(pos[0], pos[1], password, phone, phonebook);
+	ret = do_dial(pos[0], pos[1], password, phone, phonebook, hold);
 	if (password) {
 		explicit_bzero(password, strlen(password));
 		free(password);

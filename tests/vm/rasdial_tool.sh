@@ -20,7 +20,7 @@ OUT=$DIR/out
 mkdir -p "$DIR"
 
 ktap_header
-ktap_plan 23
+ktap_plan 27
 
 [[ -x /usr/sbin/pppd ]] || ktap_skip_all "no /usr/sbin/pppd"
 [[ -c /dev/ppp ]] || ktap_skip_all "no /dev/ppp (CONFIG_PPP)"
@@ -260,6 +260,52 @@ if wait_for 10 no_pppd && tool && out_has "No connections"; then
 	ktap_ok "list: nothing left after failures"
 else
 	show; ktap_fail "list: nothing left after failures"
+fi
+
+# 24: the Linux extensions are in the usage text (scripts/demo looks)
+if tool --help && out_has "--status ENTRY" && out_has "--hold SECONDS"; then
+	ktap_ok "usage mentions --status and --hold"
+else
+	show; ktap_fail "usage mentions --status and --hold"
+fi
+
+# 25: --status from another process: state, projections, statistics
+status_ok() {
+	out_has "Status of $ENTRY (handle " &&
+		out_has "State:              Connected (8192), dwError 0" &&
+		out_has "IPv4 (PppIp):       192.0.2.2, server 192.0.2.1" &&
+		out_has "LCP (PppLcp):       dwError 0, bundled no, multilink no" &&
+		grep -qE '^  IPv6 \(PppIpv6\): +(interface id|none \(731 - )' "$OUT" &&
+		grep -qE '^  Bytes sent/recv: +[0-9]+ / [0-9]+$' "$OUT" &&
+		grep -qE '^  Connected for: +0:00:[0-9]{2}\.[0-9]{3} \([0-9]+ ms\)$' "$OUT"
+}
+if tool "$ENTRY" client "$SECRET" && tool --status "$ENTRY" && status_ok; then
+	ktap_ok "--status: status, projection, statistics"
+else
+	show; ktap_fail "--status: status, projection, statistics"
+fi
+show
+drop "$ENTRY" || true
+
+# 26: --hold: attached, status printed, hung up, Disconnected 631 seen
+if tool --hold 2 "$ENTRY" client "$SECRET" &&
+	grep -qE '^\+[0-9]+ ms  Connected \(8192\)  dwError=0 dwExtendedError=0$' "$OUT" &&
+	status_ok &&
+	grep -qE '^\+[0-9]+ ms  Disconnected \(8193\)  dwError=631 dwExtendedError=0  .+' "$OUT" &&
+	out_has "Command completed successfully." && wait_for 10 no_pppd; then
+	ktap_ok "--hold: status, hang-up, Disconnected 631"
+else
+	show; ktap_fail "--hold: status, hang-up, Disconnected 631"
+	kill_pppds
+	wait_for 10 no_pppd
+fi
+show
+
+# 27: --status of an entry that is not connected
+if ! tool --status "$ENTRY" && out_has "You are not connected to $ENTRY."; then
+	ktap_ok "--status when not connected fails"
+else
+	show; ktap_fail "--status when not connected fails"
 fi
 
 ktap_finished
