@@ -134,6 +134,7 @@ static const struct nla_policy conn_policy[RASDIAL_A_MAX + 1] = {
 	[RASDIAL_A_LOCAL_IFID6]	= { .type = NLA_UNSPEC },
 	[RASDIAL_A_REMOTE_IFID6] = { .type = NLA_UNSPEC },
 	[RASDIAL_A_BAUD]	= { .type = NLA_U32 },
+	[RASDIAL_A_CONNECTED_MS] = { .type = NLA_U64 },
 };
 
 static void copy_str(char *dst, size_t size, const struct nlattr *a)
@@ -158,6 +159,15 @@ static uint32_t get_u32(const struct nlattr *a, bool *has)
 	return a ? nla_get_u32((struct nlattr *)a) : 0;
 }
 
+/* A binary attribute of exactly SIZE bytes; others are ignored. */
+static bool copy_bin(void *dst, size_t size, const struct nlattr *a)
+{
+	if (!a || (size_t)nla_len(a) != size)
+		return false;
+	memcpy(dst, nla_data(a), size);
+	return true;
+}
+
 static int parse_conn(struct nl_msg *msg, struct rasdial_conn_info *ci)
 {
 	struct nlattr *tb[RASDIAL_A_MAX + 1];
@@ -179,8 +189,23 @@ static int parse_conn(struct nl_msg *msg, struct rasdial_conn_info *ci)
 	ci->pid = get_u32(tb[RASDIAL_A_PID], &ci->has_pid);
 	ci->exit_status = get_u32(tb[RASDIAL_A_EXIT_STATUS],
 				  &ci->has_exit_status);
-	ci->ifindex = get_u32(tb[RASDIAL_A_IFINDEX], NULL);
-	ci->baud = get_u32(tb[RASDIAL_A_BAUD], NULL);
+	ci->ifindex = get_u32(tb[RASDIAL_A_IFINDEX], &ci->has_ifindex);
+	ci->baud = get_u32(tb[RASDIAL_A_BAUD], &ci->has_baud);
+	ci->has_local_addr = copy_bin(ci->local_addr, sizeof(ci->local_addr),
+				      tb[RASDIAL_A_LOCAL_ADDR]);
+	ci->has_remote_addr = copy_bin(ci->remote_addr,
+				       sizeof(ci->remote_addr),
+				       tb[RASDIAL_A_REMOTE_ADDR]);
+	ci->has_local_ifid6 = copy_bin(ci->local_ifid6,
+				       sizeof(ci->local_ifid6),
+				       tb[RASDIAL_A_LOCAL_IFID6]);
+	ci->has_remote_ifid6 = copy_bin(ci->remote_ifid6,
+					sizeof(ci->remote_ifid6),
+					tb[RASDIAL_A_REMOTE_IFID6]);
+	if (tb[RASDIAL_A_CONNECTED_MS]) {
+		ci->has_connected_ms = true;
+		ci->connected_ms = nla_get_u64(tb[RASDIAL_A_CONNECTED_MS]);
+	}
 	copy_str(ci->entry, sizeof(ci->entry), tb[RASDIAL_A_ENTRY]);
 	copy_str(ci->ifname, sizeof(ci->ifname), tb[RASDIAL_A_IFNAME]);
 	copy_str(ci->device_name, sizeof(ci->device_name),
@@ -330,10 +355,12 @@ static int request(struct req *r)
 {
 	struct nl_msg *msg = NULL;
 	struct nl_cb *cb = NULL;
+	bool retried = false;
 	int err;
 
 	rasdial_detail_set(NULL);
 	pthread_mutex_lock(&cmd_lock);
+again:
 	err = cmd_connect_locked();
 	if (err)
 		goto out_unlock;
@@ -379,9 +406,27 @@ static int request(struct req *r)
 	}
 	if (!err)
 		err = r->err;
-	/* The family went away (module unloaded): look it up again. */
-	if (err == -ENOENT && r->cmd == RASDIAL_CMD_CONN_NEW)
-		family_id = -1;
+	/*
+	 * ENOENT is also what an unknown family id gets: the module was
+	 * unloaded (and maybe loaded again under a new id).  Look the family
+	 * up again; only if it is still the same id is "no such conn" meant.
+	 */
+	if (err == -ENOENT) {
+		int id = genl_ctrl_resolve(cmd_sk, RASDIAL_GENL_NAME);
+
+		if (id < 0) {
+			family_id = -1;
+			err = -EPROTONOSUPPORT;
+		} else if (id != family_id && !retried) {
+			family_id = id;
+			retried = true;
+			nl_cb_put(cb);
+			nlmsg_free(msg);
+			cb = NULL;
+			msg = NULL;
+			goto again;
+		}
+	}
 out_unlock:
 	pthread_mutex_unlock(&cmd_lock);
 	nl_cb_put(cb);
