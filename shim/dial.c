@@ -18,6 +18,7 @@
 
 #include "internal.h"
 #include "layouts.h"
+#include "phonebook.h"
 
 #ifndef RASDIAL_PLUGIN_DIR
 #define RASDIAL_PLUGIN_DIR "/usr/lib/pppd"
@@ -196,10 +197,11 @@ fail:
  * exec to happen, which a close-on-exec pipe tells us).
  */
 static int spawn_pppd(uint32_t id, const char *path, bool use_call,
+		      const char *const *pbk_argv,
 		      const RASDIALPARAMSA *p, pid_t *pidp, int *pidfdp)
 {
 	char idbuf[16], fdbuf[16];
-	const char *argv[24];
+	const char *argv[24 + RASDIAL_PBK_MAX_ARGS];
 	int pw[2] = { -1, -1 }, ep[2] = { -1, -1 };
 	int n = 0, err = 0, child_err = 0;
 	long maxfd = sysconf(_SC_OPEN_MAX);
@@ -211,7 +213,11 @@ static int spawn_pppd(uint32_t id, const char *path, bool use_call,
 	snprintf(idbuf, sizeof(idbuf), "%u", id);
 	snprintf(fdbuf, sizeof(fdbuf), "%d", PASSWD_FD);
 	argv[n++] = "pppd";
-	if (use_call) {
+	if (pbk_argv) {
+		/* A .pbk entry: its options instead of a peers file. */
+		while (*pbk_argv)
+			argv[n++] = *pbk_argv++;
+	} else if (use_call) {
 		argv[n++] = "call";
 		argv[n++] = p->szEntryName;
 	} else {
@@ -301,9 +307,11 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 {
 	static const size_t ext_sizes[] = RASDIAL_DIALEXT_SIZES;
 	RASDIALPARAMSA p;
+	struct rasdial_pbk_args pbk;
+	bool use_pbk = false;
 	char path[PATH_MAX];
 	struct rasdial_dial *d;
-	bool use_call;
+	bool use_call = false;
 	uint32_t id;
 	pid_t pid = 0;
 	int pidfd = -1;
@@ -329,8 +337,16 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	ret = ERROR_ASYNC_REQUEST_PENDING;
 	if (rasdial_in_notifier())
 		goto out_wipe;
-	ret = find_entry(lpszPhonebook, p.szEntryName, path, sizeof(path),
-			 &use_call);
+	if (lpszPhonebook && rasdial_pbk_is_file(lpszPhonebook)) {
+		use_pbk = true;
+		ret = rasdial_pbk_dial_args(lpszPhonebook, p.szEntryName,
+					    p.szPhoneNumber, &pbk);
+		if (!ret)
+			memcpy(p.szEntryName, pbk.entry, sizeof(pbk.entry));
+	} else {
+		ret = find_entry(lpszPhonebook, p.szEntryName, path,
+				 sizeof(path), &use_call);
+	}
 	if (ret)
 		goto out_wipe;
 	ret = ERROR_BAD_PHONE_NUMBER;
@@ -363,7 +379,8 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	*lphRasConn = (HRASCONN)(uintptr_t)id;
 	rasdial_dial_publish(d);
 
-	err = spawn_pppd(id, path, use_call, &p, &pid, &pidfd);
+	err = spawn_pppd(id, path, use_call, use_pbk ? pbk.argv : NULL, &p,
+			 &pid, &pidfd);
 	if (err) {
 		/* No pppd: RAS's "the connection manager could not start". */
 		ret = ERROR_RASMAN_CANNOT_INITIALIZE;

@@ -444,8 +444,8 @@ TEST_F(dial, phonebooks)
 	EXPECT_EQ(ERROR_CANNOT_OPEN_PHONEBOOK,
 		  RasDialA(NULL, "/nonexistent/rasphone.pbk", &self->p, 1,
 			   NULL, &self->h));
-	/* A file (a .pbk) is not supported yet. */
-	EXPECT_EQ(ERROR_CANNOT_OPEN_PHONEBOOK,
+	/* A file is read as a .pbk: a peers file is no INI file. */
+	EXPECT_EQ(ERROR_CORRUPT_PHONEBOOK,
 		  RasDialA(NULL, self->entry_path, &self->p, 1, NULL,
 			   &self->h));
 	/* A control character in the phone number cannot reach chat. */
@@ -548,6 +548,140 @@ TEST(enum_connections_arguments)
 TEST(last_detail_is_a_string)
 {
 	ASSERT_NE(NULL, rasdial_last_detail());
+}
+
+/* RASPPPLCPA as in the SDK's ras.h, pack(4). */
+TEST(lcp_layout)
+{
+	EXPECT_EQ(1080u, sizeof(RASPPPLCPA));
+	EXPECT_EQ(4u, OFF(RASPPPLCPA, fBundled));
+	EXPECT_EQ(8u, OFF(RASPPPLCPA, dwError));
+	EXPECT_EQ(12u, OFF(RASPPPLCPA, dwAuthenticationProtocol));
+	EXPECT_EQ(36u, OFF(RASPPPLCPA, fMultilink));
+	EXPECT_EQ(48u, OFF(RASPPPLCPA, szReplyMessage));
+	EXPECT_EQ(1072u, OFF(RASPPPLCPA, dwOptions));
+	EXPECT_EQ(1076u, OFF(RASPPPLCPA, dwServerOptions));
+	EXPECT_EQ(0xC223, RASLCPAP_CHAP);
+	EXPECT_EQ(0x8057, RASP_PppIpv6);
+	EXPECT_EQ(8u, OFF(RASPPPIPV6, bLocalInterfaceIdentifier));
+	EXPECT_EQ(16u, OFF(RASPPPIPV6, bPeerInterfaceIdentifier));
+	EXPECT_EQ(56u, OFF(RAS_STATS, dwConnectDuration));
+	EXPECT_EQ((HANDLE)(intptr_t)-1, INVALID_HANDLE_VALUE);
+}
+
+TEST(projection_arguments)
+{
+	HRASCONN h = (HRASCONN)(uintptr_t)12345;
+	RASPPPIPA ip = { .dwSize = sizeof(ip) };
+	RASPPPLCPA lcp = { .dwSize = sizeof(lcp) };
+	DWORD cb = sizeof(ip);
+
+	EXPECT_EQ(ERROR_INVALID_HANDLE,
+		  RasGetProjectionInfoA(NULL, RASP_PppIp, &ip, &cb));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER,
+		  RasGetProjectionInfoA(h, RASP_PppIp, NULL, &cb));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER,
+		  RasGetProjectionInfoA(h, RASP_PppIp, &ip, NULL));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER,
+		  RasGetProjectionInfoA(h, (RASPROJECTION)7, &ip, &cb));
+	/* Sizes are checked before the handle is looked up. */
+	cb = 2;
+	EXPECT_EQ(ERROR_BUFFER_TOO_SMALL,
+		  RasGetProjectionInfoA(h, RASP_PppIp, &ip, &cb));
+	EXPECT_EQ(sizeof(RASPPPIPA), cb);
+	cb = 40;
+	EXPECT_EQ(ERROR_BUFFER_TOO_SMALL,
+		  RasGetProjectionInfoA(h, RASP_PppIp, &ip, &cb));
+	EXPECT_EQ(48u, cb);
+	ip.dwSize = 44;
+	cb = sizeof(ip);
+	EXPECT_EQ(ERROR_INVALID_SIZE,
+		  RasGetProjectionInfoA(h, RASP_PppIp, &ip, &cb));
+	cb = 100;
+	EXPECT_EQ(ERROR_BUFFER_TOO_SMALL,
+		  RasGetProjectionInfoA(h, RASP_PppLcp, &lcp, &cb));
+	EXPECT_EQ(1080u, cb);
+	/* Every accepted layout, then the handle: none without rasdial.ko. */
+	for (DWORD size = 24; size <= 48; size += 8) {
+		if (size == 32)
+			continue;
+		ip.dwSize = size;
+		cb = size;
+		EXPECT_EQ(ERROR_INVALID_HANDLE,
+			  RasGetProjectionInfoA(h, RASP_PppIp, &ip, &cb));
+	}
+	lcp.dwSize = 8;
+	cb = 8;
+	EXPECT_EQ(ERROR_INVALID_HANDLE,
+		  RasGetProjectionInfoA(h, RASP_PppLcp, &lcp, &cb));
+	EXPECT_EQ(ERROR_INVALID_HANDLE,
+		  RasGetProjectionInfoA(h, RASP_PppNbf, &lcp, &cb));
+}
+
+TEST(statistics_arguments)
+{
+	HRASCONN h = (HRASCONN)(uintptr_t)12345;
+	RAS_STATS st = { .dwSize = sizeof(st) };
+
+	EXPECT_EQ(ERROR_INVALID_HANDLE, RasGetConnectionStatistics(NULL, &st));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, RasGetConnectionStatistics(h, NULL));
+	st.dwSize = 56;
+	EXPECT_EQ(ERROR_INVALID_SIZE, RasGetConnectionStatistics(h, &st));
+	st.dwSize = sizeof(st);
+	EXPECT_EQ(ERROR_INVALID_HANDLE, RasGetConnectionStatistics(h, &st));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, RasGetLinkStatistics(h, 0, &st));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, RasGetLinkStatistics(h, 2, &st));
+	EXPECT_EQ(ERROR_INVALID_HANDLE, RasGetLinkStatistics(h, 1, &st));
+	EXPECT_EQ(ERROR_INVALID_HANDLE, RasGetLinkStatistics(NULL, 1, &st));
+}
+
+TEST(notification_arguments)
+{
+	HRASCONN all = (HRASCONN)INVALID_HANDLE_VALUE;
+	HRASCONN h = (HRASCONN)(uintptr_t)12345;
+	HANDLE ev = rasdial_event_create();
+	int fd;
+
+	ASSERT_NE(NULL, ev);
+	fd = rasdial_event_fd(ev);
+	EXPECT_GE(fd, 0);
+	EXPECT_EQ(-1, rasdial_event_fd(NULL));
+	EXPECT_EQ(-1, rasdial_event_fd((HANDLE)&fd));
+
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, RasConnectionNotificationA(all, ev, 0));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER,
+		  RasConnectionNotificationA(all, ev, 0x80));
+	EXPECT_EQ(ERROR_INVALID_HANDLE,
+		  RasConnectionNotificationA(all, NULL, RASCN_Connection));
+	EXPECT_EQ(ERROR_INVALID_HANDLE,
+		  RasConnectionNotificationA(all, (HANDLE)&fd, RASCN_Connection));
+	EXPECT_EQ(ERROR_INVALID_HANDLE,
+		  RasConnectionNotificationA(h, ev, RASCN_Disconnection));
+	EXPECT_EQ(ERROR_INVALID_HANDLE,
+		  RasConnectionNotificationA(NULL, ev, RASCN_Disconnection));
+	/* No rasdial.ko: the watcher cannot start. */
+	EXPECT_EQ(ERROR_RASMAN_CANNOT_INITIALIZE,
+		  RasConnectionNotificationA(all, ev, RASCN_Connection));
+	rasdial_event_close(ev);
+	EXPECT_EQ(-1, rasdial_event_fd(ev));
+	rasdial_event_close(NULL);
+}
+
+TEST(dispatch_mode_arguments)
+{
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, rasdial_set_dispatch_mode(7));
+	/* Thread mode (the default): no fd, no dispatch. */
+	EXPECT_EQ(-1, rasdial_get_fd());
+	EXPECT_EQ(ERROR_INVALID_FUNCTION, rasdial_dispatch());
+	EXPECT_EQ(ERROR_SUCCESS,
+		  rasdial_set_dispatch_mode(RASDIAL_DISPATCH_MANUAL));
+	EXPECT_EQ(ERROR_SUCCESS,
+		  rasdial_set_dispatch_mode(RASDIAL_DISPATCH_THREAD));
+	EXPECT_EQ(ERROR_SUCCESS,
+		  rasdial_set_dispatch_mode(RASDIAL_DISPATCH_MANUAL));
+	/* No rasdial.ko: nothing to poll. */
+	EXPECT_EQ(-1, rasdial_get_fd());
+	EXPECT_EQ(ERROR_RASMAN_CANNOT_INITIALIZE, rasdial_dispatch());
 }
 
 TEST_HARNESS_MAIN
