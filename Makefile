@@ -4,9 +4,20 @@
 #   make          plugin, shim, tools and (when kernel headers exist) rasdial.ko
 #   make check    install what is missing, build, run host and VM tests
 #   make demo     dial a simulated modem through real pppd in the test VM
+#   make install  (DESTDIR, PREFIX) shim, headers, rasdial.pc, tool, plugin in
+#                 pppd's plugin directory, module source for DKMS; make uninstall
+#   Cross builds: make CROSS_COMPILE=aarch64-linux-gnu- [ARCH=arm64 KDIR=...]
 
-export CC ?= cc
-export CROSS_COMPILE
+# CROSS_COMPILE picks $(CROSS_COMPILE)gcc unless CC was given; both reach
+# the sub-makes (and Kbuild, which reads CROSS_COMPILE and ARCH itself).
+ifneq ($(CROSS_COMPILE),)
+ifeq ($(origin CC),default)
+CC := $(CROSS_COMPILE)gcc
+endif
+endif
+export CC
+export CROSS_COMPILE ARCH
+export PREFIX ?= /usr/local
 export TOPDIR := $(CURDIR)
 export BUILDDIR := $(CURDIR)/build
 export WARNFLAGS := -Wall -Wextra -Werror
@@ -16,7 +27,8 @@ KVER ?= $(shell $(CURDIR)/scripts/kver)
 KDIR ?= $(if $(KVER),/lib/modules/$(KVER)/build)
 export KVER KDIR
 
-.PHONY: all plugin shim tools module tests check demo bench deps clean style
+.PHONY: all plugin shim tools module tests check demo bench deps clean style \
+	install uninstall install-dkms uninstall-dkms
 
 all: plugin shim tools module
 
@@ -36,7 +48,10 @@ else
 	@echo "module: skipped (no kernel headers with a matching /boot/vmlinuz; run scripts/install-deps)"
 endif
 
+# plugin pppd25: the plugin built again against Debian trixie's pppd 2.5
+# headers (extracted by scripts/install-deps; skipped without them).
 tests: all
+	$(MAKE) -C plugin pppd25
 	$(MAKE) -C tests
 	$(MAKE) -C bench
 
@@ -63,6 +78,38 @@ bench: deps
 style: deps
 	$(BUILDDIR)/checkpatch/scripts/checkpatch.pl --no-tree --strict --terse --show-types \
 		-f $(filter-out %.mod.c,$(wildcard kernel/*.c)) kernel/*.h include/uapi/linux/rasdial.h
+
+# ------------------------------------------------------------- install
+# Everything goes under $(DESTDIR); PREFIX (default /usr/local) places the
+# library, headers, rasdial.pc and the tool.  The plugin goes where pppd
+# looks for it (pkg-config pppd's plugindir on 2.5, /usr/lib/pppd/VERSION
+# on 2.4) whatever PREFIX is.  The module is installed as DKMS source:
+# dkms builds it for each installed kernel.
+DKMS_NAME := rasdial
+DKMS_VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' dkms.conf)
+DKMS_SRC ?= /usr/src/$(DKMS_NAME)-$(DKMS_VERSION)
+DKMS_FILES := dkms.conf Kbuild kernel/Kbuild \
+	$(filter-out %.mod.c,$(wildcard kernel/*.c)) $(wildcard kernel/*.h) \
+	include/uapi/linux/rasdial.h
+
+install: install-dkms
+	$(MAKE) -C shim install
+	$(MAKE) -C tools install
+	$(MAKE) -C plugin install
+
+install-dkms:
+	install -d $(DESTDIR)$(DKMS_SRC)/kernel $(DESTDIR)$(DKMS_SRC)/include/uapi/linux
+	for f in $(DKMS_FILES); do install -m 0644 $$f $(DESTDIR)$(DKMS_SRC)/$$f || exit 1; done
+
+uninstall: uninstall-dkms
+	$(MAKE) -C shim uninstall
+	$(MAKE) -C tools uninstall
+	$(MAKE) -C plugin uninstall
+
+uninstall-dkms:
+	rm -f $(addprefix $(DESTDIR)$(DKMS_SRC)/,$(DKMS_FILES))
+	rmdir $(DESTDIR)$(DKMS_SRC)/include/uapi/linux $(DESTDIR)$(DKMS_SRC)/include/uapi \
+		$(DESTDIR)$(DKMS_SRC)/include $(DESTDIR)$(DKMS_SRC)/kernel $(DESTDIR)$(DKMS_SRC) 2>/dev/null || true
 
 # Not "make -C $(KDIR) M=... clean": that sweeps *.o from the whole tree.
 clean:

@@ -27,7 +27,8 @@
 #endif
 
 #if RASDIAL_PPPD_2_5
-/* 2.5 split the plugin API over per-protocol headers (not built here yet). */
+/* 2.5 split the plugin API over per-protocol headers (built and tested
+ * against Debian trixie's 2.5.2: plugin/Makefile's pppd25 target). */
 #include <pppd/options.h>
 #include <pppd/upap.h>
 #include <pppd/chap.h>
@@ -153,11 +154,24 @@ static inline const char *rasdial_pppd_devnam(void)
 #endif
 }
 
-/* The "linkname" option; 2.5 has no public getter. */
+#if RASDIAL_PPPD_2_5
+/*
+ * 2.5 dropped the extern declarations of pppd's globals, but pppd (built
+ * with -rdynamic for its plugins) still exports linkname, baud_rate,
+ * persist, maxfail and unsuccess (2.5.2).  Look them up, and fall back to
+ * "unknown" when a later pppd no longer has them.
+ */
+static inline const void *rasdial_pppd_private(const char *name)
+{
+	return dlsym(RTLD_DEFAULT, name);
+}
+#endif
+
+/* The "linkname" option; 2.5 has no public getter (see above). */
 static inline const char *rasdial_pppd_linkname(void)
 {
 #if RASDIAL_PPPD_2_5
-	return NULL;
+	return rasdial_pppd_private("linkname");
 #else
 	return linkname;
 #endif
@@ -167,7 +181,9 @@ static inline const char *rasdial_pppd_linkname(void)
 static inline int rasdial_pppd_baud(void)
 {
 #if RASDIAL_PPPD_2_5
-	return 0;
+	const int *baud = rasdial_pppd_private("baud_rate");
+
+	return baud ? *baud : 0;
 #else
 	return baud_rate;
 #endif
@@ -175,14 +191,19 @@ static inline int rasdial_pppd_baud(void)
 
 /*
  * Whether pppd will dial again after the link just died: main()'s loop
- * test in 2.4.9 (SIGTERM clears persist).  2.5 does not export maxfail:
- * a last attempt then looks like a redial and the exit notifier sends
- * the final event instead.
+ * test in 2.4.9 and 2.5 (SIGTERM clears persist).  2.5 declares no
+ * maxfail: without the symbol a last attempt looks like a redial and the
+ * exit notifier sends the final event instead.
  */
 static inline int rasdial_pppd_will_redial(void)
 {
 #if RASDIAL_PPPD_2_5
-	return ppp_persist();
+	const int *max = rasdial_pppd_private("maxfail");
+	const int *fails = rasdial_pppd_private("unsuccess");
+
+	if (!ppp_persist())
+		return 0;
+	return !(max && fails && *max > 0 && *fails >= *max);
 #else
 	return persist && !(maxfail > 0 && unsuccess >= maxfail);
 #endif

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * PPPoE: RasDial of a peers entry that uses pppd's rp-pppoe.so, against
+ * Debian's pppoe-server in another network namespace, across a veth pair:
+ *
+ *   RasDial --> pppd call pppoe              ip netns rasdial-srv
+ *               plugin rp-pppoe.so           pppoe-server -I rdveth-s
+ *               nic-rdveth-c  <-- veth -->     -> pppd (require-chap)
+ *
+ * A dial shows the RASCONNSTATE sequence and RasGetProjectionInfo's IPv4
+ * addresses; with no server answering discovery, the dial fails with
+ * ERROR_NO_ANSWER (678: pppd's EXIT_CONNECT_FAILED) or, once the shim
+ * maps a PPPoE discovery timeout, ERROR_BROADBAND_TIMEOUT (815).
+ */
+#include "linktest.h"
+
+#include "kselftest_harness.h"
+
+#define ENTRY		"pppoe"
+#define SRV_ADDR	"192.0.2.1"
+#define CLI_ADDR	"192.0.2.10"
+
+static int pppoe_ready(void)
+{
+	if (access("/usr/sbin/pppoe-server", X_OK) || access("/usr/sbin/pppoe", X_OK))
+		return 0;
+	return access("/dev/ppp", F_OK) == 0;
+}
+
+FIXTURE(pppoe) {
+	HRASCONN h;
+	struct dt_call calls[DT_MAX_CALLS];
+	int n;
+};
+
+/* pppoe-server daemonizes; lt_netns_down() ends it by pid. */
+static int start_server(void)
+{
+	return lt_sh("ip netns exec " LT_NS " pppoe-server -I " LT_SRV_IF
+		     " -L " SRV_ADDR " -R " CLI_ADDR " -N 4"
+		     " -O /etc/ppp/pppoe-server-options");
+}
+
+FIXTURE_SETUP(pppoe)
+{
+	self->h = NULL;
+	self->n = 0;
+	if (!pppoe_ready())
+		SKIP(return, "no pppoe-server/pppoe (package pppoe) or no /dev/ppp");
+	if (!getenv("RASDIAL_KO_LOADED"))
+		SKIP(return, "rasdial.ko is not loaded");
+	ASSERT_EQ(0, lt_netns_up(NULL, NULL));
+
+	mkdir("/etc/ppp/peers", 0755);
+	dt_write_file("/etc/ppp/chap-secrets",
+		      DT_USER " " DT_SERVER " " DT_SECRET " *\n");
+	/* pppd as pppoe-server starts it (it adds the addresses itself). */
+	dt_write_file("/etc/ppp/pppoe-server-options",
+		      "require-chap\nname " DT_SERVER "\nlcp-echo-interval 0\n"
+		      "nodefaultroute\nnoipdefault\nlogfile /tmp/pppoe-server.log\n");
+	/* pppd 2.4.9's rp-pppoe.so takes pppoe-padi-timeout/-attempts but its
+	 * discovery still waits 5 + 10 + 20 s: the no-server case takes 35 s. */
+	dt_write_file("/etc/ppp/peers/" ENTRY,
+		      "plugin rp-pppoe.so\nnic-" LT_CLI_IF "\n"
+		      "remotename " DT_SERVER "\nnoauth\nnoipdefault\nnodefaultroute\n"
+		      "lcp-echo-interval 0\nlogfile /tmp/pppoe-dial.log\n");
+}
+
+FIXTURE_TEARDOWN(pppoe)
+{
+	if (self->h)
+		RasHangUpA(self->h);
+	dt_wait_registry_empty(15000);
+	lt_netns_down();
+	lt_sh("test -s /tmp/pppoe-dial.log && sed 's/^/# dial: /' /tmp/pppoe-dial.log; "
+	      "test -s /tmp/pppoe-server.log && sed 's/^/# server: /' /tmp/pppoe-server.log; "
+	      "rm -f /tmp/pppoe-dial.log /tmp/pppoe-server.log; true");
+}
+
+/* Connected over PPPoE: states in order, IPv4 projection, then hang-up. */
+TEST_F_TIMEOUT(pppoe, dial, 120)
+{
+	RASPPPIPA ip = { .dwSize = sizeof(ip) };
+	DWORD cb = sizeof(ip);
+	char type[RAS_MaxDeviceType + 1] = "";
+
+	ASSERT_EQ(0, start_server());
+	ASSERT_EQ(0, lt_dial(ENTRY, NULL, &self->h, self->calls, &self->n));
+	ASSERT_TRUE(lt_sequence_ok(self->calls, self->n));
+
+	ASSERT_EQ(0, RasGetProjectionInfoA(self->h, RASP_PppIp, &ip, &cb));
+	TH_LOG("RASP_PppIp: dwError %u, %s, server %s", ip.dwError,
+	       ip.szIpAddress, ip.szServerIpAddress);
+	EXPECT_EQ(0, ip.dwError);
+	EXPECT_STREQ(CLI_ADDR, ip.szIpAddress);
+	EXPECT_STREQ(SRV_ADDR, ip.szServerIpAddress);
+
+	EXPECT_EQ(0, lt_device_type(self->h, type, sizeof(type)));
+	TH_LOG("szDeviceType \"%s\"", type);
+
+	/* the link is a real PPPoE session: the peer answers on it */
+	EXPECT_EQ(0, lt_sh("timeout 20 ping -c 1 -W 5 " SRV_ADDR " >/dev/null"));
+
+	EXPECT_EQ(0, RasHangUpA(self->h));
+	self->h = NULL;
+	EXPECT_TRUE(dt_wait_registry_empty(15000));
+}
+
+/* A wrong password fails in Authenticate with 691, as over a modem. */
+TEST_F_TIMEOUT(pppoe, wrong_password, 120)
+{
+	const struct dt_call *err;
+
+	ASSERT_EQ(0, start_server());
+	ASSERT_EQ(0, lt_dial(ENTRY, "wrong-password", &self->h, self->calls, &self->n));
+	err = lt_error(self->calls, self->n);
+	ASSERT_NE(NULL, err);
+	EXPECT_EQ(ERROR_AUTHENTICATION_FAILURE, err->error);
+	EXPECT_EQ(0, err->ext_error);
+	EXPECT_EQ(-1, dt_find(self->calls, self->n, RASCS_Connected));
+}
+
+/* Nobody answers PADI: a documented error, soon after discovery gives up. */
+TEST_F_TIMEOUT(pppoe, no_server, 120)
+{
+	const struct dt_call *err;
+	long long t0 = dt_now_ms();
+
+	ASSERT_EQ(0, lt_dial(ENTRY, NULL, &self->h, self->calls, &self->n));
+	err = lt_error(self->calls, self->n);
+	ASSERT_NE(NULL, err);
+	TH_LOG("error %u after %lld ms", err->error, err->at_ms - t0);
+	EXPECT_TRUE(err->error == ERROR_NO_ANSWER ||
+		    err->error == ERROR_BROADBAND_TIMEOUT);
+	EXPECT_EQ(0, err->ext_error);
+	EXPECT_EQ(-1, dt_find(self->calls, self->n, RASCS_Connected));
+	/* discovery gives up after 35 s; pppd then exits at once */
+	EXPECT_LT(err->at_ms - t0, 50000);
+}
+
+TEST_HARNESS_MAIN
