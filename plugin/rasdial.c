@@ -34,11 +34,27 @@
  *
  * rasdial-passwd-fd: read once, up to EOF (one trailing newline dropped),
  * when pppd first needs the secret, then closed; never logged.
+ *
+ * Chat's result: pppd keeps only "connect script failed" of chat's exit
+ * status.  On entering SERIALCONN the plugin puts its rasdial-connect
+ * helper (next to rasdial.so) in front of the chat of pppd's connect
+ * command and hands it a pipe (env RASDIAL_CONNECT_FD) and the phone
+ * number override (env RASDIAL_PHONE, from "remotenumber", which the
+ * helper passes to chat as -T for "\T").  The helper reports chat's exit
+ * status and the ABORT string that matched; rasdial_chat_error() turns
+ * that into 676/679/680/678/651.  A connect command without a chat word
+ * (a script of its own) runs as it is and fails as 678.
  */
+/* dladdr() and pipe2(): defined before any header (pppd-compat.h too). */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 #include "pppd-compat.h"	/* first: pppd.h 2.4.9 typedefs bool */
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <limits.h>
 #include <net/if.h>
 #include <poll.h>
@@ -143,6 +159,17 @@ static int rasdial_settle_armed;	/* rasdial_settle_check() scheduled */
 static uint32_t rasdial_last_state;	/* for the failure report */
 static int rasdial_final_sent;
 static volatile sig_atomic_t rasdial_hangup_sig; /* set in signal context */
+static int rasdial_down_status = -1;	/* pppd's status when the link
+					 * started to go down, -1 before */
+
+/* ---- the connect script's (chat's) result, from rasdial-connect ---- */
+
+#define RASDIAL_CONNECT_HELPER	"rasdial-connect"
+static char *rasdial_connect_cmd;	/* our rewrite of connect_script */
+static int rasdial_chat_rd = -1;	/* report pipe, read end */
+static int rasdial_chat_wr = -1;	/* write end, inherited by the script */
+static int rasdial_chat_exit = -1;	/* chat's exit status, -1 unknown */
+static char rasdial_chat_abort[128];	/* the ABORT string that matched */
 
 /* ---- password ---- */
 
@@ -604,6 +631,163 @@ static void rasdial_report(uint32_t state)
 	rasdial_send(&ev);
 }
 
+/* ------------------------------------------------- chat's result (connect) */
+
+/*
+ * connect_script and remote_number are pppd globals in 2.4.9 and 2.5
+ * (2.5 no longer declares them in a public header, but pppd exports all
+ * its symbols to plugins): looked up at run time, no compat macro needed.
+ */
+static char **rasdial_connect_script_ptr(void)
+{
+	return dlsym(RTLD_DEFAULT, "connect_script");
+}
+
+static const char *rasdial_remote_number(void)
+{
+	return dlsym(RTLD_DEFAULT, "remote_number");
+}
+
+/* rasdial-connect next to this rasdial.so, or NULL. */
+static const char *rasdial_helper_path(void)
+{
+	static char path[PATH_MAX];
+	static int tried;
+	Dl_info info;
+	char *slash;
+
+	if (tried)
+		return path[0] ? path : NULL;
+	tried = 1;
+	if (!dladdr((void *)rasdial_helper_path, &info) || !info.dli_fname)
+		return NULL;
+	snprintf(path, sizeof(path), "%s", info.dli_fname);
+	slash = strrchr(path, '/');
+	if (!slash || (size_t)(slash + 1 - path) + sizeof(RASDIAL_CONNECT_HELPER) >
+		      sizeof(path) || strchr(path, '\'')) {
+		path[0] = 0;
+		return NULL;
+	}
+	strcpy(slash + 1, RASDIAL_CONNECT_HELPER);
+	if (access(path, X_OK) < 0) {
+		dbglog("rasdial: no %s: chat's result will not be known", path);
+		path[0] = 0;
+		return NULL;
+	}
+	return path;
+}
+
+static int rasdial_is_word_end(char c)
+{
+	return !c || c == ' ' || c == '\t' || c == '\n' || c == ';' ||
+	       c == '&' || c == '|' || c == ')';
+}
+
+/*
+ * CMD with "'HELPER' " put before its first word that is chat ("chat",
+ * "/usr/sbin/chat", ...), or NULL when it has none.
+ */
+static char *rasdial_wrap_chat(const char *cmd, const char *helper)
+{
+	const char *p, *w;
+	size_t len;
+	char *out;
+
+	for (p = cmd; *p; p++) {
+		if (p != cmd && !strchr(" \t\n;&|(`", p[-1]))
+			continue;
+		for (w = p; !rasdial_is_word_end(*w); w++)
+			;
+		len = (size_t)(w - p);
+		if (!(len == 4 || (len > 5 && w[-5] == '/')) ||
+		    memcmp(w - 4, "chat", 4))
+			continue;
+		len = strlen(cmd) + strlen(helper) + 4;
+		out = malloc(len);
+		if (!out)
+			return NULL;
+		snprintf(out, len, "%.*s'%s' %s", (int)(p - cmd), cmd, helper, p);
+		return out;
+	}
+	return NULL;
+}
+
+/* Entering SERIALCONN: chat will run under rasdial-connect, reporting. */
+static void rasdial_chat_arm(void)
+{
+	char **cs = rasdial_connect_script_ptr();
+	const char *helper, *number = rasdial_remote_number();
+	char fdbuf[16];
+	int p[2];
+
+	rasdial_chat_exit = -1;
+	rasdial_chat_abort[0] = 0;
+	if (!cs || !*cs || !**cs)
+		return;
+	if (*cs != rasdial_connect_cmd) {
+		helper = rasdial_helper_path();
+		if (!helper)
+			return;
+		free(rasdial_connect_cmd);
+		rasdial_connect_cmd = rasdial_wrap_chat(*cs, helper);
+		if (!rasdial_connect_cmd) {
+			dbglog("rasdial: no chat in the connect command: chat's result will not be known");
+			return;
+		}
+		/* pppd runs connector = connect_script via /bin/sh -c. */
+		*cs = rasdial_connect_cmd;
+	}
+	if (rasdial_chat_rd >= 0)
+		close(rasdial_chat_rd);
+	if (rasdial_chat_wr >= 0)
+		close(rasdial_chat_wr);
+	rasdial_chat_rd = rasdial_chat_wr = -1;
+	if (pipe2(p, O_CLOEXEC | O_NONBLOCK) < 0) {
+		warn("rasdial: pipe: %m; chat's result will not be known");
+		return;
+	}
+	/* Only the write end goes through sh to rasdial-connect. */
+	fcntl(p[1], F_SETFD, 0);
+	rasdial_chat_rd = p[0];
+	rasdial_chat_wr = p[1];
+	snprintf(fdbuf, sizeof(fdbuf), "%d", p[1]);
+	setenv("RASDIAL_CONNECT_FD", fdbuf, 1);
+	if (number && *number)
+		setenv("RASDIAL_PHONE", number, 1);
+	else
+		unsetenv("RASDIAL_PHONE");
+}
+
+/* The connect script is over: read what rasdial-connect said. */
+static void rasdial_chat_collect(void)
+{
+	char buf[256];
+	ssize_t n;
+	int code, off = 0;
+
+	if (rasdial_chat_wr >= 0)
+		close(rasdial_chat_wr);
+	rasdial_chat_wr = -1;
+	unsetenv("RASDIAL_CONNECT_FD");
+	if (rasdial_chat_rd < 0)
+		return;
+	n = read(rasdial_chat_rd, buf, sizeof(buf) - 1);
+	close(rasdial_chat_rd);
+	rasdial_chat_rd = -1;
+	if (n <= 0)
+		return;
+	buf[n] = 0;
+	buf[strcspn(buf, "\n")] = 0;
+	if (sscanf(buf, "chat %d %n", &code, &off) < 1)
+		return;
+	rasdial_chat_exit = code;
+	if (off > 0 && buf[off])
+		snprintf(rasdial_chat_abort, sizeof(rasdial_chat_abort), "%s",
+			 buf + off);
+	dbglog("rasdial: chat exit %d%s%s", code, rasdial_chat_abort[0] ? ", abort on " : "",
+	       rasdial_chat_abort);
+}
+
 /* --------------------------------------------------------------- the dial */
 
 static void rasdial_settle_check(void *arg);
@@ -621,6 +805,9 @@ static void rasdial_attempt_begin(void)
 	rasdial_ip_up = 0;
 	rasdial_ipv6_up = 0;
 	rasdial_hangup_sig = 0;
+	rasdial_down_status = -1;
+	rasdial_chat_exit = -1;
+	rasdial_chat_abort[0] = 0;
 	/* pppd entered INITIALIZE before loading us: report it now. */
 	n = rasdial_ppp_states(RASDIAL_PPP_PHASE_INITIALIZE, st);
 	for (i = 0; i < n; i++)
@@ -668,14 +855,38 @@ static void rasdial_report_end(int exit_status, int final)
 	 */
 	if (hung_up)
 		map_status = EXIT_USER_REQUEST;
+	/*
+	 * Else a USER_REQUEST came from SIGHUP, which pppd counts as one:
+	 * the modem's hang-up raises it on pppd's controlling tty, often
+	 * before pppd reads the EOF (our hang-ups are SIGTERM/SIGINT).
+	 */
+	else if (map_status == EXIT_USER_REQUEST)
+		map_status = EXIT_HANGUP;
+	/*
+	 * A modem hangup on the way down overwrites status with HANGUP:
+	 * the status the link started to go down with says why it did.
+	 */
+	if (!hung_up && map_status == EXIT_HANGUP && rasdial_down_status >= 0 &&
+	    rasdial_down_status != EXIT_OK &&
+	    rasdial_down_status != EXIT_USER_REQUEST)
+		map_status = rasdial_down_status;
 	ev.error = rasdial_ppp_exit_error(map_status, rasdial_progress,
 					  rasdial_connected);
+	/* The connect script failed: chat's own reason, when we know it. */
+	if (map_status == EXIT_CONNECT_FAILED && !rasdial_connected) {
+		uint32_t chat = rasdial_chat_error(rasdial_chat_exit,
+				rasdial_chat_abort[0] ? rasdial_chat_abort : NULL);
+
+		if (chat)
+			ev.error = chat;
+	}
 	ev.state = rasdial_connected || map_status == EXIT_USER_REQUEST ?
 		   RASCS_Disconnected : rasdial_last_state;
 	ev.flags = final ? RASDIAL_F_FINAL : 0;
-	info("rasdial: link %s in phase %d with status %d: RAS error %u",
+	info("rasdial: link %s in phase %d with status %d (%d going down, chat %d%s%s): RAS error %u",
 	     rasdial_connected ? "ended" : "failed", rasdial_progress,
-	     exit_status, ev.error);
+	     exit_status, rasdial_down_status, rasdial_chat_exit,
+	     rasdial_chat_abort[0] ? " " : "", rasdial_chat_abort, ev.error);
 	rasdial_send(&ev);
 	if (final)
 		rasdial_final_sent = 1;
@@ -690,8 +901,22 @@ static void rasdial_phase_notify(void *ctx, int p)
 {
 	(void)ctx;
 	rasdial_phase = p;
-	if (rasdial_in_child || rasdial_final_sent)
+	if (rasdial_in_child)
 		return;
+	/* The connect script has run (pppd waited for it): collect. */
+	if (p != PHASE_SERIALCONN)
+		rasdial_chat_collect();
+	if (rasdial_final_sent)
+		return;
+	/*
+	 * The first step back (link_down() re-enters ESTABLISH) or into
+	 * TERMINATE/DISCONNECT: status now says why the link goes down.
+	 */
+	if (rasdial_attempt && rasdial_down_status < 0 &&
+	    (p == PHASE_TERMINATE || p == PHASE_DISCONNECT ||
+	     (p != PHASE_DEAD && p <= rasdial_progress &&
+	      rasdial_progress > PHASE_SERIALCONN)))
+		rasdial_down_status = rasdial_pppd_status();
 
 	switch (p) {
 	case PHASE_DEAD:
@@ -730,6 +955,8 @@ static void rasdial_phase_notify(void *ctx, int p)
 		return;
 	}
 	rasdial_progress = p;
+	if (p == PHASE_SERIALCONN)
+		rasdial_chat_arm();
 	if (rasdial_connected)
 		return;
 	/* 2.5 runs auth_up only for a peer we authenticated: catch up. */

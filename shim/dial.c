@@ -213,6 +213,12 @@ static int spawn_pppd(uint32_t id, const char *path, bool use_call,
 	snprintf(idbuf, sizeof(idbuf), "%u", id);
 	snprintf(fdbuf, sizeof(fdbuf), "%d", PASSWD_FD);
 	argv[n++] = "pppd";
+	/* The plugin first, so the entry may use its options
+	 * (rasdial-device-type, rasdial-callback-timeout). */
+	argv[n++] = "plugin";
+	argv[n++] = rasdial_plugin_path();
+	argv[n++] = "rasdial-conn";
+	argv[n++] = idbuf;
 	if (pbk_argv) {
 		/* A .pbk entry: its options instead of a peers file. */
 		while (*pbk_argv)
@@ -225,10 +231,6 @@ static int spawn_pppd(uint32_t id, const char *path, bool use_call,
 		argv[n++] = path;
 	}
 	argv[n++] = "nodetach";
-	argv[n++] = "plugin";
-	argv[n++] = rasdial_plugin_path();
-	argv[n++] = "rasdial-conn";
-	argv[n++] = idbuf;
 	if (p->szUserName[0]) {
 		argv[n++] = "user";
 		argv[n++] = p->szUserName;

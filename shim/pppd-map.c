@@ -7,6 +7,7 @@
 #include "pppd-map.h"
 
 #include <stddef.h>
+#include <string.h>
 
 /* Every code of every WINVER: the mapping must not depend on the caller's. */
 #define RASDIAL_ALL_ERROR_CODES
@@ -95,16 +96,32 @@ static const struct rasdial_exit_row rasdial_exit_rows[] = {
 	 * a modem another program has open (602 is RAS's own port state).
 	 */
 	[RASDIAL_PPP_EXIT_LOCK_FAILED] = { .error = ERROR_PORT_NOT_AVAILABLE },
-	/* The device cannot be opened: missing, busy or misconfigured. */
-	[RASDIAL_PPP_EXIT_OPEN_FAILED] = { .error = ERROR_PORT_NOT_AVAILABLE },
-	/* The connect script failed; pppd 2.4.9 drops chat's reason. */
+	/*
+	 * open() of the device failed: its node is there (pppd rejects a
+	 * missing path as an option error) but no device answers it, as for
+	 * an unplugged USB modem: "the modem was not found".
+	 */
+	[RASDIAL_PPP_EXIT_OPEN_FAILED] = {
+		.error = ERROR_CONNECTING_DEVICE_NOT_FOUND },
+	/*
+	 * The connect script failed.  pppd drops chat's reason; the plugin
+	 * refines it with rasdial_chat_error() when rasdial-connect ran chat.
+	 * Without that, the call most likely went unanswered.
+	 */
 	[RASDIAL_PPP_EXIT_CONNECT_FAILED] = { .error = ERROR_NO_ANSWER },
 	/* The pty command (pppoe, l2tp helper, ...) failed. */
 	[RASDIAL_PPP_EXIT_PTYCMD_FAILED] = { .error = ERROR_UNKNOWN },
-	/* LCP never converged; with LCP up, no network protocol came up. */
+	/*
+	 * pppd presets it when LCP starts.  LCP never opened: its only way
+	 * to give up is max-configure Configure-Requests without an Ack, so
+	 * the peer did not answer in time.  With LCP up but not connected,
+	 * no network protocol came up (all rejected or failed).  A connected
+	 * link that ends with it had LCP terminated.
+	 */
 	[RASDIAL_PPP_EXIT_NEGOTIATION_FAILED] = {
-		.error = ERROR_PPP_LCP_TERMINATED,
-		.network = ERROR_PPP_NO_PROTOCOLS_CONFIGURED },
+		.error = ERROR_PPP_TIMEOUT,
+		.network = ERROR_PPP_NO_PROTOCOLS_CONFIGURED,
+		.connected = ERROR_PPP_LCP_TERMINATED },
 	/* The server failed our check of it (we required auth). */
 	[RASDIAL_PPP_EXIT_PEER_AUTH_FAILED] = {
 		.error = ERROR_UNABLE_TO_AUTHENTICATE_SERVER, .keep_in_auth = 1 },
@@ -161,4 +178,85 @@ uint32_t rasdial_ppp_exit_error(int exit_status, int died_in_phase,
 	     died_in_phase == RASDIAL_PPP_PHASE_RUNNING) && row->network)
 		return row->network;
 	return row->error;
+}
+
+/*
+ * chat's ABORT strings (what a Hayes modem answers ATD with when the call
+ * fails) -> dwError.  Compared without case and surrounding white space.
+ */
+static const struct {
+	const char *abort;
+	uint32_t error;
+} rasdial_abort_rows[] = {
+	/* The called line is engaged. */
+	{ "BUSY", ERROR_LINE_BUSY },
+	/* The far end did not answer with a carrier (or lost it). */
+	{ "NO CARRIER", ERROR_NO_CARRIER },
+	/* Our line gave no dial tone: unplugged or in use. */
+	{ "NO DIALTONE", ERROR_NO_DIALTONE },
+	/* The same in the spelling of some modems. */
+	{ "NO DIAL TONE", ERROR_NO_DIALTONE },
+	/* The called line rang out (quiet answer detection, @ in ATD). */
+	{ "NO ANSWER", ERROR_NO_ANSWER },
+	/* A person answered (modems with voice detection). */
+	{ "VOICE", ERROR_VOICE_ANSWER },
+	/* The modem rejected a command of the chat script. */
+	{ "ERROR", ERROR_FROM_DEVICE },
+};
+
+/* chat's own exit statuses below 4 (chat(8)) -> dwError. */
+static const uint32_t rasdial_chat_exit_rows[] = {
+	/* 0: the script ended with the expected CONNECT: no error. */
+	[0] = 0,
+	/* 1: bad chat arguments or script: the connect line is wrong. */
+	[1] = ERROR_SCRIPT_SYNTAX,
+	/* 2: a read or write on the line failed, or chat got a signal. */
+	[2] = ERROR_PORT_OR_DEVICE,
+	/* 3: an expect string timed out: the modem or the call is silent. */
+	[3] = ERROR_NO_ANSWER,
+};
+
+static int rasdial_ascii_eq_trim(const char *a, const char *b)
+{
+	const char *end;
+
+	while (*a == ' ' || *a == '\t' || *a == '\r' || *a == '\n')
+		a++;
+	end = a + strlen(a);
+	while (end > a && (end[-1] == ' ' || end[-1] == '\t' ||
+			   end[-1] == '\r' || end[-1] == '\n'))
+		end--;
+	if ((size_t)(end - a) != strlen(b))
+		return 0;
+	for (; a < end; a++, b++) {
+		char x = *a, y = *b;
+
+		if (x >= 'a' && x <= 'z')
+			x = (char)(x - 'a' + 'A');
+		if (y >= 'a' && y <= 'z')
+			y = (char)(y - 'a' + 'A');
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+uint32_t rasdial_chat_error(int chat_exit, const char *abort_string)
+{
+	unsigned int i;
+
+	if (chat_exit < 0)
+		return 0;
+	if ((unsigned int)chat_exit < RASDIAL_ARRAY_SIZE(rasdial_chat_exit_rows))
+		return rasdial_chat_exit_rows[chat_exit];
+	/* 4 + n: the nth ABORT string matched; 128 + n: killed by signal n. */
+	if (chat_exit >= 128)
+		return 0;
+	if (abort_string)
+		for (i = 0; i < RASDIAL_ARRAY_SIZE(rasdial_abort_rows); i++)
+			if (rasdial_ascii_eq_trim(abort_string,
+						  rasdial_abort_rows[i].abort))
+				return rasdial_abort_rows[i].error;
+	/* Some other ABORT string: the modem said the call failed. */
+	return ERROR_FROM_DEVICE;
 }

@@ -99,6 +99,17 @@ unsigned int rasdial_ppp_states(int phase_or_notifier,
 uint32_t rasdial_ppp_exit_error(int exit_status, int died_in_phase,
 				int was_connected);
 
+/*
+ * The RAS dwError for a connect script (chat) that failed, from what the
+ * plugin's rasdial-connect wrapper saw: CHAT_EXIT is chat's exit status
+ * (chat(8): 1 bad arguments, 2 I/O error or signal, 3 timeout, 4 + n the
+ * nth ABORT string; 128 + n killed by signal n; < 0 unknown) and
+ * ABORT_STRING the ABORT string that matched (NULL when unknown).
+ * Returns 0 when that says nothing (unknown, killed, success): the caller
+ * then keeps rasdial_ppp_exit_error()'s answer for EXIT_CONNECT_FAILED.
+ */
+uint32_t rasdial_chat_error(int chat_exit, const char *abort_string);
+
 #ifdef __cplusplus
 }
 #endif

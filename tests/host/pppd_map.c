@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * shim/pppd-map.c: every row of both tables (pppd phase/notifier ->
- * RASCONNSTATE, pppd exit status + phase + connected -> RAS dwError).
+ * shim/pppd-map.c: every row of its tables (pppd phase/notifier ->
+ * RASCONNSTATE, pppd exit status + phase + connected -> RAS dwError,
+ * chat exit status + ABORT string -> RAS dwError).
  */
 /*
  * Compiled in under other names: the -asan build links the shim's own
@@ -9,6 +10,7 @@
  */
 #define rasdial_ppp_states	test_rasdial_ppp_states
 #define rasdial_ppp_exit_error	test_rasdial_ppp_exit_error
+#define rasdial_chat_error	test_rasdial_chat_error
 #include "../../shim/pppd-map.c"
 
 #include "kselftest_harness.h"
@@ -96,10 +98,10 @@ static const struct exit_case exit_cases[] = {
 	{ 4, 635, 635, 635 },		/* NO_KERNEL_SUPPORT */
 	{ 5, 631, 631, 631 },		/* USER_REQUEST */
 	{ 6, 633, 633, 633 },		/* LOCK_FAILED */
-	{ 7, 633, 633, 633 },		/* OPEN_FAILED */
+	{ 7, 797, 797, 797 },		/* OPEN_FAILED */
 	{ 8, 678, 678, 678 },		/* CONNECT_FAILED */
 	{ 9, 635, 635, 635 },		/* PTYCMD_FAILED */
-	{ 10, 734, 720, 734 },		/* NEGOTIATION_FAILED */
+	{ 10, 718, 720, 734 },		/* NEGOTIATION_FAILED */
 	{ 11, 778, 778, 778 },		/* PEER_AUTH_FAILED */
 	{ 12, 828, 828, 828 },		/* IDLE_TIMEOUT */
 	{ 13, 828, 828, 828 },		/* CONNECT_TIME */
@@ -173,7 +175,7 @@ TEST(exit_before_dialing)
 {
 	EXPECT_EQ(635u, test_rasdial_ppp_exit_error(2, P_INIT, 0));
 	EXPECT_EQ(633u, test_rasdial_ppp_exit_error(6, P_INIT, 0));
-	EXPECT_EQ(633u, test_rasdial_ppp_exit_error(7, P_SERIAL, 0));
+	EXPECT_EQ(797u, test_rasdial_ppp_exit_error(7, P_SERIAL, 0));
 	EXPECT_EQ(678u, test_rasdial_ppp_exit_error(8, P_SERIAL, 0));
 	EXPECT_EQ(651u, test_rasdial_ppp_exit_error(18, P_SERIAL, 0));
 	EXPECT_EQ(631u, test_rasdial_ppp_exit_error(5, P_SERIAL, 0));
@@ -190,6 +192,37 @@ TEST(never_zero)
 				ASSERT_NE(0u, test_rasdial_ppp_exit_error(s, p, c))
 					TH_LOG("status %d phase %d connected %d",
 					       s, p, c);
+}
+
+/* chat's result as rasdial-connect reports it. */
+TEST(chat_result_to_error)
+{
+	static const struct { int exit; const char *abort; uint32_t error; } c[] = {
+		{ 0, NULL, 0 },			/* CONNECT: no error */
+		{ 1, NULL, 752 },		/* bad arguments or script */
+		{ 2, NULL, 692 },		/* I/O error, signal */
+		{ 3, NULL, 678 },		/* timeout */
+		{ 4, "BUSY", 676 },
+		{ 5, "NO CARRIER", 679 },
+		{ 6, "NO DIALTONE", 680 },
+		{ 6, "NO DIAL TONE", 680 },
+		{ 7, "NO ANSWER", 678 },
+		{ 8, "ERROR", 651 },
+		{ 9, "VOICE", 677 },
+		{ 4, "busy", 676 },		/* case does not matter */
+		{ 4, " BUSY\r", 676 },		/* nor white space */
+		{ 4, "\r\nBUSY\r\n", 676 },
+		{ 10, "BLACKLISTED", 651 },	/* an ABORT string we do not know */
+		{ 10, NULL, 651 },		/* the string is unknown */
+		{ 4, "BUSYX", 651 },
+		{ -1, NULL, 0 },		/* no report */
+		{ 128 + 15, NULL, 0 },		/* killed (hang-up) */
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(c); i++)
+		EXPECT_EQ(c[i].error, test_rasdial_chat_error(c[i].exit, c[i].abort))
+			TH_LOG("chat %d %s", c[i].exit, c[i].abort ? c[i].abort : "-");
 }
 
 TEST_HARNESS_MAIN

@@ -252,7 +252,8 @@ TEST_F_TIMEOUT(pbk, dial_hang_up, 120)
 			cmdline[i] = ' ';
 	cmdline[len] = '\0';
 	TH_LOG("pppd: %s", cmdline);
-	EXPECT_NE(NULL, strstr(cmdline, "pppd " LINK " 115200 connect "));
+	EXPECT_NE(NULL, strstr(cmdline, " rasdial-conn "));
+	EXPECT_NE(NULL, strstr(cmdline, " " LINK " 115200 connect "));
 	EXPECT_NE(NULL, strstr(cmdline, "'ATDT" NUMBER "' CONNECT"));
 	EXPECT_NE(NULL, strstr(cmdline, " refuse-mschap refuse-eap "));
 	EXPECT_EQ(NULL, strstr(cmdline, DT_SECRET));

@@ -66,6 +66,11 @@ typedef struct _LUID {
 } LUID;
 #endif /* _RASDIAL_WINTYPES_ */
 
+/* RasConnectionNotification: every connection. */
+#ifndef INVALID_HANDLE_VALUE
+#define INVALID_HANDLE_VALUE ((HANDLE)(intptr_t)-1)
+#endif
+
 #ifndef MAX_PATH
 #define MAX_PATH 260
 #endif
@@ -383,6 +388,54 @@ typedef struct tagRASPPPIPV6 {
 } RASPPPIPV6, *LPRASPPPIPV6;
 #endif
 
+#if (WINVER >= 0x500)
+#define RASLCPAP_PAP		0xC023
+#define RASLCPAP_SPAP		0xC027
+#define RASLCPAP_CHAP		0xC223
+#define RASLCPAP_EAP		0xC227
+
+#define RASLCPAD_CHAP_MD5	0x05
+#define RASLCPAD_CHAP_MS	0x80
+#define RASLCPAD_CHAP_MSV2	0x81
+
+#define RASLCPO_PFC		0x00000001
+#define RASLCPO_ACFC		0x00000002
+#define RASLCPO_SSHF		0x00000004
+#define RASLCPO_DES_56		0x00000008
+#define RASLCPO_3_DES		0x00000010
+#endif
+#if (WINVER >= 0x600)
+#define RASLCPO_AES_128		0x00000020
+#define RASLCPO_AES_256		0x00000040
+#endif
+#if (WINVER >= 0x603)
+#define RASLCPO_AES_192		0x00000080
+#define RASLCPO_GCM_AES_128	0x00000100
+#define RASLCPO_GCM_AES_192	0x00000200
+#define RASLCPO_GCM_AES_256	0x00000400
+#endif
+
+/* LCP projection (RasGetProjectionInfo with RASP_PppLcp). */
+typedef struct tagRASPPPLCPA {
+	DWORD dwSize;
+	BOOL fBundled;
+#if (WINVER >= 0x500)
+	DWORD dwError;
+	DWORD dwAuthenticationProtocol;
+	DWORD dwAuthenticationData;
+	DWORD dwEapTypeId;
+	DWORD dwServerAuthenticationProtocol;
+	DWORD dwServerAuthenticationData;
+	DWORD dwServerEapTypeId;
+	BOOL fMultilink;
+	DWORD dwTerminateReason;
+	DWORD dwServerTerminateReason;
+	CHAR szReplyMessage[RAS_MaxReplyMessage];
+	DWORD dwOptions;
+	DWORD dwServerOptions;
+#endif
+} RASPPPLCPA, *LPRASPPPLCPA;
+
 /* Link counters (RasGetConnectionStatistics, RasGetLinkStatistics). */
 typedef struct _RAS_STATS {
 	DWORD dwSize;
@@ -437,6 +490,22 @@ RASDIAL_API DWORD APIENTRY RasEnumConnectionsA(LPRASCONNA lprasconn,
 RASDIAL_API DWORD APIENTRY RasGetErrorStringA(UINT uErrorValue,
 					      LPSTR lpszErrorString,
 					      DWORD cBufSize);
+RASDIAL_API DWORD APIENTRY RasEnumEntriesA(LPCSTR reserved,
+					   LPCSTR lpszPhonebook,
+					   LPRASENTRYNAMEA lprasentryname,
+					   LPDWORD lpcb, LPDWORD lpcEntries);
+RASDIAL_API DWORD APIENTRY RasGetProjectionInfoA(HRASCONN hrasconn,
+						 RASPROJECTION rasprojection,
+						 LPVOID lpprojection,
+						 LPDWORD lpcb);
+RASDIAL_API DWORD APIENTRY RasGetConnectionStatistics(HRASCONN hRasConn,
+						      RAS_STATS *lpStatistics);
+RASDIAL_API DWORD APIENTRY RasGetLinkStatistics(HRASCONN hRasConn,
+						DWORD dwSubEntry,
+						RAS_STATS *lpStatistics);
+RASDIAL_API DWORD APIENTRY RasConnectionNotificationA(HRASCONN hrasconn,
+						      HANDLE hEvent,
+						      DWORD dwFlags);
 
 /* Unsuffixed names: the char (UTF-8) variants. */
 typedef RASCONNA RASCONN, *LPRASCONN;
@@ -444,12 +513,16 @@ typedef RASCONNSTATUSA RASCONNSTATUS, *LPRASCONNSTATUS;
 typedef RASDIALPARAMSA RASDIALPARAMS, *LPRASDIALPARAMS;
 typedef RASENTRYNAMEA RASENTRYNAME, *LPRASENTRYNAME;
 typedef RASPPPIPA RASPPPIP, *LPRASPPPIP;
+typedef RASPPPLCPA RASPPPLCP, *LPRASPPPLCP;
 
 #define RasDial			RasDialA
 #define RasHangUp		RasHangUpA
 #define RasGetConnectStatus	RasGetConnectStatusA
 #define RasEnumConnections	RasEnumConnectionsA
+#define RasEnumEntries		RasEnumEntriesA
 #define RasGetErrorString	RasGetErrorStringA
+#define RasGetProjectionInfo	RasGetProjectionInfoA
+#define RasConnectionNotification RasConnectionNotificationA
 
 #ifdef __cplusplus
 }

@@ -40,6 +40,48 @@
  *   416, 680, 696, 708, 724; RASCONNSTATUSA 64, 160, 288, 332).
  * - RasGetErrorString knows every code of raserror.h (any WINVER) and the
  *   Win32 codes defined there; others are ERROR_INVALID_PARAMETER.
+ * - RasGetProjectionInfo (any process; the kernel keeps what pppd
+ *   negotiated): RASP_PppIp (RASPPPIPA 24, 40 or 48 bytes: IPCP's own and
+ *   peer address; dwOptions 0), RASP_PppIpv6 (RASPPPIPV6 28: IPv6CP
+ *   interface identifiers; compression 0), RASP_PppLcp (RASPPPLCPA 8 or
+ *   1080: dwError 0 once projected; fBundled, fMultilink FALSE; the
+ *   authentication fields and dwOptions are 0 (unknown: pppd does not tell
+ *   them)).  Errors: ERROR_INVALID_HANDLE; ERROR_INVALID_PARAMETER (NULL
+ *   pointer, unknown RASPROJECTION); *lpcb < 4 or < dwSize:
+ *   ERROR_BUFFER_TOO_SMALL with *lpcb = the size needed (the newest layout
+ *   when dwSize could not be read); unknown dwSize: ERROR_INVALID_SIZE;
+ *   state before RASCS_Projected, a failed or ended link:
+ *   ERROR_PROJECTION_NOT_COMPLETE (730: raserror.h shows it for WINVER <
+ *   0x600 or with RASDIAL_ALL_ERROR_CODES); a protocol that was not negotiated (no
+ *   IPv6CP, no IPCP) or that pppd does not do (RASP_PppNbf, RASP_PppIpx,
+ *   RASP_PppCcp, RASP_Amb, RASP_Slip): ERROR_PROTOCOL_NOT_CONFIGURED.
+ * - RasGetConnectionStatistics / RasGetLinkStatistics (dwSubEntry 1 only,
+ *   else ERROR_INVALID_PARAMETER; dwSize must be sizeof(RAS_STATS) = 60,
+ *   else ERROR_INVALID_SIZE): the ppp interface's counters (rtnetlink),
+ *   truncated to 32 bits as on Windows: bytes and frames each way;
+ *   dwCrcErr = rx_crc_errors; dwTimeoutErr = tx_aborted_errors +
+ *   tx_heartbeat_errors + tx_window_errors; dwAlignmentErr =
+ *   rx_length_errors; dwHardwareOverrunErr = rx_over_errors;
+ *   dwFramingErr = rx_frame_errors + the rx_errors not counted in any of
+ *   those (pppd's bad-FCS and malformed frames land there);
+ *   dwBufferOverrunErr = rx_fifo_errors + rx_missed_errors;
+ *   dwCompressionRatioIn/Out 0 (not known); dwBps = pppd's line speed;
+ *   dwConnectDuration = milliseconds since RASCS_Connected (0 before; the
+ *   kernel's clock, so the same in every process).  Counters are 0 while
+ *   no interface exists yet or after it has gone.
+ * - RasConnectionNotification(hrasconn or INVALID_HANDLE_VALUE, hEvent,
+ *   dwFlags): hEvent comes from rasdial_event_create() (below).  dwFlags:
+ *   any RASCN_* bits, at least one (0 or unknown bits:
+ *   ERROR_INVALID_PARAMETER); only RASCN_Connection and
+ *   RASCN_Disconnection ever fire (one link per entry, no dormancy).  With
+ *   INVALID_HANDLE_VALUE the event is set when any link of the network
+ *   namespace reaches RASCS_Connected, or ends after having been
+ *   connected (any process's, pppd started by hand with the plugin too).
+ *   With a handle: when that link connects, or ends in any way (a failed
+ *   dial too); the registration goes with the link.  Bad hEvent or a
+ *   handle no link has: ERROR_INVALID_HANDLE.  Registering the same
+ *   (hrasconn, hEvent) again adds the flags.  Notifications come from the
+ *   event thread (or rasdial_dispatch() in manual mode).
  */
 #ifndef _RASDIAL_RASDIAL_H_
 #define _RASDIAL_RASDIAL_H_
@@ -63,6 +105,66 @@ RASDIAL_API const char *rasdial_state_name(RASCONNSTATE state);
  * until this thread's next RAS call.
  */
 RASDIAL_API const char *rasdial_last_detail(void);
+
+/*
+ * Events for RasConnectionNotification (Windows would take a CreateEvent
+ * handle).  rasdial_event_create() returns a manual-reset event, or NULL
+ * with errno set.  rasdial_event_fd() gives its file descriptor (an
+ * eventfd, O_NONBLOCK, close-on-exec) or -1 (EBADF) for an unknown
+ * handle: the fd is readable while the event is set; read 8 bytes from it
+ * to reset it (that is ResetEvent).  rasdial_event_close() ends every
+ * registration made with the event and closes it (that is CloseHandle).
+ */
+RASDIAL_API HANDLE rasdial_event_create(void);
+RASDIAL_API int rasdial_event_fd(HANDLE hEvent);
+RASDIAL_API void rasdial_event_close(HANDLE hEvent);
+
+/*
+ * Where notifiers run.  RASDIAL_DISPATCH_THREAD (the default, as on
+ * Windows): librasdial's own event thread calls RasDialFunc/1/2 and sets
+ * RasConnectionNotification events.  RASDIAL_DISPATCH_MANUAL: no thread
+ * at all; the program polls rasdial_get_fd() (readable when there is
+ * work: a kernel event, a pppd exit, a new dial) and then calls
+ * rasdial_dispatch() on the thread it wants the notifiers on.
+ *
+ * rasdial_set_dispatch_mode(): before the first RasDial,
+ * RasConnectionNotification, rasdial_get_fd or rasdial_dispatch; later,
+ * changing the mode fails with ERROR_INVALID_FUNCTION (setting the mode
+ * in force is fine).  Unknown mode: ERROR_INVALID_PARAMETER.
+ *
+ * rasdial_get_fd(): manual mode only (else -1, errno EINVAL); -1 with
+ * errno when the kernel module is missing.  One fd for the process; do
+ * not close it.
+ *
+ * rasdial_dispatch(): runs the pending notifier calls on the calling
+ * thread, sends pppd the acknowledgements after each, reaps exited pppds;
+ * never waits.  Returns ERROR_SUCCESS, ERROR_INVALID_FUNCTION in thread
+ * mode, ERROR_ASYNC_REQUEST_PENDING when called from inside a notifier.
+ * A synchronous RasDial (no notifier) in manual mode runs the loop
+ * itself until the dial is over, so other dials' notifiers may run
+ * inside it.
+ */
+#define RASDIAL_DISPATCH_THREAD	0
+#define RASDIAL_DISPATCH_MANUAL	1
+
+RASDIAL_API DWORD rasdial_set_dispatch_mode(DWORD mode);
+RASDIAL_API int rasdial_get_fd(void);
+RASDIAL_API DWORD rasdial_dispatch(void);
+
+/*
+ * pppd's exit status (pppd(8) "EXIT STATUS": 5 user request, 8 connect
+ * script failed, 16 hangup, 19 authentication failed, ...; 128 + N when
+ * pppd was killed by signal N) for connection HRASCONN, which its RAS
+ * dwError is derived from.  For a dial of this process it is the status
+ * librasdial reaped, available until RasHangUp of the failed or ended
+ * handle; for another process's link it is the status its plugin
+ * reported when the link died, while the kernel still lists the link.
+ * Returns ERROR_SUCCESS with *lpdwStatus set, PENDING (600) while pppd
+ * has not exited (nor reported its status), ERROR_INVALID_HANDLE for a
+ * handle no connection has, ERROR_INVALID_PARAMETER for a NULL pointer.
+ */
+RASDIAL_API DWORD APIENTRY rasdial_get_pppd_exit_status(HRASCONN hrasconn,
+							LPDWORD lpdwStatus);
 
 #ifdef __cplusplus
 }

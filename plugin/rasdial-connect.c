@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * rasdial-connect: runs chat for pppd's connect script and tells the
+ * rasdial.so plugin how it ended, which pppd itself throws away
+ * (device_script() keeps only "failed").
+ *
+ *   rasdial-connect CHAT [CHAT-ARGS...]
+ *
+ * The plugin rewrites pppd's connect command on entering SERIALCONN, so
+ * that the chat in it runs under this program:
+ *   connect "/usr/sbin/chat -v -f /etc/chatscripts/isp"
+ *   -> "'/usr/lib/pppd/2.4.9/rasdial-connect' /usr/sbin/chat -v -f ..."
+ * The shell still splits the words, so we get chat's argv exactly.  We
+ * run CHAT with the same arguments, plus "-T NUMBER" after its options
+ * when $RASDIAL_PHONE is set (RASDIALPARAMS.szPhoneNumber, for "\T" in
+ * the script; after the connect line's own -T, since chat keeps the
+ * last), wait for it, and write one line to fd $RASDIAL_CONNECT_FD:
+ *   "chat EXIT\n" or, for EXIT >= 4, "chat EXIT ABORT-STRING\n"
+ * where ABORT-STRING is the (EXIT - 4)th ABORT string of the script
+ * (chat(8): exit 4 + n for the nth), found by reading the script the way
+ * chat does (inline arguments or -f FILE; CLR_ABORT honoured).  Then we
+ * exit with chat's status, so pppd sees what it always saw.
+ *
+ * Without $RASDIAL_CONNECT_FD it is a plain pass-through.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define MAX_ARGS	1024
+#define MAX_ABORTS	64	/* chat's own limit (MAX_ABORTS in chat.c) is 50 */
+#define MAX_SCRIPT	65536
+
+static char *aborts[MAX_ABORTS];
+static int n_aborts;
+
+/* chat's clean() for what matters in an ABORT string: escapes, ^X. */
+static char *unescape(const char *s)
+{
+	char *out = malloc(strlen(s) + 1), *o = out;
+
+	if (!out)
+		return NULL;
+	while (*s) {
+		if (*s == '^' && s[1]) {
+			*o++ = (char)(s[1] & 0x1f);
+			s += 2;
+			continue;
+		}
+		if (*s != '\\' || !s[1]) {
+			*o++ = *s++;
+			continue;
+		}
+		s++;
+		switch (*s) {
+		case 's': *o++ = ' '; break;
+		case 'r': *o++ = '\r'; break;
+		case 'n': *o++ = '\n'; break;
+		case 't': *o++ = '\t'; break;
+		case '\\': *o++ = '\\'; break;
+		case '^': *o++ = '^'; break;
+		default: break;		/* \d \p \c \T \N ...: nothing to match */
+		}
+		s++;
+	}
+	*o = 0;
+	return out;
+}
+
+/* One script token in expect position (EXPECT) followed by NEXT. */
+static int pending;		/* 0, or which keyword waits for its argument */
+enum { KW_ABORT = 1, KW_CLR_ABORT, KW_OTHER };
+
+static void token(const char *t, int *expect)
+{
+	int i;
+
+	if (pending) {
+		int kw = pending;
+		char *s;
+
+		pending = 0;
+		*expect = 1;
+		if (kw == KW_OTHER)
+			return;
+		s = unescape(t);
+		if (!s)
+			return;
+		if (kw == KW_ABORT && n_aborts < MAX_ABORTS) {
+			aborts[n_aborts++] = s;
+			return;
+		}
+		if (kw == KW_CLR_ABORT) {
+			/* chat removes it and closes the gap */
+			for (i = 0; i < n_aborts; i++) {
+				if (strcmp(aborts[i], s))
+					continue;
+				free(aborts[i]);
+				memmove(&aborts[i], &aborts[i + 1],
+					(size_t)(n_aborts - i - 1) * sizeof(aborts[0]));
+				n_aborts--;
+				break;
+			}
+		}
+		free(s);
+		return;
+	}
+	if (*expect) {
+		if (!strcmp(t, "ABORT"))
+			pending = KW_ABORT;
+		else if (!strcmp(t, "CLR_ABORT"))
+			pending = KW_CLR_ABORT;
+		else if (!strcmp(t, "REPORT") || !strcmp(t, "CLR_REPORT") ||
+			 !strcmp(t, "TIMEOUT") || !strcmp(t, "ECHO") ||
+			 !strcmp(t, "HANGUP") || !strcmp(t, "SAY"))
+			pending = KW_OTHER;
+		if (pending)
+			return;
+	}
+	*expect = !*expect;
+}
+
+/* chat -f FILE: words, '...' and "..." quoting, # comment lines. */
+static void read_script(const char *path)
+{
+	static char buf[MAX_SCRIPT + 1];
+	char tok[1024];
+	int expect = 1, line_start = 1;
+	size_t len, i = 0;
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return;
+	len = fread(buf, 1, MAX_SCRIPT, f);
+	fclose(f);
+	buf[len] = 0;
+	while (i < len) {
+		size_t n = 0;
+		char q;
+
+		if (buf[i] == '\n') {
+			line_start = 1;
+			i++;
+			continue;
+		}
+		if (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r') {
+			i++;
+			continue;
+		}
+		if (line_start && buf[i] == '#') {
+			while (i < len && buf[i] != '\n')
+				i++;
+			continue;
+		}
+		line_start = 0;
+		if (buf[i] == '\'' || buf[i] == '"') {
+			q = buf[i++];
+			while (i < len && buf[i] != q && buf[i] != '\n') {
+				if (buf[i] == '\\' && i + 1 < len &&
+				    n + 2 < sizeof(tok))
+					tok[n++] = buf[i++];
+				if (n + 1 < sizeof(tok))
+					tok[n++] = buf[i];
+				i++;
+			}
+			if (i < len && buf[i] == q)
+				i++;
+		} else {
+			while (i < len && buf[i] != ' ' && buf[i] != '\t' &&
+			       buf[i] != '\r' && buf[i] != '\n') {
+				if (n + 1 < sizeof(tok))
+					tok[n++] = buf[i];
+				i++;
+			}
+		}
+		tok[n] = 0;
+		token(tok, &expect);
+	}
+}
+
+/* chat's options that take an argument (chat.c: "-f -r -t -T -U"). */
+static int opt_has_arg(char c)
+{
+	return c == 'f' || c == 'r' || c == 't' || c == 'T' || c == 'U';
+}
+
+static void report(int fd, int status)
+{
+	char line[512];
+	const char *abort_string = NULL;
+	int n;
+
+	if (status >= 4 && status < 128 && status - 4 < n_aborts)
+		abort_string = aborts[status - 4];
+	if (abort_string) {
+		/* One line: a newline in the string would end it early. */
+		n = snprintf(line, sizeof(line), "chat %d %s", status,
+			     abort_string);
+		if (n > (int)sizeof(line) - 2)
+			n = (int)sizeof(line) - 2;
+		for (int i = 0; i < n; i++)
+			if (line[i] == '\n' || line[i] == '\r')
+				line[i] = ' ';
+		line[n++] = '\n';
+	} else {
+		n = snprintf(line, sizeof(line), "chat %d\n", status);
+	}
+	if (write(fd, line, (size_t)n) < 0) {
+		/* The plugin is gone: nobody to tell. */
+	}
+	close(fd);
+}
+
+int main(int argc, char **argv)
+{
+	const char *fd_s = getenv("RASDIAL_CONNECT_FD");
+	const char *phone = getenv("RASDIAL_PHONE");
+	const char *script = NULL;
+	char *nargv[MAX_ARGS + 3];
+	int i, n = 0, fd = -1, expect = 1, status, st;
+	pid_t pid;
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: rasdial-connect CHAT [ARGS...]\n");
+		return 1;
+	}
+	if (argc > MAX_ARGS)
+		return 1;
+	if (fd_s && *fd_s) {
+		char *end;
+		long v = strtol(fd_s, &end, 10);
+
+		if (!*end && v > 2 && v < 65536 && fcntl((int)v, F_GETFD) >= 0) {
+			fd = (int)v;
+			/* chat itself must not hold the report pipe. */
+			fcntl(fd, F_SETFD, FD_CLOEXEC);
+		}
+	}
+
+	/* CHAT's options, then -T, then its script arguments. */
+	nargv[n++] = argv[1];
+	for (i = 2; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		char c = argv[i][1];
+
+		nargv[n++] = argv[i];
+		if (!opt_has_arg(c))
+			continue;
+		const char *arg = argv[i][2] ? &argv[i][2] : NULL;
+
+		if (!arg && i + 1 < argc) {
+			arg = argv[++i];
+			nargv[n++] = argv[i];
+		}
+		if (c == 'f')
+			script = arg;
+	}
+	if (phone && *phone) {
+		nargv[n++] = "-T";
+		nargv[n++] = (char *)phone;
+	}
+	if (script)
+		read_script(script);
+	for (; i < argc; i++) {
+		nargv[n++] = argv[i];
+		if (!script)
+			token(argv[i], &expect);
+	}
+	nargv[n] = NULL;
+
+	if (fd < 0) {
+		execvp(nargv[0], nargv);
+		fprintf(stderr, "rasdial-connect: %s: %s\n", nargv[0],
+			strerror(errno));
+		return 1;
+	}
+	pid = fork();
+	if (pid < 0) {
+		report(fd, 2);
+		return 2;
+	}
+	if (pid == 0) {
+		execvp(nargv[0], nargv);
+		fprintf(stderr, "rasdial-connect: %s: %s\n", nargv[0],
+			strerror(errno));
+		_exit(1);
+	}
+	/* pppd's hang-up signals its process group: chat gets it too. */
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR) {
+			report(fd, 2);
+			return 2;
+		}
+	status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	report(fd, status);
+	return status > 255 ? 255 : status;
+}

@@ -1,0 +1,605 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Failure fidelity: every way a dial fails gets its own RAS error.
+ *
+ * Each case dials through the real API (RasDialA, a RasDialFunc1
+ * recorder) a peers entry whose modem is build/tests/modemsim, dialed by
+ * the distro's chat (run by the plugin's rasdial-connect helper), with a
+ * real answering pppd behind it where the case needs one.  Each asserts
+ * the error, the RASCONNSTATE it came in, dwExtendedError 0, that the
+ * notifier was called for that state first without and then with the
+ * error, that RasGetErrorString has a message for it, and that
+ * RasGetConnectStatus reports the same state and error.
+ *
+ * Runs inside the test VM (scripts/vm tests/vm/run-in-vm failures).
+ */
+#include <limits.h>
+#include <sys/sysmacros.h>
+
+#include "dialtest.h"
+
+#include "kselftest_harness.h"
+
+#define F_ENTRY		"fail"
+#define F_LINK		"/dev/ttyRASF"
+#define F_NUMBER	"5551234"
+#define F_MSLOG		"/tmp/failures-modemsim.log"
+#define F_MSOUT		"/tmp/failures-modemsim.out"
+#define F_PPPLOG	"/tmp/failures-pppd.log"
+#define F_NODEV		"/dev/ttyRASnodev"
+#define DIAL_TIMEOUT_MS	45000
+
+/* The answering pppd behind modemsim (exec: its pid is modemsim's child). */
+#define F_ANSWER(opts) \
+	"exec /usr/sbin/pppd notty name " DT_SERVER " local nodefaultroute" \
+	" noipdefault lcp-echo-interval 0 " DT_REMOTE_ADDR ":" DT_LOCAL_ADDR \
+	" " opts
+
+static const char *topdir(void)
+{
+	static char top[PATH_MAX];
+	const char *t = getenv("TOPDIR");	/* set by run-in-vm */
+	ssize_t n;
+
+	if (t)
+		return t;
+	n = readlink("/proc/self/exe", top, sizeof(top) - 1);
+	top[n > 0 ? n : 0] = '\0';
+	for (int up = 0; up < 4; up++) {
+		char *slash = strrchr(top, '/');
+
+		if (slash)
+			*slash = '\0';
+	}
+	return top;
+}
+
+static int file_has(const char *file, const char *text)
+{
+	char line[1024];
+	int found = 0;
+	FILE *f = fopen(file, "r");
+
+	while (f && !found && fgets(line, sizeof(line), f))
+		found = strstr(line, text) != NULL;
+	if (f)
+		fclose(f);
+	return found;
+}
+
+static void dump(const char *file)
+{
+	char line[1024];
+	FILE *f = fopen(file, "r");
+
+	if (!f)
+		return;
+	fprintf(stderr, "# --- %s\n", file);
+	while (fgets(line, sizeof(line), f))
+		fprintf(stderr, "#   %s", line);
+	fclose(f);
+}
+
+static pid_t ms_pid;
+
+/* modemsim on F_LINK answering RESULT; ANSWER/DROP optional. */
+static int modemsim_start(const char *result, const char *answer,
+			  const char *drop)
+{
+	char bin[PATH_MAX + 32];
+	const char *argv[20];
+	int n = 0;
+
+	snprintf(bin, sizeof(bin), "%s/build/tests/modemsim", topdir());
+	argv[n++] = bin;
+	argv[n++] = "--link";
+	argv[n++] = F_LINK;
+	argv[n++] = "--result";
+	argv[n++] = result;
+	argv[n++] = "--log";
+	argv[n++] = F_MSLOG;
+	argv[n++] = "--delay";
+	argv[n++] = "50";
+	if (answer) {
+		argv[n++] = "--answer";
+		argv[n++] = answer;
+	}
+	if (drop) {
+		argv[n++] = "--drop";
+		argv[n++] = drop;
+	}
+	argv[n] = NULL;
+	unlink(F_MSLOG);
+	ms_pid = fork();
+	if (ms_pid == 0) {
+		int out = open(F_MSOUT, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+		if (out >= 0) {
+			dup2(out, 1);
+			dup2(out, 2);
+		}
+		execv(bin, (char **)argv);
+		_exit(127);
+	}
+	for (int i = 0; i < 200; i++) {
+		if (file_has(F_MSOUT, "ready /dev/pts/"))
+			return 0;
+		usleep(50000);
+	}
+	return -1;
+}
+
+static void modemsim_stop(void)
+{
+	if (ms_pid <= 0)
+		return;
+	kill(ms_pid, SIGTERM);
+	for (int i = 0; i < 200 && waitpid(ms_pid, NULL, WNOHANG) == 0; i++)
+		usleep(50000);
+	if (waitpid(ms_pid, NULL, WNOHANG) == 0) {
+		kill(ms_pid, SIGKILL);
+		waitpid(ms_pid, NULL, 0);
+	}
+	ms_pid = 0;
+}
+
+/* The answering command's pid from modemsim's log, or 0. */
+static pid_t answer_pid(void)
+{
+	char line[512];
+	int pid = 0;
+	FILE *f = fopen(F_MSLOG, "r");
+	char *p;
+
+	while (f && fgets(line, sizeof(line), f))
+		if ((p = strstr(line, "answer: pid ")) && strstr(p, " started"))
+			pid = atoi(p + strlen("answer: pid "));
+	if (f)
+		fclose(f);
+	return pid;
+}
+
+/*
+ * /etc/ppp/peers/fail: the modem on DEVICE dialed by chat with every
+ * usual ABORT string; \T is the number RASDIALPARAMS gives.  EXTRA is
+ * appended.  /etc/ppp/options says auth, lock, crtscts, modem: a pty
+ * has no modem lines, and authenticating the peer is per case.
+ */
+static void write_entry(const char *device, const char *extra)
+{
+	char text[2048];
+
+	mkdir("/etc/ppp/peers", 0755);
+	dt_write_file("/etc/ppp/chap-secrets",
+		      DT_USER " " DT_SERVER " " DT_SECRET " *\n");
+	dt_write_file("/etc/ppp/pap-secrets",
+		      DT_USER " " DT_SERVER " " DT_SECRET " *\n");
+	snprintf(text, sizeof(text),
+		 "%s 115200\n"
+		 "connect \"/usr/sbin/chat -v -t 3 ABORT BUSY ABORT 'NO CARRIER'"
+		 " ABORT 'NO DIALTONE' ABORT 'NO ANSWER' ABORT ERROR"
+		 " '' ATZ OK 'ATDT\\\\T' CONNECT\"\n"
+		 "local\nnocrtscts\nlock\n"
+		 "remotename " DT_SERVER "\n"
+		 "nodefaultroute\nnoipdefault\nlcp-echo-interval 0\n"
+		 "debug\nlogfile " F_PPPLOG "\n%s\n",
+		 device, extra ? extra : "noauth");
+	dt_write_file("/etc/ppp/peers/" F_ENTRY, text);
+	unlink(F_PPPLOG);
+}
+
+/* What each case expects. */
+struct expect {
+	DWORD error;
+	RASCONNSTATE state;
+	int pppd[2];		/* pppd exit statuses accepted, 0 = none */
+};
+
+static void WINAPI fail_cb(HRASCONN h, UINT msg, RASCONNSTATE state,
+			   DWORD error, DWORD ext_error)
+{
+	dt_record(h, msg, state, error, ext_error);
+}
+
+static int connected(const struct dt_call *c, int n)
+{
+	return dt_done_connected_or_error(c, n);
+}
+
+FIXTURE(fail) {
+	HRASCONN h;
+	struct dt_call calls[DT_MAX_CALLS];
+	int n;
+};
+
+FIXTURE_SETUP(fail)
+{
+	if (geteuid())
+		SKIP(return, "needs root");
+	if (access("/dev/ppp", F_OK) || access("/usr/sbin/chat", X_OK))
+		SKIP(return, "no /dev/ppp or no chat");
+	/* pppd's UUCP lock dir; /var is a fresh tmpfs in the VM. */
+	mkdir("/var/lock", 0755);
+	pthread_mutex_lock(&dt_rec.lock);
+	dt_rec.n = 0;
+	pthread_mutex_unlock(&dt_rec.lock);
+	self->h = NULL;
+	self->n = 0;
+	ms_pid = 0;
+}
+
+FIXTURE_TEARDOWN(fail)
+{
+	if (self->h)
+		RasHangUpA(self->h);
+	modemsim_stop();
+	dt_wait_registry_empty(15000);
+	unlink(F_LINK);
+}
+
+static DWORD start_dial(HRASCONN *h, const char *password)
+{
+	RASDIALPARAMSA p;
+
+	dt_params(&p, F_ENTRY, password);
+	snprintf(p.szPhoneNumber, sizeof(p.szPhoneNumber), "%s", F_NUMBER);
+	return RasDialA(NULL, NULL, &p, 1, fail_cb, h);
+}
+
+/*
+ * The end of a failed dial as the contract has it: the notifier heard
+ * STATE with dwError 0, then STATE again with ERROR; dwExtendedError 0;
+ * RasGetErrorString knows ERROR; RasGetConnectStatus says the same.
+ */
+static void check_failure(struct __test_metadata *_metadata,
+			  FIXTURE_DATA(fail) *self, const struct expect *want,
+			  int status_too)
+{
+	const struct dt_call *last;
+	RASCONNSTATUSA st;
+	char msg[512] = "";
+	int ok, i, entered = -1;
+
+	ok = dt_wait(dt_done_final, DIAL_TIMEOUT_MS, self->calls, &self->n);
+	dt_print_calls(self->calls, self->n);
+	if (!ok || !self->n || self->calls[self->n - 1].error != want->error) {
+		dump(F_PPPLOG);
+		dump(F_MSLOG);
+	}
+	ASSERT_TRUE(ok);
+	last = &self->calls[self->n - 1];
+	EXPECT_EQ(want->error, last->error);
+	EXPECT_EQ(want->state, last->state)
+		TH_LOG("state %s", rasdial_state_name(last->state));
+	EXPECT_EQ(0u, last->ext_error);
+	EXPECT_EQ(WM_RASDIALEVENT, last->msg);
+	for (i = 0; i < self->n - 1; i++)
+		if (self->calls[i].state == last->state && !self->calls[i].error)
+			entered = i;
+	EXPECT_LE(0, entered) TH_LOG("no call for the state without error first");
+	/* Exactly one call carries the error. */
+	for (i = 0; i < self->n - 1; i++)
+		EXPECT_EQ(0u, self->calls[i].error) TH_LOG("call %d", i);
+
+	EXPECT_EQ(0u, RasGetErrorStringA(last->error, msg, sizeof(msg)));
+	EXPECT_NE(0u, strlen(msg));
+	fprintf(stderr, "# %u: %s\n", last->error, msg);
+
+	if (!status_too)
+		return;
+	memset(&st, 0, sizeof(st));
+	st.dwSize = sizeof(st);
+	ASSERT_EQ(0u, RasGetConnectStatusA(self->h, &st));
+	EXPECT_EQ(want->error, st.dwError);
+	EXPECT_EQ(want->state, st.rasconnstate);
+
+	/* pppd's own exit status, through the Linux extension. */
+	if (want->pppd[0]) {
+		DWORD ret = PENDING, pst = 0;
+
+		for (i = 0; i < 400 && ret == PENDING; i++) {
+			ret = rasdial_get_pppd_exit_status(self->h, &pst);
+			if (ret == PENDING)
+				usleep(50000);
+		}
+		EXPECT_EQ(0u, ret);
+		EXPECT_TRUE(pst == (DWORD)want->pppd[0] ||
+			    pst == (DWORD)want->pppd[1])
+			TH_LOG("pppd exit status %u", pst);
+		fprintf(stderr, "# pppd exit status %u\n", pst);
+	}
+}
+
+/* Chat's ABORT strings and timeout, one result per case. */
+static void chat_case(struct __test_metadata *_metadata,
+		      FIXTURE_DATA(fail) *self, const char *result, DWORD error)
+{
+	struct expect want = { error, RASCS_ConnectDevice, { 8 } };
+
+	write_entry(F_LINK, NULL);
+	ASSERT_EQ(0, modemsim_start(result, NULL, NULL));
+	ASSERT_EQ(0u, start_dial(&self->h, NULL));
+	check_failure(_metadata, self, &want, 1);
+	/* chat dialed RASDIALPARAMS.szPhoneNumber (\T = -T from the plugin). */
+	EXPECT_TRUE(file_has(F_MSLOG, "dial " F_NUMBER " "));
+	if (error == ERROR_NO_ANSWER && !strcmp(result, "SILENT"))
+		EXPECT_TRUE(file_has(F_PPPLOG, "chat exit 3"));
+}
+
+TEST_F_TIMEOUT(fail, busy_676, 60)
+{
+	chat_case(_metadata, self, "BUSY", ERROR_LINE_BUSY);
+}
+
+TEST_F_TIMEOUT(fail, no_carrier_679, 60)
+{
+	chat_case(_metadata, self, "NO_CARRIER", ERROR_NO_CARRIER);
+}
+
+TEST_F_TIMEOUT(fail, no_dialtone_680, 60)
+{
+	chat_case(_metadata, self, "NO DIALTONE", ERROR_NO_DIALTONE);
+}
+
+TEST_F_TIMEOUT(fail, no_answer_678, 60)
+{
+	chat_case(_metadata, self, "NO_ANSWER", ERROR_NO_ANSWER);
+}
+
+TEST_F_TIMEOUT(fail, chat_timeout_678, 60)
+{
+	chat_case(_metadata, self, "SILENT", ERROR_NO_ANSWER);
+}
+
+TEST_F_TIMEOUT(fail, modem_error_651, 60)
+{
+	chat_case(_metadata, self, "ERROR", ERROR_FROM_DEVICE);
+}
+
+/* Wrong password against a CHAP and a PAP server: 691 in Authenticate. */
+TEST_F_TIMEOUT(fail, chap_wrong_password_691, 60)
+{
+	/* pppd may say HANGUP: the peer's close can beat its own verdict. */
+	struct expect want = { ERROR_AUTHENTICATION_FAILURE, RASCS_Authenticate,
+			       { 19, 16 } };
+
+	write_entry(F_LINK, NULL);
+	ASSERT_EQ(0, modemsim_start("CONNECT", F_ANSWER("auth require-chap"), NULL));
+	ASSERT_EQ(0u, start_dial(&self->h, "not-the-password"));
+	check_failure(_metadata, self, &want, 1);
+}
+
+TEST_F_TIMEOUT(fail, pap_wrong_password_691, 60)
+{
+	/* pppd may say HANGUP: the peer's close can beat its own verdict. */
+	struct expect want = { ERROR_AUTHENTICATION_FAILURE, RASCS_Authenticate,
+			       { 19, 16 } };
+
+	write_entry(F_LINK, NULL);
+	ASSERT_EQ(0, modemsim_start("CONNECT", F_ANSWER("auth require-pap"), NULL));
+	ASSERT_EQ(0u, start_dial(&self->h, "not-the-password"));
+	check_failure(_metadata, self, &want, 1);
+}
+
+/* We require CHAP of the server and it answers with the wrong secret. */
+TEST_F_TIMEOUT(fail, server_fails_our_auth_778, 60)
+{
+	struct expect want = { ERROR_UNABLE_TO_AUTHENTICATE_SERVER,
+			       RASCS_Authenticate, { 11, 16 } };
+
+	write_entry(F_LINK, "auth\nrequire-chap");
+	ASSERT_EQ(0, modemsim_start("CONNECT",
+				    F_ANSWER("noauth password not-the-secret"), NULL));
+	ASSERT_EQ(0u, start_dial(&self->h, NULL));
+	check_failure(_metadata, self, &want, 1);
+}
+
+/* A device node with no device behind it (an unplugged modem): 797. */
+TEST_F_TIMEOUT(fail, device_missing_797, 60)
+{
+	struct expect want = { ERROR_CONNECTING_DEVICE_NOT_FOUND,
+			       RASCS_ConnectDevice, { 7 } };
+
+	unlink(F_NODEV);
+	/* ttyS127: far beyond the 8250 ports the kernel registered. */
+	ASSERT_EQ(0, mknod(F_NODEV, S_IFCHR | 0600, makedev(4, 64 + 127)));
+	write_entry(F_NODEV, NULL);
+	ASSERT_EQ(0u, start_dial(&self->h, NULL));
+	check_failure(_metadata, self, &want, 1);
+	EXPECT_TRUE(file_has(F_PPPLOG, "Failed to open"));
+	unlink(F_NODEV);
+}
+
+/* Another pppd holds the device's UUCP lock: 633. */
+TEST_F_TIMEOUT(fail, device_locked_633, 60)
+{
+	struct expect want = { ERROR_PORT_NOT_AVAILABLE, RASCS_ConnectDevice,
+			       { 6 } };
+	pid_t holder;
+	int locked = 0;
+
+	write_entry(F_LINK, NULL);
+	ASSERT_EQ(0, modemsim_start("SILENT", NULL, NULL));
+	holder = fork();
+	if (holder == 0) {
+		int nul = open("/dev/null", O_RDWR);
+
+		dup2(nul, 0);
+		dup2(nul, 1);
+		dup2(nul, 2);
+		setsid();
+		execl("/usr/sbin/pppd", "pppd", F_LINK, "lock", "local",
+		      "nocrtscts", "noauth", "nodetach", "connect", "sleep 30",
+		      (char *)NULL);
+		_exit(127);
+	}
+	ASSERT_LT(0, holder);
+	for (int i = 0; i < 100 && !locked; i++) {
+		locked = !access("/var/lock/LCK..ttyRASF", F_OK) ||
+			 !access("/run/lock/LCK..ttyRASF", F_OK);
+		usleep(100000);
+	}
+	EXPECT_TRUE(locked);
+	ASSERT_EQ(0u, start_dial(&self->h, NULL));
+	check_failure(_metadata, self, &want, 1);
+	kill(holder, SIGTERM);
+	for (int i = 0; i < 100 && waitpid(holder, NULL, WNOHANG) == 0; i++)
+		usleep(100000);
+	if (waitpid(holder, NULL, WNOHANG) == 0) {
+		kill(holder, SIGKILL);
+		waitpid(holder, NULL, 0);
+	}
+}
+
+/* The answering side never speaks PPP: LCP gets no answer, 718. */
+TEST_F_TIMEOUT(fail, lcp_no_answer_718, 60)
+{
+	/* pppd's exit code may be HANGUP: modemsim drops carrier as it quits. */
+	struct expect want = { ERROR_PPP_TIMEOUT, RASCS_AllDevicesConnected,
+			       { 10, 16 } };
+
+	write_entry(F_LINK, "noauth\nlcp-max-configure 3\nlcp-restart 1");
+	ASSERT_EQ(0, modemsim_start("CONNECT", "exec sleep 60", NULL));
+	ASSERT_EQ(0u, start_dial(&self->h, NULL));
+	check_failure(_metadata, self, &want, 1);
+}
+
+/* The line echoes everything: LCP sees its own magic number, 737. */
+TEST_F_TIMEOUT(fail, loopback_737, 60)
+{
+	struct expect want = { ERROR_PPP_LOOPBACK_DETECTED,
+			       RASCS_AllDevicesConnected, { 17 } };
+
+	write_entry(F_LINK, "noauth\nlcp-restart 1");
+	ASSERT_EQ(0, modemsim_start("CONNECT", "exec cat", NULL));
+	ASSERT_EQ(0u, start_dial(&self->h, NULL));
+	check_failure(_metadata, self, &want, 1);
+}
+
+/* The server runs no network protocol at all: 720 in AuthProject. */
+TEST_F_TIMEOUT(fail, no_network_protocol_720, 60)
+{
+	struct expect want = { ERROR_PPP_NO_PROTOCOLS_CONFIGURED,
+			       RASCS_AuthProject, { 10, 16 } };
+
+	write_entry(F_LINK, "noauth\nlcp-restart 1");
+	ASSERT_EQ(0, modemsim_start("CONNECT",
+				    F_ANSWER("noauth noip noipv6"), "-1"));
+	ASSERT_EQ(0u, start_dial(&self->h, NULL));
+	check_failure(_metadata, self, &want, 1);
+}
+
+/* Dial to Connected against a server without authentication. */
+static void dial_up(struct __test_metadata *_metadata,
+		    FIXTURE_DATA(fail) *self, const char *extra,
+		    const char *drop)
+{
+	char text[512];
+
+	snprintf(text, sizeof(text), "noauth\n%s", extra);
+	write_entry(F_LINK, text);
+	ASSERT_EQ(0, modemsim_start("CONNECT", F_ANSWER("noauth"), drop));
+	ASSERT_EQ(0u, start_dial(&self->h, NULL));
+	ASSERT_TRUE(dt_wait(connected, DIAL_TIMEOUT_MS, self->calls, &self->n));
+	if (self->calls[self->n - 1].state != RASCS_Connected) {
+		dt_print_calls(self->calls, self->n);
+		dump(F_PPPLOG);
+	}
+	ASSERT_EQ(RASCS_Connected, self->calls[self->n - 1].state);
+}
+
+/* The server stops answering LCP echoes after Connected: 829. */
+TEST_F_TIMEOUT(fail, lcp_echo_failure_829, 90)
+{
+	struct expect want = { ERROR_LINK_FAILURE, RASCS_Disconnected, { 15, 16 } };
+	pid_t peer;
+
+	dial_up(_metadata, self, "lcp-echo-interval 1\nlcp-echo-failure 2\nlcp-restart 1",
+		NULL);
+	peer = answer_pid();
+	ASSERT_LT(0, peer);
+	kill(peer, SIGSTOP);
+	check_failure(_metadata, self, &want, 1);
+	kill(peer, SIGKILL);
+	kill(peer, SIGCONT);
+}
+
+/* "idle 2": no traffic for 2 s ends the link, 828. */
+TEST_F_TIMEOUT(fail, idle_timeout_828, 90)
+{
+	struct expect want = { ERROR_IDLE_TIMEOUT, RASCS_Disconnected, { 12 } };
+
+	dial_up(_metadata, self, "idle 2\nnoipv6", NULL);
+	check_failure(_metadata, self, &want, 1);
+}
+
+/* The server dies after Connected; the modem loses carrier: 629. */
+TEST_F_TIMEOUT(fail, peer_hangs_up_629, 90)
+{
+	/* 5 when the tty's SIGHUP beats the EOF (pppd: "Hangup (SIGHUP)"). */
+	struct expect want = { ERROR_REMOTE_DISCONNECTION, RASCS_Disconnected,
+			       { 16, 5 } };
+	pid_t peer;
+
+	dial_up(_metadata, self, "", NULL);
+	peer = answer_pid();
+	ASSERT_LT(0, peer);
+	kill(peer, SIGKILL);
+	check_failure(_metadata, self, &want, 1);
+}
+
+/* An administrator stops our pppd (SIGTERM, as RasHangUp does): 631. */
+TEST_F_TIMEOUT(fail, local_hangup_631, 90)
+{
+	struct expect want = { ERROR_USER_DISCONNECTION, RASCS_Disconnected,
+			       { 5 } };
+	struct dt_kconn k;
+
+	dial_up(_metadata, self, "", NULL);
+	ASSERT_EQ(0, dt_kernel_get(dt_conn_id(self->h), &k));
+	ASSERT_LT(0u, k.pid);
+	kill((pid_t)k.pid, SIGTERM);
+	check_failure(_metadata, self, &want, 1);
+}
+
+/*
+ * RasHangUp: the notifier hears 631 last.  The handle belongs to the
+ * hang-up now, so RasGetConnectStatus is not asked.
+ */
+TEST_F_TIMEOUT(fail, rashangup_631, 90)
+{
+	struct expect want = { ERROR_USER_DISCONNECTION, RASCS_Disconnected, { 0 } };
+
+	dial_up(_metadata, self, "", NULL);
+	ASSERT_EQ(0u, RasHangUpA(self->h));
+	check_failure(_metadata, self, &want, 0);
+	self->h = NULL;
+}
+
+/* The extension's own answers. */
+TEST(pppd_exit_status_args)
+{
+	DWORD st = 0;
+
+	EXPECT_EQ((DWORD)ERROR_INVALID_HANDLE,
+		  rasdial_get_pppd_exit_status(NULL, &st));
+	EXPECT_EQ((DWORD)ERROR_INVALID_HANDLE,
+		  rasdial_get_pppd_exit_status((HRASCONN)(uintptr_t)0xfffffff0u, &st));
+	EXPECT_EQ((DWORD)ERROR_INVALID_PARAMETER,
+		  rasdial_get_pppd_exit_status((HRASCONN)(uintptr_t)1, NULL));
+}
+
+/*
+ * A status no row maps: "socket" to a closed port fails as
+ * EXIT_PTYCMD_FAILED, which says nothing RAS has a code for: 635.
+ */
+TEST_F_TIMEOUT(fail, unmapped_635, 60)
+{
+	struct expect want = { ERROR_UNKNOWN, RASCS_ConnectDevice, { 9 } };
+
+	write_entry("socket 127.0.0.1:9", NULL);
+	ASSERT_EQ(0u, start_dial(&self->h, NULL));
+	check_failure(_metadata, self, &want, 1);
+}
+
+TEST_HARNESS_MAIN
