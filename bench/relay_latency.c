@@ -109,7 +109,7 @@ static int send_event(struct nl_sock *sk, int family, uint32_t conn,
 	return err;
 }
 
-/* Started by librasdial as "pppd call ENTRY ... rasdial-conn ID". */
+/* Started by librasdial as pppd: "... rasdial-conn ID call ENTRY ...". */
 static int fake_pppd(int argc, char **argv)
 {
 	struct shared_clock *clk = map_clock(0);
@@ -242,8 +242,9 @@ int main(int argc, char **argv)
 	DWORD ret;
 	FILE *f;
 
-	if (argc > 1 && !strcmp(argv[1], "call"))
-		return fake_pppd(argc, argv);
+	for (int i = 1; i < argc; i++)		/* started as pppd? */
+		if (!strcmp(argv[i], "rasdial-conn"))
+			return fake_pppd(argc, argv);
 	if (events < 1) {
 		fprintf(stderr, "usage: %s [EVENTS]\n", argv[0]);
 		return 2;

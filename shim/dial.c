@@ -196,6 +196,34 @@ fail:
  * pidfd, or a negative errno (exec failures included: we wait for the
  * exec to happen, which a close-on-exec pipe tells us).
  */
+/*
+ * Whether the peers file at PATH names a device under /dev/ that does not
+ * exist.  pppd rejects such a name as an unknown option (exit 2) before
+ * its plugin loads, so this is the only way to tell "modem not there"
+ * (797) from other bad options.  Best effort: the first word of each
+ * non-comment line, as a device line is written.
+ */
+static bool entry_device_missing(const char *path)
+{
+	char line[1024], word[PATH_MAX];
+	bool missing = false;
+	FILE *f = fopen(path, "re");
+
+	if (!f)
+		return false;
+	while (!missing && fgets(line, sizeof(line), f)) {
+		struct stat st;
+
+		if (sscanf(line, " %4095s", word) != 1 || word[0] == '#')
+			continue;
+		if (!strncmp(word, "/dev/", 5) && stat(word, &st) < 0 &&
+		    errno == ENOENT)
+			missing = true;
+	}
+	fclose(f);
+	return missing;
+}
+
 static int spawn_pppd(uint32_t id, const char *path, bool use_call,
 		      const char *const *pbk_argv,
 		      const RASDIALPARAMSA *p, pid_t *pidp, int *pidfdp)
@@ -378,6 +406,7 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	d->callback_id = p.dwCallbackId;
 	memcpy(d->entry, p.szEntryName, sizeof(d->entry));
 	memcpy(d->phone, p.szPhoneNumber, sizeof(d->phone));
+	d->device_missing = !use_pbk && entry_device_missing(path);
 	*lphRasConn = (HRASCONN)(uintptr_t)id;
 	rasdial_dial_publish(d);
 

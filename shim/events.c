@@ -399,6 +399,10 @@ static void on_child_exit(struct rasdial_dial *d)
 			u.error = rasdial_ppp_exit_error(si.si_status,
 							 (int)d->fwd_phase,
 							 d->connected_once);
+			/* pppd took the missing device for a bad option */
+			if (si.si_status == RASDIAL_PPP_EXIT_OPTION_ERROR &&
+			    d->device_missing)
+				u.error = ERROR_CONNECTING_DEVICE_NOT_FOUND;
 		} else if (rc == 0) {
 			u.error = RASDIAL_ERROR_PPPD_VANISHED;
 		} else {

@@ -51,6 +51,7 @@ struct rasdial_dial {
 	bool final;			/* the dial or link is over */
 	bool bound;			/* pppd's plugin has reported */
 	bool connected_once;
+	bool device_missing;		/* the entry names a /dev/ path that is not there */
 	bool hangup_deferred;		/* asked inside a notifier: do it
 					 * once the notifier returns */
 	bool have_state;

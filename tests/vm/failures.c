@@ -410,6 +410,19 @@ TEST_F_TIMEOUT(fail, device_missing_797, 60)
 	unlink(F_NODEV);
 }
 
+/* A device path that does not exist at all (a USB modem never plugged
+ * in): pppd stops at option parsing with status 2; still 797. */
+TEST_F_TIMEOUT(fail, device_path_missing_797, 60)
+{
+	struct expect want = { ERROR_CONNECTING_DEVICE_NOT_FOUND,
+			       RASCS_OpenPort, { 2 } };
+
+	unlink("/dev/ttyUSB-rasdial-none");
+	write_entry("/dev/ttyUSB-rasdial-none", NULL);
+	ASSERT_EQ(0u, start_dial(&self->h, NULL));
+	check_failure(_metadata, self, &want, 1);
+}
+
 /* Another pppd holds the device's UUCP lock: 633. */
 TEST_F_TIMEOUT(fail, device_locked_633, 60)
 {
