@@ -479,6 +479,15 @@ static struct rasdial_conn *rasdial_event_bind(struct rasdial_net *rn,
 		return ERR_PTR(-ENOENT);
 	}
 	if (!conn->plugin_portid) {
+		/* setuid pppd has CAP_NET_ADMIN whoever runs it: only the
+		 * conn's owner (the real uid) or root may bind its id.
+		 */
+		if (!uid_eq(current_uid(), conn->owner_uid) &&
+		    !uid_eq(current_uid(), GLOBAL_ROOT_UID)) {
+			NL_SET_ERR_MSG_ATTR(info->extack, attr, KBUILD_MODNAME
+					    ": connection belongs to another user");
+			return ERR_PTR(-EPERM);
+		}
 		/* The pid comes from the sender, never from the message. */
 		conn->pid = get_pid(task_tgid(current));
 		WRITE_ONCE(conn->plugin_portid, info->snd_portid);

@@ -33,7 +33,7 @@
 
 #include "kselftest_harness.h"
 
-#define RASCS_AUTHENTICATE	6u
+#define RASCS_AUTHENTICATE	5u
 #define RASCS_CONNECTED		0x2000u
 #define RASCS_DISCONNECTED	0x2001u
 #define PHASE_RUNNING		8u
@@ -501,6 +501,9 @@ static void kid_event(struct chan *c, const struct kreq *q, struct kresp *r)
 	}
 }
 
+/* Set by a test before kid_start: keep euid 0 (setuid pppd). */
+static int kid_setuid_style;
+
 static void kid_main(struct kid *k, uid_t uid)
 {
 	struct chan c;
@@ -510,8 +513,15 @@ static void kid_main(struct kid *k, uid_t uid)
 		if (open_fds[i] >= 0)
 			close(open_fds[i]);
 	n_open_fds = 0;
-	if (uid && (setresgid(uid, uid, uid) || setresuid(uid, uid, uid)))
+	if (uid && kid_setuid_style) {
+		/* like setuid-root pppd run by UID: real uid UID, euid 0,
+		 * so CAP_NET_ADMIN stays */
+		if (setresuid(uid, 0, 0))
+			_exit(2);
+	} else if (uid && (setresgid(uid, uid, uid) ||
+			   setresuid(uid, uid, uid))) {
 		_exit(2);
+	}
 	if (chan_open(&c))
 		_exit(3);
 
@@ -1213,6 +1223,28 @@ TEST_F(genl, owner_hangup_before_bind_frees_the_conn)
 	r = kid_ev(&k, id, 1, 0, 0, false);
 	EXPECT_EQ(-ENOENT, r.err);
 	EXPECT_EQ(0, kid_stop(&k));
+}
+
+/* A setuid pppd run by another user has CAP_NET_ADMIN, yet may not bind
+ * (take over) a conn root asked for: its real uid is not the owner's. */
+TEST_F(genl, setuid_pppd_of_another_user_cannot_bind)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	struct kresp r;
+	uint32_t id;
+
+	ASSERT_EQ(0, conn_new(&self->c, "office", RASDIAL_F_WANT_ACK, &id));
+	kid_setuid_style = 1;
+	ASSERT_TRUE(kid_start(&k, NOBODY));
+	kid_setuid_style = 0;
+	r = kid_ev(&k, id, 1, 0 /* OpenPort */, 0, false);
+	EXPECT_EQ(-EPERM, r.err);
+	EXPECT_NE(NULL, strstr(r.ext, "another user")) TH_LOG("%s", r.ext);
+	/* and it may still register a session of its own */
+	r = kid_ev(&k, 0, 1, 0 /* OpenPort */, 0, false);
+	EXPECT_EQ(0, r.err);
+	EXPECT_EQ(0, kid_stop(&k));
+	EXPECT_EQ(0, conn_get(&self->c, id, NULL));
 }
 
 TEST_F(genl, ack_is_relayed_to_the_bound_plugin)
