@@ -185,24 +185,42 @@ static int read_password(const char *user, char *buf, size_t size)
 	return 0;
 }
 
-static int list_connections(void)
+/*
+ * RasEnumConnections into a buffer of the size it asks for (asked again
+ * if links came up meanwhile).  Prints the error and returns non-zero on
+ * failure; the caller frees *out (NULL when there is no link).
+ */
+static int enum_connections(RASCONNA **out, DWORD *count)
 {
 	RASCONNA *conns = NULL;
-	DWORD cb = 0, n = 0, i, ret;
+	DWORD cb = 0, ret;
 
-	ret = RasEnumConnectionsA(NULL, &cb, &n);
-	if (ret == ERROR_BUFFER_TOO_SMALL) {
+	*count = 0;
+	ret = RasEnumConnectionsA(NULL, &cb, count);
+	for (int tries = 0; ret == ERROR_BUFFER_TOO_SMALL && tries < 4; tries++) {
+		free(conns);
 		conns = calloc(1, cb);
 		if (!conns)
 			return 1;
 		conns[0].dwSize = sizeof(RASCONNA);
-		ret = RasEnumConnectionsA(conns, &cb, &n);
+		ret = RasEnumConnectionsA(conns, &cb, count);
 	}
 	if (ret) {
 		print_ras_error(ret);
 		free(conns);
 		return 1;
 	}
+	*out = conns;
+	return 0;
+}
+
+static int list_connections(void)
+{
+	RASCONNA *conns = NULL;
+	DWORD n = 0, i;
+
+	if (enum_connections(&conns, &n))
+		return 1;
 	if (!n) {
 		printf("No connections\n");
 	} else {
@@ -242,22 +260,11 @@ static void wait_gone(HRASCONN h)
 static int disconnect(const char *entry)
 {
 	RASCONNA *conns = NULL;
-	DWORD cb = 0, n = 0, i, ret;
+	DWORD n = 0, i, ret;
 	int hung = 0;
 
-	ret = RasEnumConnectionsA(NULL, &cb, &n);
-	if (ret == ERROR_BUFFER_TOO_SMALL) {
-		conns = calloc(1, cb);
-		if (!conns)
-			return 1;
-		conns[0].dwSize = sizeof(RASCONNA);
-		ret = RasEnumConnectionsA(conns, &cb, &n);
-	}
-	if (ret) {
-		print_ras_error(ret);
-		free(conns);
+	if (enum_connections(&conns, &n))
 		return 1;
-	}
 	for (i = 0; i < n; i++) {
 		if (entry && strcmp(conns[i].szEntryName, entry))
 			continue;
@@ -380,22 +387,11 @@ static int print_status(HRASCONN h, const char *entry)
 static int show_status(const char *entry)
 {
 	RASCONNA *conns = NULL;
-	DWORD cb = 0, n = 0, i, ret;
+	DWORD n = 0, i;
 	int rc = 1, found = 0;
 
-	ret = RasEnumConnectionsA(NULL, &cb, &n);
-	if (ret == ERROR_BUFFER_TOO_SMALL) {
-		conns = calloc(1, cb);
-		if (!conns)
-			return 1;
-		conns[0].dwSize = sizeof(RASCONNA);
-		ret = RasEnumConnectionsA(conns, &cb, &n);
-	}
-	if (ret) {
-		print_ras_error(ret);
-		free(conns);
+	if (enum_connections(&conns, &n))
 		return 1;
-	}
 	for (i = 0; i < n; i++) {
 		if (strcmp(conns[i].szEntryName, entry))
 			continue;
