@@ -101,6 +101,10 @@ static const struct nla_policy rasdial_policy[RASDIAL_A_MAX + 1] = {
 				     .reject_message = RASDIAL_KERNEL_ONLY },
 	[RASDIAL_A_PAD]		= { .type = NLA_REJECT,
 				    .reject_message = RASDIAL_KERNEL_ONLY },
+	[RASDIAL_A_AUTH_PROTO]	= { .type = NLA_U32 },
+	[RASDIAL_A_AUTH_DATA]	= { .type = NLA_U32 },
+	[RASDIAL_A_LCP_OPTIONS]	= { .type = NLA_U32 },
+	[RASDIAL_A_PEER_LCP_OPTIONS] = { .type = NLA_U32 },
 };
 
 #define RASDIAL_ATTR(name)	BIT(RASDIAL_A_##name)
@@ -112,7 +116,9 @@ static const struct nla_policy rasdial_policy[RASDIAL_A_MAX + 1] = {
 	 RASDIAL_ATTR(DEVICE_NAME) | RASDIAL_ATTR(DEVICE_TYPE) |	\
 	 RASDIAL_ATTR(LOCAL_ADDR) | RASDIAL_ATTR(REMOTE_ADDR) |		\
 	 RASDIAL_ATTR(LOCAL_IFID6) | RASDIAL_ATTR(REMOTE_IFID6) |	\
-	 RASDIAL_ATTR(BAUD))
+	 RASDIAL_ATTR(BAUD) | RASDIAL_ATTR(AUTH_PROTO) |			\
+	 RASDIAL_ATTR(AUTH_DATA) | RASDIAL_ATTR(LCP_OPTIONS) |		\
+	 RASDIAL_ATTR(PEER_LCP_OPTIONS))
 
 /* What each request may carry; the family policy only knows types. */
 static const u32 rasdial_cmd_attrs[RASDIAL_CMD_MAX + 1] = {
@@ -137,9 +143,10 @@ static bool rasdial_nl_registered;
 static size_t rasdial_conn_msg_size(void)
 {
 	/* CONN_ID SEQ STATE ERROR EXT_ERROR EXIT_STATUS PHASE FLAGS
-	 * OWNER_UID PID IFINDEX BAUD
+	 * OWNER_UID PID IFINDEX BAUD AUTH_PROTO AUTH_DATA LCP_OPTIONS
+	 * PEER_LCP_OPTIONS
 	 */
-	return 12 * nla_total_size(sizeof(u32)) +
+	return 16 * nla_total_size(sizeof(u32)) +
 	       nla_total_size(RASDIAL_ENTRY_MAX + 1) +
 	       nla_total_size(IFNAMSIZ) +
 	       nla_total_size(RASDIAL_DEVICE_NAME_MAX + 1) +
@@ -156,6 +163,9 @@ static u64 rasdial_connected_ms(const struct rasdial_conn *conn)
 
 	return div_u64(end - conn->connected_ns, NSEC_PER_MSEC);
 }
+
+/* @known is a u32 bitmap indexed by attribute. */
+static_assert(RASDIAL_A_MAX < 32);
 
 static bool rasdial_known(const struct rasdial_conn *conn, int attr)
 {
@@ -231,6 +241,19 @@ static int rasdial_conn_fill(struct sk_buff *skb,
 		goto cancel;
 	if (rasdial_known(conn, RASDIAL_A_BAUD) &&
 	    nla_put_u32(skb, RASDIAL_A_BAUD, conn->baud))
+		goto cancel;
+	if (rasdial_known(conn, RASDIAL_A_AUTH_PROTO) &&
+	    nla_put_u32(skb, RASDIAL_A_AUTH_PROTO, conn->auth_proto))
+		goto cancel;
+	if (rasdial_known(conn, RASDIAL_A_AUTH_DATA) &&
+	    nla_put_u32(skb, RASDIAL_A_AUTH_DATA, conn->auth_data))
+		goto cancel;
+	if (rasdial_known(conn, RASDIAL_A_LCP_OPTIONS) &&
+	    nla_put_u32(skb, RASDIAL_A_LCP_OPTIONS, conn->lcp_options))
+		goto cancel;
+	if (rasdial_known(conn, RASDIAL_A_PEER_LCP_OPTIONS) &&
+	    nla_put_u32(skb, RASDIAL_A_PEER_LCP_OPTIONS,
+			conn->peer_lcp_options))
 		goto cancel;
 	if (conn->connected_ns &&
 	    nla_put_u64_64bit(skb, RASDIAL_A_CONNECTED_MS,
@@ -520,6 +543,15 @@ static void rasdial_conn_update(struct rasdial_conn *conn,
 	conn->ifindex = rasdial_attr_u32(attrs, RASDIAL_A_IFINDEX,
 					 conn->ifindex);
 	conn->baud = rasdial_attr_u32(attrs, RASDIAL_A_BAUD, conn->baud);
+	conn->auth_proto = rasdial_attr_u32(attrs, RASDIAL_A_AUTH_PROTO,
+					    conn->auth_proto);
+	conn->auth_data = rasdial_attr_u32(attrs, RASDIAL_A_AUTH_DATA,
+					   conn->auth_data);
+	conn->lcp_options = rasdial_attr_u32(attrs, RASDIAL_A_LCP_OPTIONS,
+					     conn->lcp_options);
+	conn->peer_lcp_options = rasdial_attr_u32(attrs,
+						  RASDIAL_A_PEER_LCP_OPTIONS,
+						  conn->peer_lcp_options);
 
 	if (attrs[RASDIAL_A_ENTRY])
 		nla_strscpy(conn->entry, attrs[RASDIAL_A_ENTRY],

@@ -56,6 +56,10 @@ enum {
  * @phase: pppd's phase
  * @ifindex: ifindex of the ppp interface
  * @baud: line speed in bits per second
+ * @auth_proto: PPP protocol of the authentication toward the peer, 0 none
+ * @auth_data: CHAP digest of @auth_proto, 0 otherwise
+ * @lcp_options: our negotiated LCP options, RASLCPO_* bits
+ * @peer_lcp_options: the peer's negotiated LCP options, RASLCPO_* bits
  * @connected_ns: CLOCK_BOOTTIME when @state first became RASCS_Connected,
  *	0 before
  * @ended_ns: CLOCK_BOOTTIME when it left RASCS_Connected again, 0 before
@@ -89,6 +93,10 @@ struct rasdial_conn {
 	u32 phase;
 	u32 ifindex;
 	u32 baud;
+	u32 auth_proto;
+	u32 auth_data;
+	u32 lcp_options;
+	u32 peer_lcp_options;
 	u64 connected_ns;
 	u64 ended_ns;
 	__be32 local_addr;

@@ -35,6 +35,10 @@
 #include <pppd/eui64.h>
 #endif
 #include <pppd/fsm.h>
+#if !RASDIAL_PPPD_2_5
+#include <pppd/chap-new.h>	/* MDTYPE_* (2.5: chap.h, above) */
+#endif
+#include <pppd/lcp.h>
 #include <pppd/ipcp.h>
 #include <pppd/ipv6cp.h>
 
@@ -214,6 +218,41 @@ static inline void rasdial_pppd_ipcp_addrs(uint32_t *local, uint32_t *remote)
 {
 	*local = ipcp_gotoptions[0].ouraddr;
 	*remote = ipcp_hisoptions[0].hisaddr;
+}
+
+/*
+ * What LCP agreed, once it is open (same lcp.h fields in 2.4.9 and 2.5).
+ * lcp_hisoptions is what the peer asked of us: the authentication we do
+ * toward it, with CHAP's digest kept as one MDTYPE_* bit; the PFC/ACFC
+ * flags of lcp_gotoptions are ours the peer acked, of lcp_hisoptions the
+ * peer's we acked.  Values are RASLCPAP_*, RASLCPAD_*, RASLCPO_* (ras.h).
+ */
+static inline void rasdial_pppd_lcp_info(uint32_t *auth_proto,
+					 uint32_t *auth_data,
+					 uint32_t *ours, uint32_t *peers)
+{
+	const lcp_options *go = &lcp_gotoptions[0];
+	const lcp_options *ho = &lcp_hisoptions[0];
+
+	*auth_proto = 0;
+	*auth_data = 0;
+	if (ho->neg_eap) {
+		*auth_proto = 0xC227;		/* PPP_EAP */
+	} else if (ho->neg_chap) {
+		*auth_proto = 0xC223;		/* PPP_CHAP */
+		if (ho->chap_mdtype & MDTYPE_MD5)
+			*auth_data = CHAP_MD5;
+		else if (ho->chap_mdtype & MDTYPE_MICROSOFT_V2)
+			*auth_data = CHAP_MICROSOFT_V2;
+		else if (ho->chap_mdtype & MDTYPE_MICROSOFT)
+			*auth_data = CHAP_MICROSOFT;
+	} else if (ho->neg_upap) {
+		*auth_proto = 0xC023;		/* PPP_PAP */
+	}
+	*ours = (go->neg_pcompression ? 0x1 : 0) |	/* RASLCPO_PFC */
+		(go->neg_accompression ? 0x2 : 0);	/* RASLCPO_ACFC */
+	*peers = (ho->neg_pcompression ? 0x1 : 0) |
+		 (ho->neg_accompression ? 0x2 : 0);
 }
 
 /* Local and peer IPv6 interface ids once IPv6CP is up; -1 without IPv6. */

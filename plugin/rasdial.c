@@ -417,6 +417,7 @@ struct rasdial_event {
 	int with_if;			/* add ifname/ifindex */
 	int with_ip;			/* add the IPv4 addresses */
 	int with_ipv6;			/* add the IPv6 interface ids */
+	int with_lcp;			/* add authentication, LCP options */
 };
 
 /* The entry name of a pppd no shim started: linkname, ipparam, peer, device. */
@@ -524,6 +525,15 @@ static int rasdial_put_event(struct nl_msg *msg, const struct rasdial_event *ev)
 			err |= nla_put(msg, RASDIAL_A_LOCAL_ADDR, 4, &local);
 		if (remote)
 			err |= nla_put(msg, RASDIAL_A_REMOTE_ADDR, 4, &remote);
+	}
+	if (ev->with_lcp) {
+		uint32_t proto, data, ours, peers;
+
+		rasdial_pppd_lcp_info(&proto, &data, &ours, &peers);
+		err |= nla_put_u32(msg, RASDIAL_A_AUTH_PROTO, proto);
+		err |= nla_put_u32(msg, RASDIAL_A_AUTH_DATA, data);
+		err |= nla_put_u32(msg, RASDIAL_A_LCP_OPTIONS, ours);
+		err |= nla_put_u32(msg, RASDIAL_A_PEER_LCP_OPTIONS, peers);
 	}
 	if (ev->with_ipv6) {
 		eui64_t local, remote;
@@ -1003,8 +1013,10 @@ static void rasdial_try_connect(void)
 					       RASDIAL_PPP_NOTIFY_IPV6_UP, st);
 	for (i = 0; i < n; i++) {
 		ev.state = st[i];
-		/* Interface and addresses go with the first (Projected). */
+		/* Interface, addresses and LCP's results go with the
+		 * first (Projected). */
 		ev.with_if = i == 0;
+		ev.with_lcp = i == 0;
 		ev.with_ip = i == 0 && rasdial_ip_up;
 		ev.with_ipv6 = i == 0 && rasdial_ipv6_up;
 		if (st[i] == RASCS_Connected)

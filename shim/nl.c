@@ -135,6 +135,10 @@ static const struct nla_policy conn_policy[RASDIAL_A_MAX + 1] = {
 	[RASDIAL_A_REMOTE_IFID6] = { .type = NLA_UNSPEC },
 	[RASDIAL_A_BAUD]	= { .type = NLA_U32 },
 	[RASDIAL_A_CONNECTED_MS] = { .type = NLA_U64 },
+	[RASDIAL_A_AUTH_PROTO]	= { .type = NLA_U32 },
+	[RASDIAL_A_AUTH_DATA]	= { .type = NLA_U32 },
+	[RASDIAL_A_LCP_OPTIONS]	= { .type = NLA_U32 },
+	[RASDIAL_A_PEER_LCP_OPTIONS] = { .type = NLA_U32 },
 };
 
 static void copy_str(char *dst, size_t size, const struct nlattr *a)
@@ -191,6 +195,10 @@ static int parse_conn(struct nl_msg *msg, struct rasdial_conn_info *ci)
 				  &ci->has_exit_status);
 	ci->ifindex = get_u32(tb[RASDIAL_A_IFINDEX], &ci->has_ifindex);
 	ci->baud = get_u32(tb[RASDIAL_A_BAUD], &ci->has_baud);
+	ci->auth_proto = get_u32(tb[RASDIAL_A_AUTH_PROTO], NULL);
+	ci->auth_data = get_u32(tb[RASDIAL_A_AUTH_DATA], NULL);
+	ci->lcp_options = get_u32(tb[RASDIAL_A_LCP_OPTIONS], NULL);
+	ci->peer_lcp_options = get_u32(tb[RASDIAL_A_PEER_LCP_OPTIONS], NULL);
 	ci->has_local_addr = copy_bin(ci->local_addr, sizeof(ci->local_addr),
 				      tb[RASDIAL_A_LOCAL_ADDR]);
 	ci->has_remote_addr = copy_bin(ci->remote_addr,

@@ -27,6 +27,11 @@ struct rasdial_conn_info {
 	uint32_t exit_status;
 	uint32_t ifindex;
 	uint32_t baud;
+	/* LCP projection (RasGetProjectionInfo RASP_PppLcp); 0 when unknown */
+	uint32_t auth_proto;		/* PPP protocol, RASLCPAP_* */
+	uint32_t auth_data;		/* RASLCPAD_* with CHAP */
+	uint32_t lcp_options;		/* ours, RASLCPO_* */
+	uint32_t peer_lcp_options;	/* the peer's, RASLCPO_* */
 	bool has_state, has_phase, has_pid, has_exit_status, has_owner_uid;
 	bool has_ifindex, has_baud;
 	/* IPCP / IPv6CP results (RasGetProjectionInfo) */

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * projection.c: RasGetProjectionInfoA, from the kernel's record of what
- * pppd negotiated (IPCP addresses, IPv6CP interface identifiers), so it
+ * pppd negotiated (IPCP addresses, IPv6CP interface identifiers, LCP
+ * authentication and options), so it
  * answers in any process of the network namespace.
  */
 #include <arpa/inet.h>
@@ -89,6 +90,20 @@ static void fill_ipv6(RASPPPIPV6 *ip6, const struct rasdial_conn_info *ci)
 		       sizeof(ip6->bPeerInterfaceIdentifier));
 }
 
+/*
+ * The plugin reports the authentication we did toward the peer (the
+ * "local" side on Windows) and both sides' LCP options; the peer is not
+ * authenticated by a dial-out client, so the server side stays 0.
+ */
+static void fill_lcp(RASPPPLCPA *lcp, const struct rasdial_conn_info *ci)
+{
+	lcp->dwAuthenticationProtocol = ci->auth_proto;
+	lcp->dwAuthenticationData = ci->auth_proto == RASLCPAP_CHAP ?
+				    ci->auth_data : 0;
+	lcp->dwOptions = ci->lcp_options;
+	lcp->dwServerOptions = ci->peer_lcp_options;
+}
+
 RASDIAL_API DWORD APIENTRY RasGetProjectionInfoA(HRASCONN hrasconn,
 						 RASPROJECTION rasprojection,
 						 LPVOID lpprojection,
@@ -167,6 +182,7 @@ RASDIAL_API DWORD APIENTRY RasGetProjectionInfoA(HRASCONN hrasconn,
 		break;
 	case RASP_PppLcp:
 		/* LCP is open once any NCP is: no error, one link. */
+		fill_lcp(&full.lcp, &ci);
 		break;
 	default:
 		return ERROR_PROTOCOL_NOT_CONFIGURED;

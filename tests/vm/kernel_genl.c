@@ -491,6 +491,10 @@ static void kid_event(struct chan *c, const struct kreq *q, struct kresp *r)
 		nla_put(msg, RASDIAL_A_LOCAL_IFID6, 8, ifid_local);
 		nla_put(msg, RASDIAL_A_REMOTE_IFID6, 8, ifid_remote);
 		nla_put_u32(msg, RASDIAL_A_BAUD, 115200);
+		nla_put_u32(msg, RASDIAL_A_AUTH_PROTO, 0xC223);
+		nla_put_u32(msg, RASDIAL_A_AUTH_DATA, 0x81);
+		nla_put_u32(msg, RASDIAL_A_LCP_OPTIONS, 0x3);
+		nla_put_u32(msg, RASDIAL_A_PEER_LCP_OPTIONS, 0x1);
 	}
 	r->err = req_do(c, msg);
 	g = reply_of(c, RASDIAL_CMD_EVENT);
@@ -944,6 +948,10 @@ static void expect_full_conn(struct __test_metadata *_metadata,
 	EXPECT_EQ(8u, g->len[RASDIAL_A_REMOTE_IFID6]);
 	EXPECT_EQ(0, memcmp(ifid_remote, g->data[RASDIAL_A_REMOTE_IFID6], 8));
 	EXPECT_EQ(115200u, g32(g, RASDIAL_A_BAUD));
+	EXPECT_EQ(0xC223u, g32(g, RASDIAL_A_AUTH_PROTO));
+	EXPECT_EQ(0x81u, g32(g, RASDIAL_A_AUTH_DATA));
+	EXPECT_EQ(0x3u, g32(g, RASDIAL_A_LCP_OPTIONS));
+	EXPECT_EQ(0x1u, g32(g, RASDIAL_A_PEER_LCP_OPTIONS));
 	EXPECT_FALSE(g->has[RASDIAL_A_EXIT_STATUS]);
 }
 
@@ -984,6 +992,10 @@ TEST_F(genl, event_binds_multicasts_and_shows_in_get)
 	EXPECT_EQ(PHASE_RUNNING, g32(&g, RASDIAL_A_PHASE));
 	EXPECT_STREQ("ppp7", gstr(&g, RASDIAL_A_IFNAME));
 	EXPECT_EQ(115200u, g32(&g, RASDIAL_A_BAUD));
+	EXPECT_EQ(0xC223u, g32(&g, RASDIAL_A_AUTH_PROTO));
+	EXPECT_EQ(0x81u, g32(&g, RASDIAL_A_AUTH_DATA));
+	EXPECT_EQ(0x3u, g32(&g, RASDIAL_A_LCP_OPTIONS));
+	EXPECT_EQ(0x1u, g32(&g, RASDIAL_A_PEER_LCP_OPTIONS));
 	EXPECT_EQ(0u, g32(&g, RASDIAL_A_FLAGS));
 
 	/* Another socket may not report for a bound conn. */

@@ -101,6 +101,55 @@ static DWORD dial_connected(const char *entry, HRASCONN *h)
 	return dt_find(c, n, RASCS_Connected) >= 0 ? 0 : c[n - 1].error;
 }
 
+/* dial_connected() with dialtest.h's user name and password. */
+static DWORD dial_connected_auth(const char *entry, HRASCONN *h)
+{
+	struct dt_call c[DT_MAX_CALLS];
+	RASDIALPARAMSA p;
+	DWORD ret;
+	int n;
+
+	dt_params(&p, entry, NULL);
+	ret = RasDialA(NULL, NULL, &p, 1, rec1, h);
+	if (ret)
+		return ret;
+	if (!dt_wait(dt_done_connected_or_error, TIMEOUT_MS, c, &n))
+		return ERROR_TIMEOUT;
+	dt_print_calls(c, n);
+	return dt_find(c, n, RASCS_Connected) >= 0 ? 0 : c[n - 1].error;
+}
+
+/*
+ * dialtest.h's entry (answering pppd on a pty in this namespace), but with
+ * ANSWER as the answering pppd's own options (authentication it demands,
+ * LCP options it refuses).
+ */
+static void setup_answer_entry(const char *entry, const char *answer)
+{
+	char path[256], text[1024];
+
+	dt_setup_entry(entry, DT_AUTH_NONE, NULL);	/* the secrets files */
+	snprintf(text, sizeof(text),
+		 "pty \"/usr/sbin/pppd notty %s name " DT_SERVER
+		 " local nodefaultroute noipdefault nolock noipv6"
+		 " lcp-echo-interval 0 " DT_REMOTE_ADDR ":" DT_LOCAL_ADDR "\"\n"
+		 "remotename " DT_SERVER "\n"
+		 "noauth\nlocal\nnodefaultroute\nnoipdefault\nnolock\n"
+		 "noipv6\nlcp-echo-interval 0\n", answer);
+	snprintf(path, sizeof(path), "/etc/ppp/peers/%s", entry);
+	dt_write_file(path, text);
+}
+
+/* The LCP projection of H (full layout); 0 or the error. */
+static DWORD get_lcp(HRASCONN h, RASPPPLCPA *lcp)
+{
+	DWORD cb = sizeof(*lcp);
+
+	memset(lcp, 0xa5, sizeof(*lcp));
+	lcp->dwSize = sizeof(*lcp);
+	return RasGetProjectionInfoA(h, RASP_PppLcp, lcp, &cb);
+}
+
 /* Runs this binary again with ARGS; its exit status, or -1. */
 static int run_child(const char *const args[])
 {
@@ -214,6 +263,11 @@ TEST_F_TIMEOUT(link, projection_ipv4_ipv6_lcp, 90)
 	EXPECT_EQ(0, lcp.fBundled);
 	EXPECT_EQ(0, lcp.fMultilink);
 	EXPECT_EQ('\0', lcp.szReplyMessage[0]);
+	/* No authentication; pppd asks for and grants PFC and ACFC. */
+	EXPECT_EQ(0, lcp.dwAuthenticationProtocol);
+	EXPECT_EQ(0, lcp.dwAuthenticationData);
+	EXPECT_EQ(RASLCPO_PFC | RASLCPO_ACFC, lcp.dwOptions);
+	EXPECT_EQ(RASLCPO_PFC | RASLCPO_ACFC, lcp.dwServerOptions);
 
 	/* Older layouts: prefixes. */
 	cb = 24;
@@ -228,6 +282,53 @@ TEST_F_TIMEOUT(link, projection_ipv4_ipv6_lcp, 90)
 	snprintf(idbuf, sizeof(idbuf), "%u", dt_conn_id(self->h));
 	EXPECT_EQ(0, run_child((const char *const[]){ "--child-proj", idbuf,
 						       "6", NULL }));
+}
+
+/* Each dial in its own test: the recorder keeps one dial's calls. */
+TEST_F_TIMEOUT(link, projection_lcp_chap, 90)
+{
+	RASPPPLCPA lcp;
+
+	setup_answer_entry("rasapi-chap", "auth require-chap");
+	ASSERT_EQ(0, dial_connected_auth("rasapi-chap", &self->h));
+	ASSERT_EQ(0, get_lcp(self->h, &lcp));
+	EXPECT_EQ(0, lcp.dwError);
+	EXPECT_EQ(RASLCPAP_CHAP, lcp.dwAuthenticationProtocol);
+	EXPECT_EQ(RASLCPAD_CHAP_MD5, lcp.dwAuthenticationData);
+	EXPECT_EQ(0, lcp.dwEapTypeId);
+	/* A dial-out client does not authenticate the server. */
+	EXPECT_EQ(0, lcp.dwServerAuthenticationProtocol);
+	EXPECT_EQ(0, lcp.dwServerAuthenticationData);
+	EXPECT_EQ(RASLCPO_PFC | RASLCPO_ACFC, lcp.dwOptions);
+	EXPECT_EQ(RASLCPO_PFC | RASLCPO_ACFC, lcp.dwServerOptions);
+}
+
+TEST_F_TIMEOUT(link, projection_lcp_pap, 90)
+{
+	RASPPPLCPA lcp;
+
+	setup_answer_entry("rasapi-pap", "auth require-pap");
+	ASSERT_EQ(0, dial_connected_auth("rasapi-pap", &self->h));
+	ASSERT_EQ(0, get_lcp(self->h, &lcp));
+	EXPECT_EQ(RASLCPAP_PAP, lcp.dwAuthenticationProtocol);
+	EXPECT_EQ(0, lcp.dwAuthenticationData);
+	EXPECT_EQ(0, lcp.dwServerAuthenticationProtocol);
+	EXPECT_EQ(RASLCPO_PFC | RASLCPO_ACFC, lcp.dwOptions);
+	EXPECT_EQ(RASLCPO_PFC | RASLCPO_ACFC, lcp.dwServerOptions);
+}
+
+/* A peer that neither asks for nor grants PFC and ACFC. */
+TEST_F_TIMEOUT(link, projection_lcp_nocomp, 90)
+{
+	RASPPPLCPA lcp;
+
+	setup_answer_entry("rasapi-nocomp", "noauth nopcomp noaccomp");
+	ASSERT_EQ(0, dial_connected_auth("rasapi-nocomp", &self->h));
+	ASSERT_EQ(0, get_lcp(self->h, &lcp));
+	EXPECT_EQ(0, lcp.dwAuthenticationProtocol);
+	EXPECT_EQ(0, lcp.dwAuthenticationData);
+	EXPECT_EQ(0, lcp.dwOptions);
+	EXPECT_EQ(0, lcp.dwServerOptions);
 }
 
 TEST_F_TIMEOUT(link, projection_errors, 90)

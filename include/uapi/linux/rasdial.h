@@ -48,7 +48,9 @@
  *             RASDIAL_A_DEVICE_NAME, RASDIAL_A_DEVICE_TYPE,
  *             RASDIAL_A_LOCAL_ADDR, RASDIAL_A_REMOTE_ADDR,
  *             RASDIAL_A_LOCAL_IFID6, RASDIAL_A_REMOTE_IFID6,
- *             RASDIAL_A_BAUD: optional; once sent they stay in the entry
+ *             RASDIAL_A_BAUD, RASDIAL_A_AUTH_PROTO, RASDIAL_A_AUTH_DATA,
+ *             RASDIAL_A_LCP_OPTIONS, RASDIAL_A_PEER_LCP_OPTIONS:
+ *             optional; once sent they stay in the entry
  *             RASDIAL_A_FLAGS     u32: RASDIAL_F_FINAL on the last event
  *   The first EVENT binds the conn to the sending socket and process
  *   (pid taken from the sender, not from the message); later EVENTs
@@ -87,8 +89,9 @@
  *   and each of RASDIAL_A_ENTRY, RASDIAL_A_PID, RASDIAL_A_EXIT_STATUS,
  *   RASDIAL_A_IFNAME, RASDIAL_A_IFINDEX, RASDIAL_A_DEVICE_NAME,
  *   RASDIAL_A_DEVICE_TYPE, RASDIAL_A_LOCAL_ADDR, RASDIAL_A_REMOTE_ADDR,
- *   RASDIAL_A_LOCAL_IFID6, RASDIAL_A_REMOTE_IFID6, RASDIAL_A_BAUD
- *   when known, and RASDIAL_A_CONNECTED_MS once the conn has been
+ *   RASDIAL_A_LOCAL_IFID6, RASDIAL_A_REMOTE_IFID6, RASDIAL_A_BAUD,
+ *   RASDIAL_A_AUTH_PROTO, RASDIAL_A_AUTH_DATA, RASDIAL_A_LCP_OPTIONS,
+ *   RASDIAL_A_PEER_LCP_OPTIONS when known, and RASDIAL_A_CONNECTED_MS once the conn has been
  *   RASCS_Connected.
  *
  * RASDIAL_A_CONNECTED_MS (u64, kernel only, may be preceded by a
@@ -99,6 +102,18 @@
  * count stops there.  Absent before the first RASCS_Connected, so a final
  * event with it reports the end of a link that was up, and one without it
  * a dial that failed.  (RasGetConnectionStatistics' dwConnectDuration.)
+ *
+ * LCP projection (u32 each, sent by the plugin once LCP and authentication
+ * are done, sticky like the addresses; RasGetProjectionInfo RASP_PppLcp):
+ *   RASDIAL_A_AUTH_PROTO  PPP protocol of the authentication we did toward
+ *                         the peer: 0xC023 PAP, 0xC223 CHAP, 0xC227 EAP,
+ *                         0 none
+ *   RASDIAL_A_AUTH_DATA   with CHAP, the digest: 5 MD5, 0x80 MS-CHAP,
+ *                         0x81 MS-CHAPv2; 0 otherwise
+ *   RASDIAL_A_LCP_OPTIONS our negotiated LCP options, RASLCPO_* bits
+ *                         (PFC 0x1, ACFC 0x2, SSHF 0x4, DES_56 0x8,
+ *                         3_DES 0x10)
+ *   RASDIAL_A_PEER_LCP_OPTIONS the peer's, the same bits
  */
 #ifndef _UAPI_LINUX_RASDIAL_H
 #define _UAPI_LINUX_RASDIAL_H
@@ -156,6 +171,10 @@ enum rasdial_attr {
 	RASDIAL_A_BAUD,		/* u32 line speed, bits per second */
 	RASDIAL_A_CONNECTED_MS,	/* u64 ms since RASCS_Connected (kernel) */
 	RASDIAL_A_PAD,		/* alignment padding for u64 attributes */
+	RASDIAL_A_AUTH_PROTO,	/* u32 PPP protocol of our authentication */
+	RASDIAL_A_AUTH_DATA,	/* u32 CHAP digest (5, 0x80, 0x81) or 0 */
+	RASDIAL_A_LCP_OPTIONS,	/* u32 our LCP options, RASLCPO_* bits */
+	RASDIAL_A_PEER_LCP_OPTIONS, /* u32 the peer's LCP options */
 	__RASDIAL_A_LAST
 };
 
