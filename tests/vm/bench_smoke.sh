@@ -7,7 +7,7 @@ TOPDIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 . "$TOPDIR/tests/vm/lib.sh"
 
 ktap_header
-ktap_plan 2
+ktap_plan 4
 out=$(mktemp)
 if "$TOPDIR/build/bench/relay_latency" 200 >"$out" 2>&1; then
 	ktap_ok "relay_latency runs 200 events through the real relay"
@@ -21,6 +21,31 @@ if grep -qE '^  rasdial relay +p50 +[0-9.]+ us +p99 +[0-9.]+ us$' "$out" &&
 	ktap_ok "relay_latency prints p50/p99 and the ratio to the AF_UNIX baseline"
 else
 	ktap_fail "relay_latency prints p50/p99 and the ratio to the AF_UNIX baseline"
+fi
+rm -f "$out"
+out=$(mktemp)
+if "$TOPDIR/build/bench/dial_overhead" 2 >"$out" 2>&1 &&
+   grep -qE '^  RasDial \(sync\) -> Connected +median +[0-9.]+ ms$' "$out" &&
+   grep -qE '^  pppd call updetach \(baseline\) +median +[0-9.]+ ms$' "$out" &&
+   grep -qE '^  ratio +[0-9.]+x$' "$out"; then
+	sed 's/^/# /' "$out"
+	ktap_ok "dial_overhead dials twice each way and prints medians and the ratio"
+else
+	sed 's/^/# /' "$out"
+	ktap_fail "dial_overhead dials twice each way and prints medians and the ratio"
+fi
+rm -f "$out"
+out=$(mktemp)
+if "$TOPDIR/bench/footprint" >"$out" 2>&1 &&
+   grep -qE '^  plugin/rasdial\.so +[0-9.]+ KiB  target <= +16 KiB  (ok|OVER)$' "$out" &&
+   grep -qE '^  shim/librasdial\.so\.1 +[0-9.]+ KiB  target <= +64 KiB  (ok|OVER)$' "$out" &&
+   grep -qE '^  kernel/rasdial\.ko +[0-9.]+ KiB  target <= +32 KiB  (ok|OVER)$' "$out" &&
+   grep -qE '^  rasdial\.so \+ libnl-3 \+ libnl-genl-3 +[0-9.]+ KiB$' "$out"; then
+	sed 's/^/# /' "$out"
+	ktap_ok "footprint prints stripped sizes against their targets"
+else
+	sed 's/^/# /' "$out"
+	ktap_fail "footprint prints stripped sizes against their targets"
 fi
 rm -f "$out"
 ktap_finished

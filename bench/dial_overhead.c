@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Dial overhead: RasDial (synchronous) until it returns Connected, against
+ * plain "pppd call ENTRY updetach" until pppd returns (IPCP up), both to
+ * the same pty-answering pppd peer (tests/vm/dialtest.h).  Runs alternate
+ * (rasdial, plain, rasdial, ...) so drift hits both alike; each link is
+ * torn down and its pppd waited for before the next run.
+ *
+ * Usage (root, rasdial.ko loaded, RASDIAL_PLUGIN set; in the VM: make bench):
+ *   dial_overhead [N]        default 20 of each
+ */
+#include "../tests/vm/dialtest.h"
+
+#define ENTRY		"bench-dial"
+#define LINKNAME	"bench-plain"
+#define MAX_RUNS	1000
+
+static int cmp_ll(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double median_ms(long long *us, int n)
+{
+	qsort(us, n, sizeof(*us), cmp_ll);
+	return (n % 2 ? us[n / 2] : (us[n / 2 - 1] + us[n / 2]) / 2.0) / 1000.0;
+}
+
+static long long now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
+}
+
+/* Returns microseconds to Connected, or -1. */
+static long long run_rasdial(void)
+{
+	RASDIALPARAMSA p;
+	HRASCONN h = NULL;
+	struct dt_kconn k;
+	long long t0, t;
+	DWORD err;
+
+	dt_params(&p, ENTRY, NULL);
+	t0 = now_us();
+	err = RasDialA(NULL, NULL, &p, 0, NULL, &h);
+	t = now_us() - t0;
+	if (err) {
+		fprintf(stderr, "# RasDial: %u\n", err);
+		if (h)
+			RasHangUpA(h);
+		return -1;
+	}
+	if (dt_kernel_get(dt_conn_id(h), &k) || !k.pid) {
+		fprintf(stderr, "# no pppd pid for the link\n");
+		RasHangUpA(h);
+		return -1;
+	}
+	RasHangUpA(h);
+	if (!dt_wait_pid_gone(k.pid, 15000) || !dt_wait_registry_empty(10000)) {
+		fprintf(stderr, "# pppd %u did not exit\n", k.pid);
+		return -1;
+	}
+	return t;
+}
+
+/* Returns microseconds until "pppd ... updetach" returned, or -1. */
+static long long run_plain(void)
+{
+	long long t0, t;
+	int status;
+	pid_t pid, daemon_pid = 0;
+	FILE *f;
+
+	unlink("/var/run/ppp-" LINKNAME ".pid");
+	t0 = now_us();
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		int nul = open("/dev/null", O_RDWR);
+
+		dup2(nul, 0);
+		dup2(nul, 1);
+		dup2(nul, 2);
+		execl("/usr/sbin/pppd", "pppd", "call", ENTRY, "updetach",
+		      "linkname", LINKNAME, "user", DT_USER, (char *)NULL);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return -1;
+	t = now_us() - t0;
+	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+		fprintf(stderr, "# plain pppd failed: status 0x%x\n", status);
+		return -1;
+	}
+	f = fopen("/var/run/ppp-" LINKNAME ".pid", "r");
+	if (!f || fscanf(f, "%d", &daemon_pid) != 1 || daemon_pid <= 0) {
+		fprintf(stderr, "# no pid file for the plain pppd\n");
+		if (f)
+			fclose(f);
+		return -1;
+	}
+	fclose(f);
+	kill(daemon_pid, SIGTERM);
+	if (!dt_wait_pid_gone(daemon_pid, 15000)) {
+		fprintf(stderr, "# plain pppd %d did not exit\n", daemon_pid);
+		return -1;
+	}
+	return t;
+}
+
+int main(int argc, char **argv)
+{
+	static long long ras[MAX_RUNS], plain[MAX_RUNS];
+	int n = argc > 1 ? atoi(argv[1]) : 20;
+	double mr, mp;
+
+	if (n < 1 || n > MAX_RUNS) {
+		fprintf(stderr, "usage: dial_overhead [N 1..%d]\n", MAX_RUNS);
+		return 2;
+	}
+	/* The plain pppd gets the password from the secrets file by "user". */
+	dt_setup_entry(ENTRY, DT_AUTH_CHAP, NULL);
+	for (int i = 0; i < n; i++) {
+		ras[i] = run_rasdial();
+		plain[i] = run_plain();
+		if (ras[i] < 0 || plain[i] < 0)
+			return 1;
+	}
+	mr = median_ms(ras, n);
+	mp = median_ms(plain, n);
+	printf("dial overhead, CHAP, pty peer, median of %d interleaved runs:\n", n);
+	printf("  RasDial (sync) -> Connected    median %9.1f ms\n", mr);
+	printf("  pppd call updetach (baseline)  median %9.1f ms\n", mp);
+	printf("  ratio                          %.3fx\n", mr / mp);
+	return 0;
+}
