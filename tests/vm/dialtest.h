@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -37,6 +38,27 @@
 #define DT_REMOTE_ADDR	"192.0.2.1"
 
 enum dt_auth { DT_AUTH_NONE, DT_AUTH_PAP, DT_AUTH_CHAP };
+
+/* The project tree: $TOPDIR (set by run-in-vm), else from our own path,
+ * TOPDIR/build/tests/vm/NAME. */
+static inline const char *dt_topdir(void)
+{
+	static char top[PATH_MAX];
+	const char *t = getenv("TOPDIR");
+	ssize_t n;
+
+	if (t)
+		return t;
+	n = readlink("/proc/self/exe", top, sizeof(top) - 1);
+	top[n > 0 ? n : 0] = '\0';
+	for (int up = 0; up < 4; up++) {
+		char *slash = strrchr(top, '/');
+
+		if (slash)
+			*slash = '\0';
+	}
+	return top;
+}
 
 static inline void dt_write_file(const char *path, const char *text)
 {

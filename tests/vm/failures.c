@@ -35,25 +35,6 @@
 	" noipdefault lcp-echo-interval 0 " DT_REMOTE_ADDR ":" DT_LOCAL_ADDR \
 	" " opts
 
-static const char *topdir(void)
-{
-	static char top[PATH_MAX];
-	const char *t = getenv("TOPDIR");	/* set by run-in-vm */
-	ssize_t n;
-
-	if (t)
-		return t;
-	n = readlink("/proc/self/exe", top, sizeof(top) - 1);
-	top[n > 0 ? n : 0] = '\0';
-	for (int up = 0; up < 4; up++) {
-		char *slash = strrchr(top, '/');
-
-		if (slash)
-			*slash = '\0';
-	}
-	return top;
-}
-
 static int file_has(const char *file, const char *text)
 {
 	char line[1024];
@@ -90,7 +71,7 @@ static int modemsim_start(const char *result, const char *answer,
 	const char *argv[20];
 	int n = 0;
 
-	snprintf(bin, sizeof(bin), "%s/build/tests/modemsim", topdir());
+	snprintf(bin, sizeof(bin), "%s/build/tests/modemsim", dt_topdir());
 	argv[n++] = bin;
 	argv[n++] = "--link";
 	argv[n++] = F_LINK;

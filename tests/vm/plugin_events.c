@@ -31,6 +31,8 @@
 #include <rasdial/ras.h>
 #include <rasdial/raserror.h>
 
+#include "dialtest.h"
+
 #include "kselftest_harness.h"
 
 #define PE_ENTRY	"rdplugin"
@@ -333,26 +335,6 @@ static void pe_dump_log(void)
 	pe_dump_log_lines("");
 }
 
-static const char *pe_topdir(void)
-{
-	static char top[PATH_MAX];
-	const char *t = getenv("TOPDIR");	/* set by run-in-vm */
-	ssize_t n;
-
-	if (t)
-		return t;
-	/* else from our own path: TOPDIR/build/tests/vm/plugin_events */
-	n = readlink("/proc/self/exe", top, sizeof(top) - 1);
-	top[n > 0 ? n : 0] = '\0';
-	for (int up = 0; up < 4; up++) {
-		char *slash = strrchr(top, '/');
-
-		if (slash)
-			*slash = '\0';
-	}
-	return top;
-}
-
 /*
  * Starts the dialing pppd: "pppd call ENTRY nodetach plugin ... [rasdial-conn
  * CONN] [rasdial-passwd-fd N] EXTRA..." with PASSWORD (if any) in a pipe.
@@ -363,7 +345,7 @@ static pid_t pe_start_pppd(uint32_t conn, const char *password,
 			   const char *const *extra)
 {
 	const char *plugin = getenv("RASDIAL_PLUGIN");
-	char conn_s[16], fd_s[16], plugin_s[512];
+	char conn_s[16], fd_s[16], plugin_s[PATH_MAX + 32];
 	const char *argv[32];
 	int pfd[2] = { -1, -1 };
 	int n = 0;
@@ -371,7 +353,7 @@ static pid_t pe_start_pppd(uint32_t conn, const char *password,
 
 	if (!plugin) {
 		snprintf(plugin_s, sizeof(plugin_s), "%s/plugin/rasdial.so",
-			 pe_topdir());
+			 dt_topdir());
 		plugin = plugin_s;
 	}
 	unlink(PE_LOG);
@@ -863,7 +845,7 @@ static int pe_dial_up(pid_t pppd, long long timeout_ms)
 TEST_F_TIMEOUT(plugin, module_unloaded_mid_dial, 90)
 {
 	struct pe_ctx *c = &self->c;
-	char cmd[512];
+	char cmd[PATH_MAX + 32];
 	int status;
 
 	c->conn = pe_conn_new(c);
@@ -886,7 +868,7 @@ TEST_F_TIMEOUT(plugin, module_unloaded_mid_dial, 90)
 	status = pe_wait_exit(c->pppd, 20000);
 	EXPECT_EQ(5, status);
 	c->pppd = 0;
-	snprintf(cmd, sizeof(cmd), "insmod %s/kernel/rasdial.ko", pe_topdir());
+	snprintf(cmd, sizeof(cmd), "insmod %s/kernel/rasdial.ko", dt_topdir());
 	ASSERT_EQ(0, system(cmd));
 }
 
@@ -894,7 +876,7 @@ TEST_F_TIMEOUT(plugin, module_unloaded_mid_dial, 90)
 TEST_F_TIMEOUT(plugin, no_module_dials_on, 90)
 {
 	struct pe_ctx *c = &self->c;
-	char cmd[512];
+	char cmd[PATH_MAX + 32];
 	int status, up;
 
 	nl_socket_free(c->cmd);
@@ -913,7 +895,7 @@ TEST_F_TIMEOUT(plugin, no_module_dials_on, 90)
 	status = pe_wait_exit(c->pppd, 20000);
 	EXPECT_EQ(5, status);
 	c->pppd = 0;
-	snprintf(cmd, sizeof(cmd), "insmod %s/kernel/rasdial.ko", pe_topdir());
+	snprintf(cmd, sizeof(cmd), "insmod %s/kernel/rasdial.ko", dt_topdir());
 	EXPECT_EQ(0, system(cmd));
 }
 
