@@ -172,6 +172,72 @@ static bool rasdial_known(const struct rasdial_conn *conn, int attr)
 	return conn->known & BIT(attr);
 }
 
+/* One table says where each attribute the plugin reports lives in the
+ * conn; it drives both the EVENT update and the conn message, in the
+ * message's attribute order.  CONN_ID and the five after it are always
+ * sent, the rest only once reported (@known).
+ */
+struct rasdial_slot {
+	u8 attr;
+	bool string;	/* NUL-terminated, at most @size bytes with the NUL */
+	u16 size;	/* of the field; binary and u32 are exactly this long */
+	u16 offset;
+};
+
+#define RASDIAL_SLOT(name, field, str)					\
+	{ RASDIAL_A_##name, str, sizeof_field(struct rasdial_conn, field),	\
+	  offsetof(struct rasdial_conn, field) }
+
+static const struct rasdial_slot rasdial_slots[] = {
+	RASDIAL_SLOT(CONN_ID, id, false),
+	RASDIAL_SLOT(SEQ, seq, false),
+	RASDIAL_SLOT(STATE, state, false),
+	RASDIAL_SLOT(ERROR, error, false),
+	RASDIAL_SLOT(EXT_ERROR, ext_error, false),
+	RASDIAL_SLOT(PHASE, phase, false),
+	/* from here on only once reported */
+	RASDIAL_SLOT(ENTRY, entry, true),
+	RASDIAL_SLOT(EXIT_STATUS, exit_status, false),
+	RASDIAL_SLOT(IFNAME, ifname, true),
+	RASDIAL_SLOT(IFINDEX, ifindex, false),
+	RASDIAL_SLOT(DEVICE_NAME, device_name, true),
+	RASDIAL_SLOT(DEVICE_TYPE, device_type, true),
+	RASDIAL_SLOT(LOCAL_ADDR, local_addr, false),
+	RASDIAL_SLOT(REMOTE_ADDR, remote_addr, false),
+	RASDIAL_SLOT(LOCAL_IFID6, local_ifid6, false),
+	RASDIAL_SLOT(REMOTE_IFID6, remote_ifid6, false),
+	RASDIAL_SLOT(BAUD, baud, false),
+	RASDIAL_SLOT(AUTH_PROTO, auth_proto, false),
+	RASDIAL_SLOT(AUTH_DATA, auth_data, false),
+	RASDIAL_SLOT(LCP_OPTIONS, lcp_options, false),
+	RASDIAL_SLOT(PEER_LCP_OPTIONS, peer_lcp_options, false),
+};
+
+#define RASDIAL_SLOTS_ALWAYS	6	/* CONN_ID .. PHASE */
+
+/* Puts slots [@from, @to) of @conn; -EMSGSIZE when the skb is full. */
+static int rasdial_put_slots(struct sk_buff *skb,
+			     const struct rasdial_conn *conn,
+			     unsigned int from, unsigned int to)
+{
+	const struct rasdial_slot *slot;
+	const void *field;
+	unsigned int i;
+
+	for (i = from; i < to; i++) {
+		slot = &rasdial_slots[i];
+		field = (const u8 *)conn + slot->offset;
+		if (i >= RASDIAL_SLOTS_ALWAYS && !rasdial_known(conn, slot->attr))
+			continue;
+		if (nla_put(skb, slot->attr,
+			    slot->string ? strnlen(field, slot->size - 1) + 1 :
+					   slot->size,
+			    field))
+			return -EMSGSIZE;
+	}
+	return 0;
+}
+
 /* The conn message: RASDIAL_CMD_EVENT multicast and RASDIAL_CMD_GET reply.
  * @pid_ns NULL means pppd's own pid namespace.
  */
@@ -194,66 +260,15 @@ static int rasdial_conn_fill(struct sk_buff *skb,
 	if (!hdr)
 		return -EMSGSIZE;
 
-	if (nla_put_u32(skb, RASDIAL_A_CONN_ID, conn->id) ||
-	    nla_put_u32(skb, RASDIAL_A_SEQ, conn->seq) ||
-	    nla_put_u32(skb, RASDIAL_A_STATE, conn->state) ||
-	    nla_put_u32(skb, RASDIAL_A_ERROR, conn->error) ||
-	    nla_put_u32(skb, RASDIAL_A_EXT_ERROR, conn->ext_error) ||
-	    nla_put_u32(skb, RASDIAL_A_PHASE, conn->phase) ||
+	if (rasdial_put_slots(skb, conn, 0, RASDIAL_SLOTS_ALWAYS) ||
 	    nla_put_u32(skb, RASDIAL_A_OWNER_UID,
 			from_kuid_munged(user_ns, conn->owner_uid)) ||
 	    nla_put_u32(skb, RASDIAL_A_FLAGS, flags))
 		goto cancel;
-
 	if (nr > 0 && nla_put_u32(skb, RASDIAL_A_PID, nr))
 		goto cancel;
-	if (rasdial_known(conn, RASDIAL_A_ENTRY) &&
-	    nla_put_string(skb, RASDIAL_A_ENTRY, conn->entry))
-		goto cancel;
-	if (rasdial_known(conn, RASDIAL_A_EXIT_STATUS) &&
-	    nla_put_u32(skb, RASDIAL_A_EXIT_STATUS, conn->exit_status))
-		goto cancel;
-	if (rasdial_known(conn, RASDIAL_A_IFNAME) &&
-	    nla_put_string(skb, RASDIAL_A_IFNAME, conn->ifname))
-		goto cancel;
-	if (rasdial_known(conn, RASDIAL_A_IFINDEX) &&
-	    nla_put_u32(skb, RASDIAL_A_IFINDEX, conn->ifindex))
-		goto cancel;
-	if (rasdial_known(conn, RASDIAL_A_DEVICE_NAME) &&
-	    nla_put_string(skb, RASDIAL_A_DEVICE_NAME, conn->device_name))
-		goto cancel;
-	if (rasdial_known(conn, RASDIAL_A_DEVICE_TYPE) &&
-	    nla_put_string(skb, RASDIAL_A_DEVICE_TYPE, conn->device_type))
-		goto cancel;
-	if (rasdial_known(conn, RASDIAL_A_LOCAL_ADDR) &&
-	    nla_put_in_addr(skb, RASDIAL_A_LOCAL_ADDR, conn->local_addr))
-		goto cancel;
-	if (rasdial_known(conn, RASDIAL_A_REMOTE_ADDR) &&
-	    nla_put_in_addr(skb, RASDIAL_A_REMOTE_ADDR, conn->remote_addr))
-		goto cancel;
-	if (rasdial_known(conn, RASDIAL_A_LOCAL_IFID6) &&
-	    nla_put(skb, RASDIAL_A_LOCAL_IFID6, RASDIAL_IFID6_LEN,
-		    conn->local_ifid6))
-		goto cancel;
-	if (rasdial_known(conn, RASDIAL_A_REMOTE_IFID6) &&
-	    nla_put(skb, RASDIAL_A_REMOTE_IFID6, RASDIAL_IFID6_LEN,
-		    conn->remote_ifid6))
-		goto cancel;
-	if (rasdial_known(conn, RASDIAL_A_BAUD) &&
-	    nla_put_u32(skb, RASDIAL_A_BAUD, conn->baud))
-		goto cancel;
-	if (rasdial_known(conn, RASDIAL_A_AUTH_PROTO) &&
-	    nla_put_u32(skb, RASDIAL_A_AUTH_PROTO, conn->auth_proto))
-		goto cancel;
-	if (rasdial_known(conn, RASDIAL_A_AUTH_DATA) &&
-	    nla_put_u32(skb, RASDIAL_A_AUTH_DATA, conn->auth_data))
-		goto cancel;
-	if (rasdial_known(conn, RASDIAL_A_LCP_OPTIONS) &&
-	    nla_put_u32(skb, RASDIAL_A_LCP_OPTIONS, conn->lcp_options))
-		goto cancel;
-	if (rasdial_known(conn, RASDIAL_A_PEER_LCP_OPTIONS) &&
-	    nla_put_u32(skb, RASDIAL_A_PEER_LCP_OPTIONS,
-			conn->peer_lcp_options))
+	if (rasdial_put_slots(skb, conn, RASDIAL_SLOTS_ALWAYS,
+			      ARRAY_SIZE(rasdial_slots)))
 		goto cancel;
 	if (conn->connected_ns &&
 	    nla_put_u64_64bit(skb, RASDIAL_A_CONNECTED_MS,
@@ -424,6 +439,8 @@ static int rasdial_nl_conn_new_doit(struct sk_buff *skb,
 	conn->owner_portid = info->snd_portid;
 	conn->owner_uid = NETLINK_CB(skb).creds.uid;
 	conn->want_ack = flags & RASDIAL_F_WANT_ACK;
+	conn->flags = flags & RASDIAL_F_ADOPT;
+	conn->created_ns = ktime_get_boottime_ns();
 	nla_strscpy(conn->entry, info->attrs[RASDIAL_A_ENTRY],
 		    sizeof(conn->entry));
 	conn->known = RASDIAL_ATTR(ENTRY);
@@ -482,6 +499,55 @@ static struct rasdial_conn *rasdial_event_register(struct rasdial_net *rn,
 	return conn;
 }
 
+/* May the sender's pppd bind @conn?  setuid pppd has CAP_NET_ADMIN whoever
+ * runs it: only the conn's owner (the real uid) or root may.
+ */
+static bool rasdial_may_bind(const struct rasdial_conn *conn)
+{
+	return uid_eq(current_uid(), conn->owner_uid) ||
+	       uid_eq(current_uid(), GLOBAL_ROOT_UID);
+}
+
+/* Binds an unbound conn to the sender; the pid comes from the sender,
+ * never from the message.
+ */
+static void rasdial_bind(struct rasdial_conn *conn, struct genl_info *info)
+{
+	conn->pid = get_pid(task_tgid(current));
+	WRITE_ONCE(conn->plugin_portid, info->snd_portid);
+}
+
+/* EVENT with CONN_ID 0 and RASDIAL_F_ADOPT: a pppd that another program
+ * started (xl2tpd's) takes the oldest conn RasDial made for its entry, or
+ * registers itself when there is none.
+ */
+static struct rasdial_conn *rasdial_event_adopt(struct rasdial_net *rn,
+						struct sk_buff *skb,
+						struct genl_info *info)
+{
+	struct nlattr *entry = info->attrs[RASDIAL_A_ENTRY];
+	struct rasdial_conn *conn, *best = NULL;
+	unsigned long id;
+
+	if (!entry) {
+		NL_SET_ERR_MSG_MOD(info->extack,
+				   "adoption needs the entry name");
+		return ERR_PTR(-EINVAL);
+	}
+	xa_for_each(&rn->conns, id, conn) {
+		if (!(conn->flags & RASDIAL_F_ADOPT) || conn->plugin_portid ||
+		    !conn->owner_portid || READ_ONCE(conn->gone) ||
+		    nla_strcmp(entry, conn->entry) || !rasdial_may_bind(conn))
+			continue;
+		if (!best || conn->created_ns < best->created_ns)
+			best = conn;
+	}
+	if (!best)
+		return rasdial_event_register(rn, skb, info);
+	rasdial_bind(best, info);
+	return best;
+}
+
 /* EVENT for a conn from CONN_NEW: the first one binds it to the sender. */
 static struct rasdial_conn *rasdial_event_bind(struct rasdial_net *rn,
 					       u32 id, struct genl_info *info)
@@ -502,18 +568,12 @@ static struct rasdial_conn *rasdial_event_bind(struct rasdial_net *rn,
 		return ERR_PTR(-ENOENT);
 	}
 	if (!conn->plugin_portid) {
-		/* setuid pppd has CAP_NET_ADMIN whoever runs it: only the
-		 * conn's owner (the real uid) or root may bind its id.
-		 */
-		if (!uid_eq(current_uid(), conn->owner_uid) &&
-		    !uid_eq(current_uid(), GLOBAL_ROOT_UID)) {
+		if (!rasdial_may_bind(conn)) {
 			NL_SET_ERR_MSG_ATTR(info->extack, attr, KBUILD_MODNAME
 					    ": connection belongs to another user");
 			return ERR_PTR(-EPERM);
 		}
-		/* The pid comes from the sender, never from the message. */
-		conn->pid = get_pid(task_tgid(current));
-		WRITE_ONCE(conn->plugin_portid, info->snd_portid);
+		rasdial_bind(conn, info);
 	} else if (conn->plugin_portid != info->snd_portid) {
 		NL_SET_ERR_MSG_ATTR(info->extack, attr, KBUILD_MODNAME
 				    ": connection is bound to another pppd");
@@ -530,51 +590,28 @@ static u32 rasdial_attr_u32(struct nlattr **attrs, int attr, u32 dflt)
 static void rasdial_conn_update(struct rasdial_conn *conn,
 				struct nlattr **attrs, u32 flags)
 {
-	int i;
+	const struct rasdial_slot *slot;
+	struct nlattr *attr;
+	unsigned int i;
+	void *field;
 
-	conn->seq = nla_get_u32(attrs[RASDIAL_A_SEQ]);
-	conn->state = nla_get_u32(attrs[RASDIAL_A_STATE]);
-	/* dwError and dwExtendedError describe this event only. */
-	conn->error = rasdial_attr_u32(attrs, RASDIAL_A_ERROR, 0);
-	conn->ext_error = rasdial_attr_u32(attrs, RASDIAL_A_EXT_ERROR, 0);
-	conn->phase = rasdial_attr_u32(attrs, RASDIAL_A_PHASE, conn->phase);
-	conn->exit_status = rasdial_attr_u32(attrs, RASDIAL_A_EXIT_STATUS,
-					     conn->exit_status);
-	conn->ifindex = rasdial_attr_u32(attrs, RASDIAL_A_IFINDEX,
-					 conn->ifindex);
-	conn->baud = rasdial_attr_u32(attrs, RASDIAL_A_BAUD, conn->baud);
-	conn->auth_proto = rasdial_attr_u32(attrs, RASDIAL_A_AUTH_PROTO,
-					    conn->auth_proto);
-	conn->auth_data = rasdial_attr_u32(attrs, RASDIAL_A_AUTH_DATA,
-					   conn->auth_data);
-	conn->lcp_options = rasdial_attr_u32(attrs, RASDIAL_A_LCP_OPTIONS,
-					     conn->lcp_options);
-	conn->peer_lcp_options = rasdial_attr_u32(attrs,
-						  RASDIAL_A_PEER_LCP_OPTIONS,
-						  conn->peer_lcp_options);
-
-	if (attrs[RASDIAL_A_ENTRY])
-		nla_strscpy(conn->entry, attrs[RASDIAL_A_ENTRY],
-			    sizeof(conn->entry));
-	if (attrs[RASDIAL_A_IFNAME])
-		nla_strscpy(conn->ifname, attrs[RASDIAL_A_IFNAME],
-			    sizeof(conn->ifname));
-	if (attrs[RASDIAL_A_DEVICE_NAME])
-		nla_strscpy(conn->device_name, attrs[RASDIAL_A_DEVICE_NAME],
-			    sizeof(conn->device_name));
-	if (attrs[RASDIAL_A_DEVICE_TYPE])
-		nla_strscpy(conn->device_type, attrs[RASDIAL_A_DEVICE_TYPE],
-			    sizeof(conn->device_type));
-	if (attrs[RASDIAL_A_LOCAL_ADDR])
-		conn->local_addr = nla_get_in_addr(attrs[RASDIAL_A_LOCAL_ADDR]);
-	if (attrs[RASDIAL_A_REMOTE_ADDR])
-		conn->remote_addr = nla_get_in_addr(attrs[RASDIAL_A_REMOTE_ADDR]);
-	if (attrs[RASDIAL_A_LOCAL_IFID6])
-		nla_memcpy(conn->local_ifid6, attrs[RASDIAL_A_LOCAL_IFID6],
-			   RASDIAL_IFID6_LEN);
-	if (attrs[RASDIAL_A_REMOTE_IFID6])
-		nla_memcpy(conn->remote_ifid6, attrs[RASDIAL_A_REMOTE_IFID6],
-			   RASDIAL_IFID6_LEN);
+	/* dwError and dwExtendedError describe this event only; every
+	 * other attribute keeps its value until reported again.  The
+	 * CONN_ID slot is the conn's own id: never taken from the message.
+	 */
+	conn->error = 0;
+	conn->ext_error = 0;
+	for (i = 1; i < ARRAY_SIZE(rasdial_slots); i++) {
+		slot = &rasdial_slots[i];
+		attr = attrs[slot->attr];
+		field = (u8 *)conn + slot->offset;
+		if (!attr)
+			continue;
+		if (slot->string)
+			nla_strscpy(field, attr, slot->size);
+		else
+			nla_memcpy(field, attr, slot->size);
+	}
 
 	for (i = 1; i <= RASDIAL_A_MAX; i++)
 		if (attrs[i] && (RASDIAL_STICKY_ATTRS & BIT(i)))
@@ -633,6 +670,8 @@ static int rasdial_nl_event_doit(struct sk_buff *skb, struct genl_info *info)
 	mutex_lock(&rn->lock);
 	if (id)
 		conn = rasdial_event_bind(rn, id, info);
+	else if (flags & RASDIAL_F_ADOPT)
+		conn = rasdial_event_adopt(rn, skb, info);
 	else
 		conn = rasdial_event_register(rn, skb, info);
 	if (IS_ERR(conn)) {

@@ -47,7 +47,8 @@ enum {
  * @owner_uid: uid of the process that created the conn
  * @pid: pppd's thread group, taken from the sender at bind time
  * @known: BIT(RASDIAL_A_*) of the optional attributes already reported
- * @flags: RASDIAL_F_FINAL, RASDIAL_F_VANISHED, RASDIAL_F_SELF_REGISTERED
+ * @flags: RASDIAL_F_FINAL, RASDIAL_F_VANISHED, RASDIAL_F_SELF_REGISTERED,
+ *	RASDIAL_F_ADOPT
  * @seq: plugin's number of the last event
  * @state: RASCONNSTATE of the last event
  * @error: dwError of the last event
@@ -63,6 +64,7 @@ enum {
  * @connected_ns: CLOCK_BOOTTIME when @state first became RASCS_Connected,
  *	0 before
  * @ended_ns: CLOCK_BOOTTIME when it left RASCS_Connected again, 0 before
+ * @created_ns: CLOCK_BOOTTIME at CONN_NEW: adoption takes the oldest first
  * @local_addr: our IPv4 address, network order
  * @remote_addr: peer's IPv4 address, network order
  * @local_ifid6: our IPv6 interface identifier
@@ -99,6 +101,7 @@ struct rasdial_conn {
 	u32 peer_lcp_options;
 	u64 connected_ns;
 	u64 ended_ns;
+	u64 created_ns;
 	__be32 local_addr;
 	__be32 remote_addr;
 	u8 local_ifid6[RASDIAL_IFID6_LEN];

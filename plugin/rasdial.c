@@ -6,12 +6,19 @@
  *
  *   plugin rasdial.so rasdial-conn ID [rasdial-callback-timeout S]
  *          [rasdial-passwd-fd FD] [rasdial-device-type TYPE]
+ *   plugin rasdial.so rasdial-entry NAME [rasdial-device-type TYPE]
  *
  * With rasdial-conn (the id librasdial got from CONN_NEW) the plugin waits
  * after each event until the owner has run its callback (RASDIAL_CMD_ACK),
  * at most rasdial-callback-timeout seconds: the dial is suspended while
  * RasDialFunc1 runs.  Without it, the pppd registers itself (conn id 0) and
  * never waits, so links that no shim started are listed too.
+ *
+ * rasdial-entry NAME (a pppd that another program starts, as xl2tpd does
+ * for L2TP, from an options file the admin wrote): the plugin asks the
+ * kernel to adopt the oldest conn RasDial is dialing for entry NAME
+ * (RASDIAL_F_ADOPT) and from then on reports and waits for ACKs as with
+ * rasdial-conn; with no such dial it registers itself under NAME.
  *
  * The plugin never stops pppd: without the family or on any netlink error
  * it logs once and pppd dials on without it.
@@ -29,8 +36,8 @@
  * RASCS_OpenPort (SEQ keeps counting up).  Only the last death is FINAL.
  *
  * Entry name: with rasdial-conn the shim's (CONN_NEW) stands and none is
- * sent; a self-registered pppd is named by its "linkname", else "ipparam",
- * else the NAME of "call NAME", else its device.
+ * sent; a self-registered pppd is named by rasdial-entry, else by its
+ * "linkname", else "ipparam", else the NAME of "call NAME", else its device.
  *
  * rasdial-passwd-fd: read once, up to EOF (one trailing newline dropped),
  * when pppd first needs the secret, then closed; never logged.
@@ -129,6 +136,7 @@ RASDIAL_EXPORT char pppd_version[] = RASDIAL_PPPD_VERSION;
 /* ---- options (parsed after plugin_init: only stored here) ---- */
 
 static uint32_t rasdial_opt_conn;		/* 0: self-register */
+static char rasdial_opt_entry[RASDIAL_ENTRY_MAX + 1];	/* adopt by name */
 static int rasdial_opt_cb_timeout = 60;		/* s; 0: never wait for ACKs */
 static int rasdial_passwd_fd = -1;
 static char rasdial_opt_device_type[RASDIAL_DEVICE_TYPE_MAX + 1] = "modem";
@@ -143,6 +151,8 @@ static int rasdial_in_child;		/* a forked pppd child: stay silent */
 static uint32_t rasdial_conn;		/* conn id in use, 0 until known */
 static uint32_t rasdial_seq;		/* last SEQ sent */
 static uint32_t rasdial_acked;		/* highest SEQ the owner ACKed */
+static uint32_t rasdial_early_conn;	/* an ACK that beat our first reply */
+static uint32_t rasdial_early_seq;
 static int rasdial_ack_timeouts;	/* warned about a missing ACK */
 
 /* ---- the current dial attempt ---- */
@@ -161,6 +171,7 @@ static int rasdial_final_sent;
 static volatile sig_atomic_t rasdial_hangup_sig; /* set in signal context */
 static int rasdial_down_status = -1;	/* pppd's status when the link
 					 * started to go down, -1 before */
+static int rasdial_down_on_sig;		/* a hang-up signal had come by then */
 
 /* ---- the connect script's (chat's) result, from rasdial-connect ---- */
 
@@ -327,8 +338,20 @@ static void rasdial_handle_msg(struct nlmsghdr *nh, uint32_t req_seq,
 
 	if (gh->cmd == RASDIAL_CMD_ACK) {
 		/* The owner's callback returned (relayed by the kernel). */
-		if (tb[RASDIAL_A_CONN_ID] && tb[RASDIAL_A_SEQ] &&
-		    nla_get_u32(tb[RASDIAL_A_CONN_ID]) == rasdial_conn &&
+		if (!tb[RASDIAL_A_CONN_ID] || !tb[RASDIAL_A_SEQ])
+			return;
+		/*
+		 * Adopted (rasdial-entry): the kernel multicasts the first
+		 * event before it replies with our id, so the owner's ACK
+		 * can come first.  Only the kernel sends to this socket, and
+		 * only for the conn it bound to it: keep it for then.
+		 */
+		if (!rasdial_conn) {
+			rasdial_early_conn = nla_get_u32(tb[RASDIAL_A_CONN_ID]);
+			rasdial_early_seq = nla_get_u32(tb[RASDIAL_A_SEQ]);
+			return;
+		}
+		if (nla_get_u32(tb[RASDIAL_A_CONN_ID]) == rasdial_conn &&
 		    nla_get_u32(tb[RASDIAL_A_SEQ]) > rasdial_acked)
 			rasdial_acked = nla_get_u32(tb[RASDIAL_A_SEQ]);
 		return;
@@ -427,6 +450,8 @@ static const char *rasdial_self_entry(char *buf, size_t size)
 	ssize_t n;
 	int fd;
 
+	if (rasdial_opt_entry[0])
+		return rasdial_opt_entry;
 	s = rasdial_pppd_linkname();
 	if (s && *s)
 		return s;
@@ -478,15 +503,19 @@ static int rasdial_put_event(struct nl_msg *msg, const struct rasdial_event *ev)
 {
 	const char *dev = rasdial_pppd_devnam();
 	int baud = rasdial_pppd_baud();
+	uint32_t flags = ev->flags;
 	int err = 0;
 
+	/* Until the kernel has told us our conn: adopt RasDial's by name. */
+	if (!rasdial_conn && rasdial_opt_entry[0])
+		flags |= RASDIAL_F_ADOPT;
 	err |= nla_put_u32(msg, RASDIAL_A_CONN_ID, rasdial_conn);
 	err |= nla_put_u32(msg, RASDIAL_A_SEQ, rasdial_seq);
 	err |= nla_put_u32(msg, RASDIAL_A_STATE, ev->state);
 	err |= nla_put_u32(msg, RASDIAL_A_ERROR, ev->error);
 	err |= nla_put_u32(msg, RASDIAL_A_PHASE, (uint32_t)rasdial_phase);
-	if (ev->flags)
-		err |= nla_put_u32(msg, RASDIAL_A_FLAGS, ev->flags);
+	if (flags)
+		err |= nla_put_u32(msg, RASDIAL_A_FLAGS, flags);
 	if (ev->exit_status >= 0)
 		err |= nla_put_u32(msg, RASDIAL_A_EXIT_STATUS,
 				   (uint32_t)ev->exit_status);
@@ -616,14 +645,25 @@ static void rasdial_send(const struct rasdial_event *ev)
 	}
 	if (!rasdial_conn) {
 		rasdial_conn = r.conn;
-		info("rasdial: registered as RAS connection %u", rasdial_conn);
+		if (rasdial_early_conn == rasdial_conn &&
+		    rasdial_early_seq > rasdial_acked)
+			rasdial_acked = rasdial_early_seq;
+		if (rasdial_opt_entry[0])
+			info("rasdial: RAS connection %u for entry \"%s\" (adopted, or registered when no RasDial waited)",
+			     rasdial_conn, rasdial_opt_entry);
+		else
+			info("rasdial: registered as RAS connection %u", rasdial_conn);
 	}
 	dbglog("rasdial: conn %u event %u: state %u error %u%s%s",
 	       rasdial_conn, rasdial_seq, ev->state, ev->error,
 	       ev->flags & RASDIAL_F_FINAL ? " final" : "",
 	       r.flags & RASDIAL_F_WANT_ACK ? ", waiting for ACK" : "");
-	/* A self-registered pppd has no owner to wait for. */
-	if ((r.flags & RASDIAL_F_WANT_ACK) && rasdial_opt_conn)
+	/*
+	 * A self-registered pppd has no owner to wait for; an adopted one
+	 * has (the kernel asks for ACKs only for a conn RasDial made).
+	 */
+	if ((r.flags & RASDIAL_F_WANT_ACK) &&
+	    (rasdial_opt_conn || rasdial_opt_entry[0]))
 		rasdial_wait_ack(rasdial_seq);
 	return;
 
@@ -816,6 +856,7 @@ static void rasdial_attempt_begin(void)
 	rasdial_ipv6_up = 0;
 	rasdial_hangup_sig = 0;
 	rasdial_down_status = -1;
+	rasdial_down_on_sig = 0;
 	rasdial_chat_exit = -1;
 	rasdial_chat_abort[0] = 0;
 	/* pppd entered INITIALIZE before loading us: report it now. */
@@ -863,7 +904,17 @@ static void rasdial_report_end(int exit_status, int final)
 	 * RasHangUp/SIGTERM: a hang-up can clobber status with HANGUP (or a
 	 * killed chat with CONNECT_FAILED) on the way down.
 	 */
-	if (hung_up)
+	if (hung_up && rasdial_down_status >= 0 && !rasdial_down_on_sig &&
+	    rasdial_down_status != EXIT_OK &&
+	    rasdial_down_status != EXIT_USER_REQUEST &&
+	    rasdial_down_status != EXIT_HANGUP)
+		/*
+		 * The link was already going down for a reason of its own
+		 * when the signal came (xl2tpd stops its pppd when the LNS
+		 * closes the call after our authentication failed): it stands.
+		 */
+		map_status = rasdial_down_status;
+	else if (hung_up)
 		map_status = EXIT_USER_REQUEST;
 	/*
 	 * Else a USER_REQUEST came from SIGHUP, which pppd counts as one:
@@ -880,8 +931,9 @@ static void rasdial_report_end(int exit_status, int final)
 	    rasdial_down_status != EXIT_OK &&
 	    rasdial_down_status != EXIT_USER_REQUEST)
 		map_status = rasdial_down_status;
-	ev.error = rasdial_ppp_exit_error(map_status, rasdial_progress,
-					  rasdial_connected);
+	ev.error = rasdial_ppp_exit_error_dev(map_status, rasdial_progress,
+					      rasdial_connected,
+					      rasdial_opt_device_type);
 	/* The connect script failed: chat's own reason, when we know it. */
 	if (map_status == EXIT_CONNECT_FAILED && !rasdial_connected) {
 		uint32_t chat = rasdial_chat_error(rasdial_chat_exit,
@@ -925,8 +977,10 @@ static void rasdial_phase_notify(void *ctx, int p)
 	if (rasdial_attempt && rasdial_down_status < 0 &&
 	    (p == PHASE_TERMINATE || p == PHASE_DISCONNECT ||
 	     (p != PHASE_DEAD && p <= rasdial_progress &&
-	      rasdial_progress > PHASE_SERIALCONN)))
+	      rasdial_progress > PHASE_SERIALCONN))) {
 		rasdial_down_status = rasdial_pppd_status();
+		rasdial_down_on_sig = rasdial_hangup_sig;
+	}
 
 	switch (p) {
 	case PHASE_DEAD:
@@ -1254,6 +1308,19 @@ static int rasdial_opt_passwd_fd_set(char **argv)
 	return 1;
 }
 
+static int rasdial_opt_entry_set(char **argv)
+{
+	size_t len = strlen(*argv);
+
+	if (!len || len > RASDIAL_ENTRY_MAX) {
+		rasdial_pppd_option_error("rasdial-entry: \"%s\" is not 1..%d characters",
+					  *argv, RASDIAL_ENTRY_MAX);
+		return 0;
+	}
+	memcpy(rasdial_opt_entry, *argv, len + 1);
+	return 1;
+}
+
 static int rasdial_opt_device_type_set(char **argv)
 {
 	size_t len = strlen(*argv);
@@ -1278,13 +1345,30 @@ static option_t rasdial_options[] = {
 		    "Seconds to wait for the RasDialFunc1 callback, 0 = do not wait"),
 	RASDIAL_OPT("rasdial-passwd-fd", rasdial_opt_passwd_fd_set,
 		    "Read the password for authenticating us from this fd"),
+	RASDIAL_OPT("rasdial-entry", rasdial_opt_entry_set,
+		    "Adopt the RasDial of this entry (pppd started by xl2tpd)"),
 	RASDIAL_OPT("rasdial-device-type", rasdial_opt_device_type_set,
 		    "RAS device type (RASDT_*) to report, default \"modem\""),
 	{ .name = NULL }
 };
 
+/*
+ * Exported, so that a second copy of rasdial.so (another path) binds to
+ * the first one's counter: "plugin rasdial.so" both in the entry (or
+ * /etc/ppp/options) and on the command line must not report each event
+ * twice.  pppd itself dlopen()s and runs plugin_init for every "plugin".
+ */
+RASDIAL_EXPORT unsigned int rasdial_plugin_loads;
+
 RASDIAL_EXPORT void plugin_init(void)
 {
+	unsigned int *first = dlsym(RTLD_DEFAULT, "rasdial_plugin_loads");
+
+	if ((first && first != &rasdial_plugin_loads) ||
+	    rasdial_plugin_loads++) {
+		info("rasdial: plugin already loaded; this \"plugin\" is ignored");
+		return;
+	}
 	rasdial_pppd_add_options(rasdial_options);
 	rasdial_pppd_add_notify(RASDIAL_NF_PHASE_CHANGE, rasdial_phase_notify);
 	rasdial_pppd_add_notify(RASDIAL_NF_EXIT, rasdial_exit_notify);

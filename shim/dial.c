@@ -114,8 +114,10 @@ static DWORD find_entry(const char *phonebook, const char *entry,
 	n = snprintf(path, size, "%s/%s", dir, entry);
 	if (n < 0 || (size_t)n >= size)
 		return ERROR_CANNOT_OPEN_PHONEBOOK;
-	/* EACCES: a peers dir only pppd (setuid, or group dip) can read. */
-	if (stat(path, &st) < 0 ? errno == ENOENT || errno == ENOTDIR
+	/* EACCES: a peers dir only pppd (setuid, or group dip) can read.
+	 * ENAMETOOLONG: a name longer than NAME_MAX is no file either. */
+	if (stat(path, &st) < 0 ? errno == ENOENT || errno == ENOTDIR ||
+				  errno == ENAMETOOLONG
 				: S_ISDIR(st.st_mode))
 		return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
 	return ERROR_SUCCESS;
@@ -224,8 +226,69 @@ static bool entry_device_missing(const char *path)
 	return missing;
 }
 
+/*
+ * Whether the options file PATH loads rasdial.so itself ("plugin X", X
+ * ending in rasdial.so), following its "file"/"call" lines DEPTH deep.
+ * pppd takes "plugin" only from root: from /etc/ppp/options, a peers
+ * file or root's command line.  pppd would also load it twice (two
+ * reporters) if we passed it again.  Best effort, as pppd's words are
+ * written in practice: no escapes, quotes only around a whole word.
+ */
+static bool options_load_plugin(const char *path, int depth)
+{
+	char line[1024], w1[PATH_MAX], w2[PATH_MAX];
+	bool found = false;
+	FILE *f;
+
+	if (depth < 0 || !(f = fopen(path, "re")))
+		return false;
+	while (!found && fgets(line, sizeof(line), f)) {
+		char *hash = strchr(line, '#');
+		const char *base;
+		size_t len;
+
+		if (hash)
+			*hash = '\0';
+		if (sscanf(line, " %4095s %4095s", w1, w2) != 2)
+			continue;
+		len = strlen(w2);
+		if (len >= 2 && (w2[0] == '"' || w2[0] == '\'') &&
+		    w2[len - 1] == w2[0]) {
+			w2[len - 1] = '\0';
+			memmove(w2, w2 + 1, len - 1);
+		}
+		base = strrchr(w2, '/');
+		base = base ? base + 1 : w2;
+		if (!strcmp(w1, "plugin")) {
+			found = !strcmp(base, "rasdial.so");
+		} else if (!strcmp(w1, "file")) {
+			found = options_load_plugin(w2, depth - 1);
+		} else if (!strcmp(w1, "call") && !strchr(w2, '/')) {
+			char peer[PATH_MAX];
+
+			snprintf(peer, sizeof(peer), "%s/%s", RASDIAL_PEERS_DIR,
+				 w2);
+			found = options_load_plugin(peer, depth - 1);
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+/* Whether pppd's configuration loads rasdial.so for this entry. */
+static bool config_loads_plugin(const char *entry_path)
+{
+	return options_load_plugin("/etc/ppp/options", 3) ||
+	       (entry_path && options_load_plugin(entry_path, 3));
+}
+
+/*
+ * CFG_PLUGIN: the configuration loads rasdial.so (config_loads_plugin),
+ * so neither "plugin" (refused from anyone but root, and a second copy)
+ * nor, before the entry, "rasdial-conn" (unknown until the plugin is in).
+ */
 static int spawn_pppd(uint32_t id, const char *path, bool use_call,
-		      const char *const *pbk_argv,
+		      const char *const *pbk_argv, bool cfg_plugin,
 		      const RASDIALPARAMSA *p, pid_t *pidp, int *pidfdp)
 {
 	char idbuf[16], fdbuf[16];
@@ -243,10 +306,12 @@ static int spawn_pppd(uint32_t id, const char *path, bool use_call,
 	argv[n++] = "pppd";
 	/* The plugin first, so the entry may use its options
 	 * (rasdial-device-type, rasdial-callback-timeout). */
-	argv[n++] = "plugin";
-	argv[n++] = rasdial_plugin_path();
-	argv[n++] = "rasdial-conn";
-	argv[n++] = idbuf;
+	if (!cfg_plugin) {
+		argv[n++] = "plugin";
+		argv[n++] = rasdial_plugin_path();
+		argv[n++] = "rasdial-conn";
+		argv[n++] = idbuf;
+	}
 	if (pbk_argv) {
 		/* A .pbk entry: its options instead of a peers file. */
 		while (*pbk_argv)
@@ -257,6 +322,10 @@ static int spawn_pppd(uint32_t id, const char *path, bool use_call,
 	} else {
 		argv[n++] = "file";
 		argv[n++] = path;
+	}
+	if (cfg_plugin) {
+		argv[n++] = "rasdial-conn";
+		argv[n++] = idbuf;
 	}
 	argv[n++] = "nodetach";
 	if (p->szUserName[0]) {
@@ -338,10 +407,11 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	static const size_t ext_sizes[] = RASDIAL_DIALEXT_SIZES;
 	RASDIALPARAMSA p;
 	struct rasdial_pbk_args pbk;
-	bool use_pbk = false;
+	struct rasdial_l2tp l2tp;
+	bool use_pbk = false, is_l2tp = false;
 	char path[PATH_MAX];
 	struct rasdial_dial *d;
-	bool use_call = false;
+	bool use_call = false, cfg_plugin = false;
 	uint32_t id;
 	pid_t pid = 0;
 	int pidfd = -1;
@@ -373,20 +443,43 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 					    p.szPhoneNumber, &pbk);
 		if (!ret)
 			memcpy(p.szEntryName, pbk.entry, sizeof(pbk.entry));
+		/* DEVICE=vpn with LinuxL2tpLac: xl2tpd dials (l2tp.c). */
+		if (!ret && pbk.is_l2tp) {
+			is_l2tp = true;
+			l2tp = pbk.l2tp;
+		}
 	} else {
 		ret = find_entry(lpszPhonebook, p.szEntryName, path,
 				 sizeof(path), &use_call);
+		/* An entry xl2tpd dials (l2tp.c)? */
+		if (!ret)
+			ret = rasdial_l2tp_entry(path, &l2tp, &is_l2tp);
 	}
 	if (ret)
 		goto out_wipe;
 	ret = ERROR_BAD_PHONE_NUMBER;
 	if (has_control_chars(p.szPhoneNumber))
 		goto out_wipe;
+	/* pppd (setuid root for group dip) refuses "plugin" from the
+	 * command line of anyone but root: the admin's entry must load it. */
+	if (!is_l2tp) {
+		cfg_plugin = config_loads_plugin(use_pbk ? NULL : path);
+		ret = ERROR_ACCESS_DENIED;
+		if (!cfg_plugin && getuid() != 0) {
+			if (!use_pbk && access(path, R_OK) < 0 &&
+			    errno == EACCES)
+				rasdial_detail_set("this user may not read the entry's peers file (on Debian: not in group dip)");
+			else
+				rasdial_detail_set("only root may have pppd load rasdial.so from the command line: the entry (or /etc/ppp/options) needs \"plugin rasdial.so\"");
+			goto out_wipe;
+		}
+	}
 
 	err = rasdial_runtime_start();
 	if (!err)
 		err = rasdial_nl_conn_new(p.szEntryName,
-					  lpvNotifier ? RASDIAL_F_WANT_ACK : 0,
+					  (lpvNotifier ? RASDIAL_F_WANT_ACK : 0) |
+					  (is_l2tp ? RASDIAL_F_ADOPT : 0),
 					  &id);
 	if (err) {
 		ret = rasdial_errno_to_ras(err);
@@ -406,13 +499,40 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	d->callback_id = p.dwCallbackId;
 	memcpy(d->entry, p.szEntryName, sizeof(d->entry));
 	memcpy(d->phone, p.szPhoneNumber, sizeof(d->phone));
-	d->device_missing = !use_pbk && entry_device_missing(path);
+	d->device_missing = !use_pbk && !is_l2tp && entry_device_missing(path);
+	if (is_l2tp) {
+		/* Bounded: xl2tpd retries an unanswered tunnel on its own. */
+		d->is_l2tp = true;
+		d->l2tp = l2tp;
+		d->adopt_error = ERROR_VPN_TIMEOUT;
+		d->adopt_deadline_ms = rasdial_monotonic_ms() +
+				       (int64_t)l2tp.timeout_s * 1000;
+	}
 	*lphRasConn = (HRASCONN)(uintptr_t)id;
 	rasdial_dial_publish(d);
 
-	err = spawn_pppd(id, path, use_call, use_pbk ? pbk.argv : NULL, &p,
-			 &pid, &pidfd);
-	if (err) {
+	if (is_l2tp) {
+		/* xl2tpd starts the pppd; its plugin adopts conn ID. */
+		ret = rasdial_l2tp_connect(&l2tp, p.szUserName, p.szPassword);
+		if (ret) {
+			rasdial_nl_hangup(id);
+			rasdial_dial_fail(d, ret);
+		} else {
+			ret = lpvNotifier ? ERROR_SUCCESS : rasdial_dial_wait(d);
+		}
+		rasdial_dial_put(d);
+		goto out_wipe;
+	}
+	err = spawn_pppd(id, path, use_call, use_pbk ? pbk.argv : NULL,
+			 cfg_plugin, &p, &pid, &pidfd);
+	if (err == -EACCES || err == -EPERM) {
+		/* Debian's pppd is root:dip 4754: not in group dip. */
+		ret = ERROR_ACCESS_DENIED;
+		rasdial_nl_hangup(id);
+		rasdial_dial_fail(d, ret);
+		/* After the hangup: each request clears the detail. */
+		rasdial_detail_set("this user may not run pppd (on Debian: not in group dip)");
+	} else if (err) {
 		/* No pppd: RAS's "the connection manager could not start". */
 		ret = ERROR_RASMAN_CANNOT_INITIALIZE;
 		rasdial_nl_hangup(id);

@@ -18,6 +18,7 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/syscall.h>
+#include <sys/timerfd.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -37,6 +38,8 @@ static struct nl_sock *ev_sk;
  * rasdial_dispatch(), which runs one pass of the loop under loop_lock. */
 static DWORD dispatch_mode = RASDIAL_DISPATCH_THREAD;
 static int epoll_fd = -1;
+/* Manual mode: in the epoll set, due at the next L2TP adoption deadline. */
+static int timer_fd = -1;
 static pthread_mutex_t loop_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static __thread bool is_event_thread;
@@ -359,10 +362,63 @@ static void on_event(const struct rasdial_conn_info *ci)
 		memcpy(d->device_name, ci->device_name, sizeof(d->device_name));
 	if (ci->device_type[0])
 		memcpy(d->device_type, ci->device_type, sizeof(d->device_type));
+	/* L2TP: xl2tpd reaps the pppd; its plugin's last word is the status
+	 * for rasdial_get_pppd_exit_status(). */
+	if (d->is_l2tp && ci->has_exit_status && (ci->flags & RASDIAL_F_FINAL)) {
+		d->exited = true;
+		d->exit_status = ci->exit_status;
+	}
 	pthread_mutex_unlock(&tbl_lock);
 
 	deliver(d, &u);
+	/* The session is over: xl2tpd may close its tunnel too. */
+	if (u.final && d->is_l2tp)
+		rasdial_l2tp_disconnect(&d->l2tp);
 	rasdial_dial_put(d);
+}
+
+/*
+ * L2TP dials whose pppd (xl2tpd's) has not adopted the conn by their
+ * deadline, or that RasHangUp cancelled: stop xl2tpd, give the id back and
+ * end the dial with its adopt_error.  Returns the ms until the next
+ * deadline, -1 for none.
+ */
+static int check_adopt_deadlines(void)
+{
+	struct rasdial_dial *d;
+	int64_t now, next;
+
+	for (;;) {
+		struct update u = { .final = true };
+
+		now = rasdial_monotonic_ms();
+		next = -1;
+		pthread_mutex_lock(&tbl_lock);
+		for (d = tbl_head; d; d = d->next) {
+			if (!d->adopt_deadline_ms || d->final || d->bound)
+				continue;
+			if (d->adopt_deadline_ms <= now)
+				break;
+			if (next < 0 || d->adopt_deadline_ms - now < next)
+				next = d->adopt_deadline_ms - now;
+		}
+		if (!d) {
+			pthread_mutex_unlock(&tbl_lock);
+			return next > INT32_MAX ? INT32_MAX : (int)next;
+		}
+		d->adopt_deadline_ms = 0;
+		d->refs++;
+		u.state = d->have_state ? d->state : RASCS_OpenPort;
+		u.error = d->adopt_error;
+		pthread_mutex_unlock(&tbl_lock);
+
+		rasdial_l2tp_disconnect(&d->l2tp);
+		/* Unbound: the owner's HANGUP frees it (and a bound one's
+		 * pppd gets SIGTERM, should it have come just now). */
+		rasdial_nl_hangup(d->id);
+		deliver(d, &u);
+		rasdial_dial_put(d);
+	}
 }
 
 /* Our pppd child has exited: reap it, and if the kernel never told the
@@ -396,9 +452,10 @@ static void on_child_exit(struct rasdial_dial *d)
 		/* dwExtendedError stays 0: the seed defines it for four
 		 * NetBIOS/auth codes only. */
 		if (rc == 0 && si.si_code == CLD_EXITED) {
-			u.error = rasdial_ppp_exit_error(si.si_status,
-							 (int)d->fwd_phase,
-							 d->connected_once);
+			u.error = rasdial_ppp_exit_error_dev(si.si_status,
+							     (int)d->fwd_phase,
+							     d->connected_once,
+							     d->device_type);
 			/* pppd took the missing device for a bad option */
 			if (si.si_status == RASDIAL_PPP_EXIT_OPTION_ERROR &&
 			    d->device_missing)
@@ -505,6 +562,7 @@ static void loop_once(int timeout_ms)
 {
 	const size_t cap = POLL_MAX;
 	struct rasdial_dial *d;
+	int adopt_ms;
 	size_t n, i;
 
 	pthread_mutex_lock(&tbl_lock);
@@ -522,6 +580,24 @@ static void loop_once(int timeout_ms)
 	}
 	pthread_mutex_unlock(&tbl_lock);
 
+	/* L2TP dials waiting for xl2tpd's pppd have a deadline. */
+	adopt_ms = check_adopt_deadlines();
+	if (adopt_ms >= 0 && (timeout_ms < 0 || adopt_ms < timeout_ms))
+		timeout_ms = adopt_ms;
+	if (timer_fd >= 0) {
+		/* Wakes the program's poll (manual mode) then; 0 disarms. */
+		struct itimerspec its = { 0 };
+		uint64_t v;
+
+		if (read(timer_fd, &v, sizeof(v)) < 0) {
+			/* EAGAIN: it had not fired */
+		}
+		if (adopt_ms >= 0) {
+			its.it_value.tv_sec = adopt_ms / 1000;
+			its.it_value.tv_nsec = (adopt_ms % 1000) * 1000000L + 1;
+		}
+		timerfd_settime(timer_fd, 0, &its, NULL);
+	}
 	if (poll(pfds, n, timeout_ms) < 0 && errno != EINTR && timeout_ms)
 		usleep(10000);	/* should not happen: don't spin */
 
@@ -608,7 +684,15 @@ int rasdial_runtime_start(void)
 			err = epoll_add(wake_fd);
 			if (!err)
 				err = epoll_add(rasdial_nl_event_fd(ev_sk));
+			if (!err) {
+				timer_fd = timerfd_create(CLOCK_MONOTONIC,
+							  TFD_CLOEXEC | TFD_NONBLOCK);
+				err = timer_fd < 0 ? -errno : epoll_add(timer_fd);
+			}
 			if (err) {
+				if (timer_fd >= 0)
+					close(timer_fd);
+				timer_fd = -1;
 				close(epoll_fd);
 				epoll_fd = -1;
 				goto out;
@@ -656,9 +740,20 @@ static void hangup_now(struct rasdial_dial *d, DWORD *ret)
 		pthread_mutex_unlock(&tbl_lock);
 		return;
 	}
+	if (d->is_l2tp && !d->bound && d->adopt_deadline_ms) {
+		/* xl2tpd's pppd has not come: the event thread stops
+		 * xl2tpd and ends the dial (notifiers run there only). */
+		d->adopt_error = ERROR_USER_DISCONNECTION;
+		d->adopt_deadline_ms = 1;
+		pthread_mutex_unlock(&tbl_lock);
+		wake_thread();
+		return;
+	}
 	d->refs++;
 	pthread_mutex_unlock(&tbl_lock);
 
+	if (d->is_l2tp)
+		rasdial_l2tp_disconnect(&d->l2tp);
 	err = rasdial_nl_hangup(d->id);
 	if (err == -ENOENT)
 		err = 0;	/* pppd is just gone: its exit will tell */

@@ -24,6 +24,19 @@
 #define RASDIAL_PEERS_DIR	"/etc/ppp/peers"
 
 /*
+ * An entry that xl2tpd dials (L2TP LAC): read from the peers file by
+ * l2tp.c, read-only once the dial is published.
+ */
+#define RASDIAL_L2TP_CONTROL		"/var/run/xl2tpd/l2tp-control"
+#define RASDIAL_L2TP_TIMEOUT_S		30
+#define RASDIAL_L2TP_MAX_TIMEOUT_S	600
+struct rasdial_l2tp {
+	char lac[64];			/* xl2tpd's [lac NAME] */
+	char control[108];		/* xl2tpd's control FIFO */
+	int timeout_s;			/* until its pppd adopts the dial */
+};
+
+/*
  * One dial made by this process.  The handle (HRASCONN) is the kernel's
  * conn id.  A record lives in the table from RasDial until RasHangUp (a
  * failed or ended dial keeps its handle, as on Windows), and after that
@@ -65,6 +78,12 @@ struct rasdial_dial {
 	uint32_t notified_state;
 	char device_name[RAS_MaxDeviceName + 1];
 	char device_type[RAS_MaxDeviceType + 1];
+
+	/* L2TP: no child of ours; xl2tpd's pppd adopts the conn. */
+	bool is_l2tp;			/* set before publishing */
+	struct rasdial_l2tp l2tp;	/* set before publishing */
+	int64_t adopt_deadline_ms;	/* CLOCK_MONOTONIC; 0: none */
+	uint32_t adopt_error;		/* delivered at the deadline */
 };
 
 /* events.c: the handle table and the event thread. */
@@ -87,6 +106,22 @@ void rasdial_dial_set_child(struct rasdial_dial *d, pid_t pid, int pidfd);
 void rasdial_dial_fail(struct rasdial_dial *d, DWORD error);
 /* RasHangUp of one of our records; false when ID is not ours. */
 bool rasdial_dial_hangup(uint32_t id, DWORD *ret);
+
+/*
+ * l2tp.c: entries dialed through xl2tpd.  rasdial_l2tp_entry() reads the
+ * peers file PATH: ERROR_SUCCESS with *IS_L2TP false when it is an
+ * ordinary pppd entry, true with L filled when it names an xl2tpd LAC
+ * ("rasdial-l2tp-lac NAME"), ERROR_CORRUPT_PHONEBOOK for a bad setting.
+ * rasdial_l2tp_connect() asks xl2tpd to dial ("c LAC [USER PASSWORD]") and
+ * returns xl2tpd's answer as a RAS error; rasdial_l2tp_disconnect() sends
+ * "d LAC", best effort.
+ */
+DWORD rasdial_l2tp_entry(const char *path, struct rasdial_l2tp *l,
+			 bool *is_l2tp);
+DWORD rasdial_l2tp_connect(const struct rasdial_l2tp *l, const char *user,
+			   const char *password);
+void rasdial_l2tp_disconnect(const struct rasdial_l2tp *l);
+int64_t rasdial_monotonic_ms(void);
 
 /* notify.c: RasConnectionNotification; called for every conn message. */
 void rasdial_notify_conn_event(const struct rasdial_conn_info *ci);

@@ -69,6 +69,8 @@ enum pbk_kind {
 	PBK_IPV4,	/* dotted quad */
 	PBK_COMMAND,	/* a shell command for pppd's "connect" */
 	PBK_NUMBER,	/* 0 .. INT32_MAX */
+	PBK_LAC,	/* an xl2tpd LAC name: a word of its command syntax */
+	PBK_PATH,	/* an absolute path without white space */
 };
 
 struct pbk_key {
@@ -107,6 +109,9 @@ static const struct pbk_key pbk_keys[] = {
 	NUM("IdleDisconnectSeconds", idle),
 	NUM("LinuxLocal", local),
 	NUM("LinuxLock", lock),
+	STR("LinuxL2tpLac", l2tp_lac, PBK_LAC),
+	STR("LinuxL2tpControl", l2tp_control, PBK_PATH),
+	NUM("LinuxL2tpTimeout", l2tp_timeout),
 };
 
 static void say(char *detail, size_t dsize, const char *fmt, ...)
@@ -216,6 +221,20 @@ static bool value_ok(const struct pbk_key *k, const char *v, const char **why)
 		/* Quotes and backslashes would be pppd option syntax. */
 		*why = "contains '\"' or '\\'";
 		return !strpbrk(v, "\"\\");
+	case PBK_LAC:
+		*why = "an xl2tpd LAC name is A-Z a-z 0-9 _ . - only";
+		for (; *v; v++)
+			if (!isalnum((unsigned char)*v) && !strchr("_.-", *v))
+				return false;
+		return true;
+	case PBK_PATH:
+		*why = "not an absolute path without white space";
+		if (*v != '/')
+			return false;
+		for (; *v; v++)
+			if ((unsigned char)*v <= ' ' || *v == 0x7f)
+				return false;
+		return true;
 	case PBK_NUMBER:
 		break;
 	}
@@ -266,6 +285,7 @@ static void entry_init(struct rasdial_pbk_entry *e)
 	e->prioritize_remote = e->ip_assign = RASDIAL_PBK_UNSET;
 	e->header_compression = e->sw_compression = RASDIAL_PBK_UNSET;
 	e->idle = e->local = e->lock = RASDIAL_PBK_UNSET;
+	e->l2tp_timeout = RASDIAL_PBK_UNSET;
 }
 
 static char *trim(char *s, char **end)
@@ -575,6 +595,23 @@ DWORD rasdial_pbk_args(const struct rasdial_pbk_entry *e, const char *phone,
 	int r;
 
 	memset(a, 0, sizeof(*a));
+	/* A VPN entry that names an xl2tpd LAC: xl2tpd dials (l2tp.c). */
+	if (!strcasecmp(e->device_type, "vpn") && e->l2tp_lac[0]) {
+		if (e->l2tp_timeout != RASDIAL_PBK_UNSET &&
+		    (e->l2tp_timeout < 1 ||
+		     e->l2tp_timeout > RASDIAL_L2TP_MAX_TIMEOUT_S)) {
+			say(detail, dsize, "[%s]: LinuxL2tpTimeout is 1..%d seconds",
+			    e->name, RASDIAL_L2TP_MAX_TIMEOUT_S);
+			return ERROR_CORRUPT_PHONEBOOK;
+		}
+		a->is_l2tp = true;
+		snprintf(a->l2tp.lac, sizeof(a->l2tp.lac), "%s", e->l2tp_lac);
+		snprintf(a->l2tp.control, sizeof(a->l2tp.control), "%s",
+			 e->l2tp_control[0] ? e->l2tp_control : RASDIAL_L2TP_CONTROL);
+		a->l2tp.timeout_s = e->l2tp_timeout != RASDIAL_PBK_UNSET ?
+				    (int)e->l2tp_timeout : RASDIAL_L2TP_TIMEOUT_S;
+		return ERROR_SUCCESS;
+	}
 	/* The device type decides: only serial links are pppd's here. */
 	modem = !e->device_type[0] || !strcasecmp(e->device_type, "modem");
 	if (!modem && strcasecmp(e->device_type, "null")) {

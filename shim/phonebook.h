@@ -48,6 +48,9 @@ struct rasdial_pbk_entry {
 	long idle;				/* IdleDisconnectSeconds */
 	long local;				/* LinuxLocal */
 	long lock;				/* LinuxLock */
+	char l2tp_lac[64];			/* LinuxL2tpLac */
+	char l2tp_control[108];			/* LinuxL2tpControl */
+	long l2tp_timeout;			/* LinuxL2tpTimeout */
 };
 
 struct rasdial_pbk {
@@ -85,13 +88,17 @@ struct rasdial_pbk_args {
 	char connect[RASDIAL_PBK_MAX_VALUE + 512];
 	char local_ip[24];
 	char idle[24];
+	/* DEVICE=vpn with LinuxL2tpLac: xl2tpd dials, argv is empty. */
+	bool is_l2tp;
+	struct rasdial_l2tp l2tp;
 };
 
 /*
  * The pppd options for entry E: PHONE, when not empty, is the number to
  * dial instead of the entry's (RASDIALPARAMS' szPhoneNumber).  Errors:
  * ERROR_BAD_PHONE_NUMBER (PHONE has characters chat cannot take),
- * ERROR_DEVICETYPE_DOES_NOT_EXIST (a VPN/PPPoE/ISDN... entry),
+ * ERROR_DEVICETYPE_DOES_NOT_EXIST (a PPPoE/ISDN... entry, a VPN entry
+ * without LinuxL2tpLac; with it, A->is_l2tp and A->l2tp instead of argv),
  * ERROR_DEVICE_DOES_NOT_EXIST (no Linux device for the port),
  * ERROR_CORRUPT_PHONEBOOK (a value out of range).
  */

@@ -181,6 +181,53 @@ uint32_t rasdial_ppp_exit_error(int exit_status, int died_in_phase,
 }
 
 /*
+ * Device types (RASDIAL_A_DEVICE_TYPE, RASDT_*) whose dial failing with an
+ * exit status before RASCS_Connected means something more specific than
+ * what the table above says for a modem.  Compared without ASCII case.
+ */
+static const struct {
+	const char *device_type;
+	int exit_status;
+	uint32_t error;
+} rasdial_dev_exit_rows[] = {
+	/*
+	 * rp-pppoe.so's discovery got no PADO (or PADS) and gave up: the
+	 * broadband server does not answer, as Windows reports it.
+	 */
+	{ "PPPoE", RASDIAL_PPP_EXIT_CONNECT_FAILED, ERROR_BROADBAND_TIMEOUT },
+};
+
+static int rasdial_ascii_eq_nocase(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		char x = *a, y = *b;
+
+		if (x >= 'a' && x <= 'z')
+			x = (char)(x - 'a' + 'A');
+		if (y >= 'a' && y <= 'z')
+			y = (char)(y - 'a' + 'A');
+		if (x != y)
+			return 0;
+	}
+	return *a == *b;
+}
+
+uint32_t rasdial_ppp_exit_error_dev(int exit_status, int died_in_phase,
+				    int was_connected, const char *device_type)
+{
+	unsigned int i;
+
+	if (!was_connected && device_type)
+		for (i = 0; i < RASDIAL_ARRAY_SIZE(rasdial_dev_exit_rows); i++)
+			if (rasdial_dev_exit_rows[i].exit_status == exit_status &&
+			    rasdial_ascii_eq_nocase(device_type,
+						    rasdial_dev_exit_rows[i].device_type))
+				return rasdial_dev_exit_rows[i].error;
+	return rasdial_ppp_exit_error(exit_status, died_in_phase,
+				      was_connected);
+}
+
+/*
  * chat's ABORT strings (what a Hayes modem answers ATD with when the call
  * fails) -> dwError.  Compared without case and surrounding white space.
  */

@@ -100,6 +100,15 @@ uint32_t rasdial_ppp_exit_error(int exit_status, int died_in_phase,
 				int was_connected);
 
 /*
+ * rasdial_ppp_exit_error() for a link of device type DEVICE_TYPE (RASDT_*,
+ * as rasdial-device-type reports it; NULL or "" for none): a dial that
+ * failed before RASCS_Connected may get a more specific error for its link
+ * type (a "PPPoE" EXIT_CONNECT_FAILED, discovery unanswered, is
+ * ERROR_BROADBAND_TIMEOUT).  Never returns 0.
+ */
+uint32_t rasdial_ppp_exit_error_dev(int exit_status, int died_in_phase,
+				    int was_connected, const char *device_type);
+/*
  * The RAS dwError for a connect script (chat) that failed, from what the
  * plugin's rasdial-connect wrapper saw: CHAT_EXIT is chat's exit status
  * (chat(8): 1 bad arguments, 2 I/O error or signal, 3 timeout, 4 + n the

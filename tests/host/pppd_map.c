@@ -11,6 +11,7 @@
 #define rasdial_ppp_states	test_rasdial_ppp_states
 #define rasdial_ppp_exit_error	test_rasdial_ppp_exit_error
 #define rasdial_chat_error	test_rasdial_chat_error
+#define rasdial_ppp_exit_error_dev	test_rasdial_ppp_exit_error_dev
 #include "../../shim/pppd-map.c"
 
 #include "kselftest_harness.h"
@@ -223,6 +224,33 @@ TEST(chat_result_to_error)
 	for (i = 0; i < ARRAY_SIZE(c); i++)
 		EXPECT_EQ(c[i].error, test_rasdial_chat_error(c[i].exit, c[i].abort))
 			TH_LOG("chat %d %s", c[i].exit, c[i].abort ? c[i].abort : "-");
+}
+
+/* Per device type: only PPPoE's unanswered discovery differs today. */
+TEST(device_type_refines)
+{
+	static const struct {
+		int exit, phase, connected;
+		const char *type;
+		uint32_t error;
+	} c[] = {
+		{ 8, P_SERIAL, 0, "PPPoE", 815 },	/* no PADO: broadband timeout */
+		{ 8, P_SERIAL, 0, "pppoe", 815 },	/* case does not matter */
+		{ 8, P_SERIAL, 0, "modem", 678 },	/* a modem's call unanswered */
+		{ 8, P_SERIAL, 0, NULL, 678 },
+		{ 8, P_SERIAL, 0, "", 678 },
+		{ 8, P_SERIAL, 0, "PPPoEx", 678 },
+		{ 19, P_AUTH, 0, "PPPoE", 691 },	/* other statuses as for a modem */
+		{ 16, P_RUNNING, 1, "PPPoE", 629 },
+		{ 8, P_RUNNING, 1, "PPPoE", 678 },	/* connected: not a timeout */
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(c); i++)
+		EXPECT_EQ(c[i].error,
+			  test_rasdial_ppp_exit_error_dev(c[i].exit, c[i].phase,
+							  c[i].connected, c[i].type))
+			TH_LOG("status %d type %s", c[i].exit, c[i].type ? c[i].type : "NULL");
 }
 
 TEST_HARNESS_MAIN

@@ -424,6 +424,7 @@ struct kreq {
 	bool has_id;
 	bool full;		/* K_EVENT: every optional attribute */
 	uint32_t id, seq, state, error, flags;
+	char entry[32];		/* K_EVENT: RASDIAL_A_ENTRY when not "" */
 };
 
 struct kresp {
@@ -477,6 +478,8 @@ static void kid_event(struct chan *c, const struct kreq *q, struct kresp *r)
 		nla_put_u32(msg, RASDIAL_A_ERROR, q->error);
 	if (q->flags)
 		nla_put_u32(msg, RASDIAL_A_FLAGS, q->flags);
+	if (q->entry[0])
+		nla_put_string(msg, RASDIAL_A_ENTRY, q->entry);
 	if (q->full) {
 		nla_put_u32(msg, RASDIAL_A_EXT_ERROR, 0);
 		nla_put_u32(msg, RASDIAL_A_PHASE, PHASE_RUNNING);
@@ -1431,6 +1434,95 @@ TEST_F(genl, self_registration_with_conn_id_0)
 		  RASDIAL_F_VANISHED, g32(&g, RASDIAL_A_FLAGS));
 	EXPECT_EQ(-ENOENT, conn_get(&self->c, id, NULL));
 	EXPECT_EQ(-ENOENT, conn_get(&self->c, id2, NULL));
+}
+
+/* A pppd another program started (xl2tpd's) adopts RasDial's conn by
+ * entry name: the oldest unbound one of its uid, else it registers. */
+static struct kresp kid_adopt(struct kid *k, const char *entry, uint32_t seq)
+{
+	struct kreq q = { .op = K_EVENT, .seq = seq, .state = 0 /* OpenPort */,
+			  .flags = RASDIAL_F_ADOPT };
+	struct kresp r;
+
+	snprintf(q.entry, sizeof(q.entry), "%s", entry ? entry : "");
+	if (!kid_call(k, &q, &r))
+		r.err = -EPIPE;
+	return r;
+}
+
+TEST_F(genl, adopt_binds_the_oldest_dial_of_the_entry)
+{
+	struct kid k1 = { .to = -1, .from = -1 }, k2 = { .to = -1, .from = -1 };
+	struct kid k3 = { .to = -1, .from = -1 }, kn = { .to = -1, .from = -1 };
+	uint32_t plain, old, young, other;
+	struct kresp r;
+	struct gmsg g;
+
+	/* Not offered for adoption, other entry, then two for "vpn". */
+	ASSERT_EQ(0, conn_new(&self->c, "vpn", 0, &plain));
+	ASSERT_EQ(0, conn_new(&self->c, "other", RASDIAL_F_ADOPT, &other));
+	ASSERT_EQ(0, conn_new(&self->c, "vpn", RASDIAL_F_ADOPT | RASDIAL_F_WANT_ACK, &old));
+	ASSERT_EQ(0, conn_new(&self->c, "vpn", RASDIAL_F_ADOPT, &young));
+	ASSERT_EQ(0, conn_get(&self->c, old, &g));
+	EXPECT_EQ((uint32_t)RASDIAL_F_ADOPT, g32(&g, RASDIAL_A_FLAGS));
+
+	/* Without the entry name there is nothing to match. */
+	ASSERT_TRUE(kid_start(&k1, 0));
+	r = kid_adopt(&k1, NULL, 1);
+	EXPECT_EQ(-EINVAL, r.err);
+	EXPECT_NE(NULL, strstr(r.ext, "entry")) TH_LOG("%s", r.ext);
+
+	/* Another user's pppd (setuid style) may not take root's dials. */
+	kid_setuid_style = 1;
+	ASSERT_TRUE(kid_start(&kn, NOBODY));
+	kid_setuid_style = 0;
+	r = kid_adopt(&kn, "vpn", 1);
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	EXPECT_NE(old, r.id);
+	EXPECT_NE(young, r.id);
+	EXPECT_NE(plain, r.id);
+
+	/* The oldest first, with the owner's ACK wish; then the next. */
+	r = kid_adopt(&k1, "vpn", 1);
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	EXPECT_EQ(old, r.id);
+	EXPECT_EQ((uint32_t)RASDIAL_F_WANT_ACK, r.flags);
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, old, &g, WAIT_MS));
+	EXPECT_EQ((uint32_t)k1.pid, g32(&g, RASDIAL_A_PID));
+	EXPECT_STREQ("vpn", gstr(&g, RASDIAL_A_ENTRY));
+	ASSERT_TRUE(kid_start(&k2, 0));
+	r = kid_adopt(&k2, "vpn", 1);
+	ASSERT_EQ(0, r.err);
+	EXPECT_EQ(young, r.id);
+	EXPECT_EQ(0u, r.flags);
+
+	/* None left: it registers a conn of its own under the entry. */
+	ASSERT_TRUE(kid_start(&k3, 0));
+	r = kid_adopt(&k3, "vpn", 1);
+	ASSERT_EQ(0, r.err);
+	EXPECT_NE(plain, r.id);
+	EXPECT_NE(old, r.id);
+	EXPECT_NE(young, r.id);
+	EXPECT_NE(other, r.id);
+	ASSERT_EQ(0, conn_get(&self->c, r.id, &g));
+	EXPECT_EQ((uint32_t)RASDIAL_F_SELF_REGISTERED, g32(&g, RASDIAL_A_FLAGS));
+	EXPECT_STREQ("vpn", gstr(&g, RASDIAL_A_ENTRY));
+
+	/* Later events of the adopter go by id, as usual. */
+	r = kid_ev(&k1, old, 2, RASCS_CONNECTED, 0, false);
+	EXPECT_EQ(0, r.err);
+	EXPECT_EQ(old, r.id);
+
+	/* Newest first: a later child holds copies of the earlier pipes. */
+	EXPECT_EQ(0, kid_stop(&k3));
+	EXPECT_EQ(0, kid_stop(&k2));
+	EXPECT_EQ(0, kid_stop(&kn));
+	EXPECT_EQ(0, kid_stop(&k1));
+	EXPECT_TRUE(conn_gone(&self->c, old));
+	EXPECT_TRUE(conn_gone(&self->c, young));
+	/* Untouched: the plain dial and the other entry's. */
+	EXPECT_EQ(0, conn_get(&self->c, plain, NULL));
+	EXPECT_EQ(0, conn_get(&self->c, other, NULL));
 }
 
 TEST_F(genl, dump_spans_many_messages)

@@ -21,7 +21,8 @@
  * RASDIAL_CMD_CONN_NEW (doit; any user)
  *   Asks for a connection id before pppd is started.
  *   Request:  RASDIAL_A_ENTRY     string, required: phonebook entry name
- *             RASDIAL_A_FLAGS     u32, optional: RASDIAL_F_WANT_ACK
+ *             RASDIAL_A_FLAGS     u32, optional: RASDIAL_F_WANT_ACK,
+ *                                 RASDIAL_F_ADOPT
  *   Reply:    RASDIAL_CMD_CONN_NEW with RASDIAL_A_CONN_ID.
  *   The sending socket becomes the conn's owner, the sender's uid its
  *   owner uid.  With RASDIAL_F_WANT_ACK, pppd's plugin waits after each
@@ -30,6 +31,9 @@
  *   the kernel acknowledges any pending event itself and stops asking
  *   for ACKs; a conn that never got a pppd is then freed.
  *   Errors: ENOSPC when the namespace has RASDIAL_MAX_CONNS conns.
+ *   With RASDIAL_F_ADOPT the conn waits for a pppd that another program
+ *   starts (xl2tpd's, for L2TP) and that names the entry instead of the
+ *   id: see RASDIAL_F_ADOPT under RASDIAL_CMD_EVENT.
  *
  * RASDIAL_CMD_EVENT (doit; CAP_NET_ADMIN: only pppd's plugin reports)
  *   pppd's plugin reports one RASCONNSTATE step.
@@ -51,7 +55,16 @@
  *             RASDIAL_A_BAUD, RASDIAL_A_AUTH_PROTO, RASDIAL_A_AUTH_DATA,
  *             RASDIAL_A_LCP_OPTIONS, RASDIAL_A_PEER_LCP_OPTIONS:
  *             optional; once sent they stay in the entry
- *             RASDIAL_A_FLAGS     u32: RASDIAL_F_FINAL on the last event
+ *             RASDIAL_A_FLAGS     u32: RASDIAL_F_FINAL on the last event;
+ *                                 RASDIAL_F_ADOPT with CONN_ID 0 and
+ *                                 RASDIAL_A_ENTRY (see below)
+ *   CONN_ID 0 with RASDIAL_F_ADOPT: the kernel binds the oldest conn that
+ *   CONN_NEW created with RASDIAL_F_ADOPT for the same RASDIAL_A_ENTRY,
+ *   that no pppd has bound yet, whose owner socket is still open, and
+ *   whose owner uid is the sender's real uid (or the sender is root);
+ *   without such a conn it registers one as for CONN_ID 0 alone.  The
+ *   reply's CONN_ID tells the plugin which; later EVENTs carry it.
+ *   ENTRY missing: EINVAL.
  *   The first EVENT binds the conn to the sending socket and process
  *   (pid taken from the sender, not from the message); later EVENTs
  *   for that conn from another socket get EBUSY.  An unknown id gets
@@ -85,7 +98,8 @@
  *   RASDIAL_A_CONN_ID, RASDIAL_A_SEQ, RASDIAL_A_STATE, RASDIAL_A_ERROR,
  *   RASDIAL_A_EXT_ERROR, RASDIAL_A_PHASE, RASDIAL_A_OWNER_UID,
  *   RASDIAL_A_FLAGS (RASDIAL_F_WANT_ACK when the owner must ACK this
- *   event, RASDIAL_F_FINAL, RASDIAL_F_VANISHED, RASDIAL_F_SELF_REGISTERED),
+ *   event, RASDIAL_F_FINAL, RASDIAL_F_VANISHED, RASDIAL_F_SELF_REGISTERED,
+ *   RASDIAL_F_ADOPT for a conn created with it),
  *   and each of RASDIAL_A_ENTRY, RASDIAL_A_PID, RASDIAL_A_EXIT_STATUS,
  *   RASDIAL_A_IFNAME, RASDIAL_A_IFINDEX, RASDIAL_A_DEVICE_NAME,
  *   RASDIAL_A_DEVICE_TYPE, RASDIAL_A_LOCAL_ADDR, RASDIAL_A_REMOTE_ADDR,
@@ -185,12 +199,14 @@ enum rasdial_flags {
 	RASDIAL_F_FINAL			= 1U << 1,
 	RASDIAL_F_VANISHED		= 1U << 2,
 	RASDIAL_F_SELF_REGISTERED	= 1U << 3,
+	RASDIAL_F_ADOPT			= 1U << 4,
 	__RASDIAL_F_ALL = RASDIAL_F_WANT_ACK | RASDIAL_F_FINAL |
-			  RASDIAL_F_VANISHED | RASDIAL_F_SELF_REGISTERED
+			  RASDIAL_F_VANISHED | RASDIAL_F_SELF_REGISTERED |
+			  RASDIAL_F_ADOPT
 };
 
 /* Flags a request may carry (the others are set by the kernel only). */
-#define RASDIAL_F_CONN_NEW_ALL	RASDIAL_F_WANT_ACK
-#define RASDIAL_F_EVENT_ALL	RASDIAL_F_FINAL
+#define RASDIAL_F_CONN_NEW_ALL	(RASDIAL_F_WANT_ACK | RASDIAL_F_ADOPT)
+#define RASDIAL_F_EVENT_ALL	(RASDIAL_F_FINAL | RASDIAL_F_ADOPT)
 
 #endif /* _UAPI_LINUX_RASDIAL_H */

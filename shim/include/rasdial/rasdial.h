@@ -14,6 +14,17 @@
  *   directory; the environment variables RASDIAL_PPPD and RASDIAL_PLUGIN
  *   override them (ignored in setuid programs).  When pppd cannot be
  *   started, RasDial returns ERROR_RASMAN_CANNOT_INITIALIZE.
+ * - Users other than root dial through pppd's own model (Debian: pppd is
+ *   setuid root, mode 4754 root:dip, so members of group dip may run it).
+ *   pppd takes "plugin" only from root, so the entry (or
+ *   /etc/ppp/options) must load rasdial.so itself; librasdial then does
+ *   not pass "plugin" on the command line (for root neither: pppd would
+ *   load it twice) and passes "rasdial-conn ID" after the entry.  RasDial
+ *   returns ERROR_ACCESS_DENIED, with rasdial_last_detail() saying why,
+ *   when a user other than root dials an entry that does not load the
+ *   plugin, cannot read the entry's peers file, or may not run pppd
+ *   (exec fails with EACCES/EPERM: not in group dip).  The kernel lets a
+ *   setuid pppd report only for its real uid's (the caller's) dial.
  * - No rasdial kernel module (no "rasdial" generic netlink family):
  *   RasDial and RasEnumConnections return ERROR_RASMAN_CANNOT_INITIALIZE;
  *   RasHangUp and RasGetConnectStatus return ERROR_INVALID_HANDLE.

@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * L2TP: RasDial of a peers entry that xl2tpd dials, against another xl2tpd
+ * as LNS in another network namespace, across a veth pair (UDP 1701):
+ *
+ *   RasDial -- "c rdlac client PW" -->  xl2tpd (LAC)      ip netns rasdial-srv
+ *   (CONN_NEW, RASDIAL_F_ADOPT)         -> pppd           xl2tpd (LNS)
+ *                                          plugin rasdial.so  -> pppd
+ *                                          rasdial-entry l2tp    (require-chap)
+ *   rdveth-c 192.0.2.130/25  <-- veth -->  rdveth-s 192.0.2.129/25
+ *
+ * xl2tpd starts the session's pppd itself; its rasdial.so adopts the conn
+ * RasDial made, so the callbacks see the usual RASCONNSTATE sequence.  A
+ * wrong password fails with 691; with no LNS answering, the dial fails
+ * with ERROR_VPN_TIMEOUT (809) once the entry's rasdial-l2tp-timeout is
+ * over.  PPP addresses: 192.0.2.1 (LNS) and 192.0.2.10..19 (LAC), outside
+ * the veth /25 so that the tunnel's own route stays on the veth.
+ */
+#include <poll.h>
+
+#include "linktest.h"
+
+#include "kselftest_harness.h"
+
+#define ENTRY		"l2tp"
+#define LAC		"rdlac"
+#define DIR		"/tmp/rdl2tp"
+#define LNS_ADDR	"192.0.2.129"
+#define LAC_ADDR	"192.0.2.130"
+#define PPP_SRV		"192.0.2.1"
+#define TIMEOUT_S	12
+
+static int l2tp_ready(void)
+{
+	if (access("/usr/sbin/xl2tpd", X_OK) ||
+	    access("/usr/lib/pppd/2.4.9/pppol2tp.so", R_OK))
+		return 0;
+	return access("/dev/ppp", F_OK) == 0;
+}
+
+FIXTURE(l2tp) {
+	HRASCONN h;
+	struct dt_call calls[DT_MAX_CALLS];
+	int n;
+	pid_t lac, lns;
+};
+
+/* xl2tpd -D (foreground) as our child, logging to DIR/NAME.log; waits
+ * (bounded) until its control FIFO is there.  NETNS: run it there. */
+static pid_t start_xl2tpd(const char *name, int netns)
+{
+	char conf[128], pid[128], ctl[128], log[128];
+	pid_t p;
+
+	snprintf(conf, sizeof(conf), DIR "/%s.conf", name);
+	snprintf(pid, sizeof(pid), DIR "/%s.pid", name);
+	snprintf(ctl, sizeof(ctl), DIR "/%s.control", name);
+	snprintf(log, sizeof(log), DIR "/%s.log", name);
+	unlink(ctl);
+	p = fork();
+	if (p < 0)
+		return -1;
+	if (p == 0) {
+		int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+		if (fd >= 0) {
+			dup2(fd, 1);
+			dup2(fd, 2);
+		}
+		if (netns)
+			execlp("ip", "ip", "netns", "exec", LT_NS,
+			      "/usr/sbin/xl2tpd", "-D", "-c", conf, "-p", pid,
+			      "-C", ctl, (char *)NULL);
+		else
+			execl("/usr/sbin/xl2tpd", "xl2tpd", "-D", "-c", conf,
+			      "-p", pid, "-C", ctl, (char *)NULL);
+		_exit(127);
+	}
+	for (int i = 0; i < 100; i++) {
+		struct stat st;
+
+		if (stat(ctl, &st) == 0 && S_ISFIFO(st.st_mode))
+			return p;
+		usleep(50000);
+	}
+	fprintf(stderr, "# %s: no control FIFO %s\n", name, ctl);
+	return p;
+}
+
+static void stop_pid(pid_t *p)
+{
+	if (*p <= 0)
+		return;
+	kill(*p, SIGTERM);
+	for (int i = 0; i < 100; i++) {
+		if (waitpid(*p, NULL, WNOHANG) == *p) {
+			*p = 0;
+			return;
+		}
+		usleep(50000);
+	}
+	kill(*p, SIGKILL);
+	waitpid(*p, NULL, 0);
+	*p = 0;
+}
+
+FIXTURE_SETUP(l2tp)
+{
+	const char *plugin = getenv("RASDIAL_PLUGIN");
+	char text[2048];
+
+	self->h = NULL;
+	self->n = 0;
+	self->lac = self->lns = 0;
+	if (!l2tp_ready())
+		SKIP(return, "no xl2tpd/pppol2tp.so (package xl2tpd, ppp) or no /dev/ppp");
+	if (!getenv("RASDIAL_KO_LOADED") || !plugin)
+		SKIP(return, "rasdial.ko is not loaded or RASDIAL_PLUGIN unset");
+	ASSERT_EQ(0, lt_netns_up(LAC_ADDR "/25", LNS_ADDR "/25"));
+	lt_sh("rm -rf " DIR "; mkdir -p " DIR);
+	mkdir("/etc/ppp/peers", 0755);
+	pthread_mutex_lock(&dt_rec.lock);
+	dt_rec.n = 0;
+	pthread_mutex_unlock(&dt_rec.lock);
+
+	/* The LNS's pppd checks the client's CHAP answer against these. */
+	dt_write_file("/etc/ppp/chap-secrets",
+		      DT_USER " " DT_SERVER " " DT_SECRET " *\n");
+	dt_write_file(DIR "/lns.conf",
+		      "[global]\nport = 1701\n"
+		      "[lns default]\nip range = 192.0.2.10-192.0.2.19\n"
+		      "local ip = " PPP_SRV "\nrequire chap = yes\nrefuse pap = yes\n"
+		      "require authentication = yes\nname = " DT_SERVER "\n"
+		      "length bit = yes\npppoptfile = " DIR "/lns.options\n");
+	dt_write_file(DIR "/lns.options",
+		      "name " DT_SERVER "\nlcp-echo-interval 0\nnodefaultroute\n"
+		      "logfile " DIR "/lns-ppp.log\n");
+	/* xl2tpd gives up an unanswered tunnel after a few tries. */
+	dt_write_file(DIR "/lac.conf",
+		      "[global]\nport = 1701\nmax retries = 3\n"
+		      "[lac " LAC "]\nlns = " LNS_ADDR "\nredial = no\n"
+		      "refuse pap = yes\nrequire authentication = no\n"
+		      "length bit = yes\npppoptfile = " DIR "/lac.options\n");
+	/* The LAC's pppd: our plugin adopts RasDial's conn for ENTRY. */
+	snprintf(text, sizeof(text),
+		 "plugin %s\nrasdial-entry " ENTRY "\nrasdial-device-type vpn\n"
+		 "remotename " DT_SERVER "\nnoauth\nnoipdefault\nnodefaultroute\n"
+		 "lcp-echo-interval 0\nlogfile " DIR "/lac-ppp.log\n", plugin);
+	dt_write_file(DIR "/lac.options", text);
+	dt_write_file("/etc/ppp/peers/" ENTRY,
+		      "# dialed by xl2tpd (" DIR "/lac.conf), not by pppd call\n"
+		      "rasdial-l2tp-lac " LAC "\n"
+		      "rasdial-l2tp-control " DIR "/lac.control\n"
+		      "rasdial-l2tp-timeout " "12" "\n");
+}
+
+FIXTURE_TEARDOWN(l2tp)
+{
+	if (self->h)
+		RasHangUpA(self->h);
+	dt_wait_registry_empty(15000);
+	stop_pid(&self->lac);
+	stop_pid(&self->lns);
+	lt_netns_down();
+	lt_sh("for f in " DIR "/*.log; do test -s $f && sed \"s|^|# $(basename $f): |\" $f; done; "
+	      "rm -rf " DIR " /etc/ppp/peers/" ENTRY "; true");
+}
+
+static int has_disconnected(const struct dt_call *c, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (c[i].state == RASCS_Disconnected)
+			return 1;
+	return 0;
+}
+
+/* Connected through xl2tpd: states in order, IPv4 projection, hang-up. */
+TEST_F_TIMEOUT(l2tp, dial, 120)
+{
+	RASPPPIPA ip = { .dwSize = sizeof(ip) };
+	DWORD cb = sizeof(ip);
+	char type[RAS_MaxDeviceType + 1] = "";
+	struct dt_kconn k;
+	pid_t pppd;
+
+	self->lns = start_xl2tpd("lns", 1);
+	self->lac = start_xl2tpd("lac", 0);
+	ASSERT_LT(0, self->lns);
+	ASSERT_LT(0, self->lac);
+	ASSERT_EQ(0, lt_dial(ENTRY, NULL, &self->h, self->calls, &self->n));
+	ASSERT_TRUE(lt_sequence_ok(self->calls, self->n));
+
+	ASSERT_EQ(0, RasGetProjectionInfoA(self->h, RASP_PppIp, &ip, &cb));
+	TH_LOG("RASP_PppIp: dwError %u, %s, server %s", ip.dwError,
+	       ip.szIpAddress, ip.szServerIpAddress);
+	EXPECT_EQ(0, ip.dwError);
+	EXPECT_EQ(0, strncmp(ip.szIpAddress, "192.0.2.1", 9));
+	EXPECT_EQ(10, strlen(ip.szIpAddress));	/* 192.0.2.1x: the LNS range */
+	EXPECT_STREQ(PPP_SRV, ip.szServerIpAddress);
+
+	EXPECT_EQ(0, lt_device_type(self->h, type, sizeof(type)));
+	EXPECT_STREQ("vpn", type);
+
+	/* The conn is xl2tpd's pppd's, named by the entry. */
+	ASSERT_EQ(0, dt_kernel_get(dt_conn_id(self->h), &k));
+	ASSERT_EQ(1, k.found);
+	EXPECT_STREQ(ENTRY, k.entry);
+	pppd = (pid_t)k.pid;
+	ASSERT_LT(0, pppd);
+
+	/* a real L2TP session: the LNS answers through it */
+	EXPECT_EQ(0, lt_sh("timeout 20 ping -c 1 -W 5 " PPP_SRV " >/dev/null"));
+
+	EXPECT_EQ(0, RasHangUpA(self->h));
+	self->h = NULL;
+	EXPECT_TRUE(dt_wait(has_disconnected, 15000, self->calls, &self->n));
+	dt_print_calls(self->calls, self->n);
+	EXPECT_TRUE(dt_wait_pid_gone(pppd, 15000));
+	EXPECT_TRUE(dt_wait_registry_empty(15000));
+}
+
+/* The same link from a Windows phone book: DEVICE=vpn + LinuxL2tpLac. */
+TEST_F_TIMEOUT(l2tp, pbk_entry, 120)
+{
+	RASDIALPARAMSA p;
+
+	self->lns = start_xl2tpd("lns", 1);
+	self->lac = start_xl2tpd("lac", 0);
+	dt_write_file(DIR "/book.pbk",
+		      "[" ENTRY "]\r\nMEDIA=rastapi\r\nDEVICE=vpn\r\n"
+		      "PhoneNumber=" LNS_ADDR "\r\nLinuxL2tpLac=" LAC "\r\n"
+		      "LinuxL2tpControl=" DIR "/lac.control\r\n"
+		      "LinuxL2tpTimeout=12\r\n");
+	unlink("/etc/ppp/peers/" ENTRY);
+	dt_params(&p, ENTRY, NULL);
+	ASSERT_EQ(0, RasDialA(NULL, DIR "/book.pbk", &p, 1, lt_cb, &self->h));
+	dt_wait(dt_done_connected_or_error, LT_DIAL_MS, self->calls, &self->n);
+	dt_print_calls(self->calls, self->n);
+	EXPECT_TRUE(lt_sequence_ok(self->calls, self->n));
+	EXPECT_EQ(0, RasHangUpA(self->h));
+	self->h = NULL;
+	EXPECT_TRUE(dt_wait_registry_empty(15000));
+}
+
+/* A wrong password fails in Authenticate with 691, as over a modem. */
+TEST_F_TIMEOUT(l2tp, wrong_password, 120)
+{
+	const struct dt_call *err;
+	DWORD status = 0;
+
+	self->lns = start_xl2tpd("lns", 1);
+	self->lac = start_xl2tpd("lac", 0);
+	ASSERT_EQ(0, lt_dial(ENTRY, "wrong-password", &self->h, self->calls, &self->n));
+	err = lt_error(self->calls, self->n);
+	ASSERT_NE(NULL, err);
+	EXPECT_EQ(ERROR_AUTHENTICATION_FAILURE, err->error);
+	EXPECT_EQ(0, err->ext_error);
+	EXPECT_EQ(-1, dt_find(self->calls, self->n, RASCS_Connected));
+	/* xl2tpd reaped its pppd; the plugin's last event has the status. */
+	EXPECT_EQ(0, rasdial_get_pppd_exit_status(self->h, &status));
+	EXPECT_EQ(19, status);	/* EXIT_AUTH_TOPEER_FAILED */
+}
+
+/* No LNS answers: 809 once the entry's timeout is over, no pppd left. */
+TEST_F_TIMEOUT(l2tp, no_lns, 120)
+{
+	const struct dt_call *err;
+	long long t0 = dt_now_ms();
+
+	self->lac = start_xl2tpd("lac", 0);
+	ASSERT_EQ(0, lt_dial(ENTRY, NULL, &self->h, self->calls, &self->n));
+	err = lt_error(self->calls, self->n);
+	ASSERT_NE(NULL, err);
+	TH_LOG("error %u after %lld ms", err->error, err->at_ms - t0);
+	EXPECT_EQ(ERROR_VPN_TIMEOUT, err->error);
+	EXPECT_EQ(0, err->ext_error);
+	EXPECT_EQ(-1, dt_find(self->calls, self->n, RASCS_Connected));
+	EXPECT_GE(err->at_ms - t0, TIMEOUT_S * 1000 - 500);
+	EXPECT_LT(err->at_ms - t0, TIMEOUT_S * 1000 + 5000);
+	EXPECT_TRUE(dt_wait_registry_empty(5000));
+}
+
+/* The same in manual dispatch mode: the fd wakes the program at the
+ * deadline, with no event or child exit to wake it otherwise. */
+TEST_F_TIMEOUT(l2tp, no_lns_manual_dispatch, 120)
+{
+	struct dt_call calls[DT_MAX_CALLS];
+	const struct dt_call *err = NULL;
+	RASDIALPARAMSA p;
+	long long t0 = dt_now_ms();
+	int fd, n = 0;
+
+	self->lac = start_xl2tpd("lac", 0);
+	ASSERT_EQ(0, rasdial_set_dispatch_mode(RASDIAL_DISPATCH_MANUAL));
+	fd = rasdial_get_fd();
+	ASSERT_LE(0, fd);
+	dt_params(&p, ENTRY, NULL);
+	ASSERT_EQ(0, RasDialA(NULL, NULL, &p, 1, lt_cb, &self->h));
+	/* Bounded: each poll waits at most 30 s, the whole at most 60 s. */
+	while (!err && dt_now_ms() - t0 < 60000) {
+		struct pollfd pfd = { .fd = fd, .events = POLLIN };
+
+		if (poll(&pfd, 1, 30000) <= 0)
+			break;
+		EXPECT_EQ(0, rasdial_dispatch());
+		dt_wait(dt_done_final, 0, calls, &n);
+		err = lt_error(calls, n);
+	}
+	dt_print_calls(calls, n);
+	ASSERT_NE(NULL, err);
+	TH_LOG("error %u after %lld ms", err->error, err->at_ms - t0);
+	EXPECT_EQ(ERROR_VPN_TIMEOUT, err->error);
+	EXPECT_LT(err->at_ms - t0, TIMEOUT_S * 1000 + 5000);
+	EXPECT_TRUE(dt_wait_registry_empty(5000));
+}
+
+/* RasHangUp before xl2tpd's pppd came: 631 at once, xl2tpd told to stop. */
+TEST_F_TIMEOUT(l2tp, hangup_before_adoption, 60)
+{
+	RASDIALPARAMSA p;
+	const struct dt_call *err;
+	long long t0;
+
+	self->lac = start_xl2tpd("lac", 0);
+	dt_params(&p, ENTRY, NULL);
+	ASSERT_EQ(0, RasDialA(NULL, NULL, &p, 1, lt_cb, &self->h));
+	t0 = dt_now_ms();
+	EXPECT_EQ(0, RasHangUpA(self->h));
+	self->h = NULL;
+	EXPECT_TRUE(dt_wait(dt_done_final, 5000, self->calls, &self->n));
+	dt_print_calls(self->calls, self->n);
+	err = lt_error(self->calls, self->n);
+	ASSERT_NE(NULL, err);
+	EXPECT_EQ(ERROR_USER_DISCONNECTION, err->error);
+	EXPECT_LT(err->at_ms - t0, 3000);
+	EXPECT_TRUE(dt_wait_registry_empty(5000));
+}
+
+/* xl2tpd has no such LAC: RasDial says so at once. */
+TEST_F_TIMEOUT(l2tp, unknown_lac, 60)
+{
+	RASDIALPARAMSA p;
+	HRASCONN h = NULL;
+
+	self->lac = start_xl2tpd("lac", 0);
+	dt_write_file("/etc/ppp/peers/" ENTRY,
+		      "rasdial-l2tp-lac nosuchlac\n"
+		      "rasdial-l2tp-control " DIR "/lac.control\n");
+	dt_params(&p, ENTRY, NULL);
+	EXPECT_EQ(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
+		  RasDialA(NULL, NULL, &p, 1, lt_cb, &h));
+	if (h)
+		RasHangUpA(h);
+	EXPECT_TRUE(dt_wait_registry_empty(5000));
+}
+
+/* xl2tpd is not running: the connection manager could not start. */
+TEST_F_TIMEOUT(l2tp, no_xl2tpd, 60)
+{
+	RASDIALPARAMSA p;
+	HRASCONN h = NULL;
+
+	dt_params(&p, ENTRY, NULL);
+	EXPECT_EQ(ERROR_RASMAN_CANNOT_INITIALIZE,
+		  RasDialA(NULL, NULL, &p, 1, lt_cb, &h));
+	if (h)
+		RasHangUpA(h);
+	EXPECT_TRUE(dt_wait_registry_empty(5000));
+}
+
+TEST_HARNESS_MAIN

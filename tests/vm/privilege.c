@@ -1,0 +1,990 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * privilege: librasdial used by unprivileged users, through Debian's own
+ * pppd model (issue #7 item 4).
+ *
+ * Debian's /usr/sbin/pppd is setuid root, mode 4754 root:dip: members of
+ * group dip may run it, and pppd then takes privileged options ("plugin",
+ * "pty", "noauth", "name", ...) only from root-owned files: /etc/ppp/options
+ * and /etc/ppp/peers/ENTRY (mode 2750 root:dip).  So the admin puts
+ * "plugin rasdial.so" in the entry and librasdial, for a user other than
+ * root, passes only unprivileged options (rasdial-conn, rasdial-passwd-fd,
+ * user, remotenumber).  The kernel lets a setuid pppd bind a conn only for
+ * its real uid (the caller's), see kernel/netlink.c.
+ *
+ * Users are numeric only (no /etc/passwd entry is needed): A and B are in
+ * group dip (gid 30), C is not.  Each runs in a forked child that drops
+ * to it with setgroups/setresgid/setresuid; the test process stays root
+ * and watches: every /proc/PID/cmdline and environ, all netlink traffic
+ * (an nlmon device read with an AF_PACKET socket), pppd's log files and
+ * syslog must never hold the password.
+ *
+ * /usr/sbin/pppd is the host's, over 9p: its setuid bit, owner and group
+ * hold in the VM (the mount is not nosuid).  Should the 9p mount not
+ * enforce the group (a user outside dip could run it), the fixture uses a
+ * copy on the VM's tmpfs, chown root:dip, chmod 4754, via RASDIAL_PPPD,
+ * and says so.
+ */
+
+#include <dirent.h>
+#include <grp.h>
+#include <net/if.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <syslog.h>
+#include <arpa/inet.h>
+#include <linux/if_ether.h>
+#include <linux/if_packet.h>
+
+#include "dialtest.h"
+
+#include "kselftest_harness.h"
+
+#define GID_DIP		30
+#define UID_A		2001	/* in dip: dials */
+#define UID_B		2002	/* in dip: another user */
+#define UID_C		2003	/* not in dip */
+#define PW		"S3cr3t-Pw-7731"
+#define PPPD_SYS	"/usr/sbin/pppd"
+#define PPPD_COPY	"/run/rasdial-priv/pppd"
+#define DIAL_LOG	"/var/log/priv-dial.log"
+#define ANS_LOG		"/var/log/priv-ans.log"
+#define SYSLOG		"/var/log/messages"
+#define TIMEOUT_MS	60000
+
+static const char *pppd_path = PPPD_SYS;
+
+/* ------------------------------------------------------------ helpers */
+
+static void write_mode(const char *path, const char *text, mode_t mode,
+		       gid_t gid)
+{
+	dt_write_file(path, text);
+	if (chown(path, 0, gid) || chmod(path, mode))
+		fprintf(stderr, "# chown/chmod %s: %s\n", path, strerror(errno));
+}
+
+/* Drops this (forked) process to UID, in group dip or in no group. */
+static int become(uid_t uid, int in_dip)
+{
+	gid_t dip = GID_DIP;
+
+	if (setgroups(in_dip ? 1 : 0, &dip) ||
+	    setresgid(uid, uid, uid) || setresuid(uid, uid, uid))
+		return -1;
+	return getuid() == uid && geteuid() == uid ? 0 : -1;
+}
+
+/*
+ * Debian-style entries: the dialer (loads the plugin itself, as the admin
+ * sets it up for users; LOAD_PLUGIN 0 leaves that out) and the answering
+ * pppd it runs on a pty.  The pty command runs as the caller's real uid
+ * (pppd's device_script), so the answerer is setuid pppd run by the user
+ * too and takes its privileged options from its own peers file.
+ */
+static void setup_entries(const char *dial, const char *ans,
+			  enum dt_auth auth, int load_plugin)
+{
+	const char *plugin = getenv("RASDIAL_PLUGIN");
+	char text[2048], path[256];
+
+	write_mode("/etc/ppp/chap-secrets",
+		   DT_USER " " DT_SERVER " " PW " *\n", 0600, 0);
+	write_mode("/etc/ppp/pap-secrets",
+		   DT_USER " " DT_SERVER " " PW " *\n", 0600, 0);
+	snprintf(text, sizeof(text),
+		 "notty\nauth\n%s\nname " DT_SERVER "\nlocal\nnodefaultroute\n"
+		 "noipdefault\nnoipv6\nlcp-echo-interval 0\n"
+		 DT_REMOTE_ADDR ":" DT_LOCAL_ADDR "\ndebug\nlogfile " ANS_LOG "\n",
+		 auth == DT_AUTH_PAP ? "require-pap" : "require-chap");
+	snprintf(path, sizeof(path), "/etc/ppp/peers/%s", ans);
+	write_mode(path, text, 0640, GID_DIP);
+	/* The log first: it then has the plugin's own lines too. */
+	snprintf(text, sizeof(text),
+		 "debug\nlogfile " DIAL_LOG "\n%s%s%s"
+		 "pty \"%s call %s\"\nremotename " DT_SERVER "\n"
+		 "noauth\nlocal\nnodefaultroute\nnoipdefault\nnoipv6\n"
+		 "lcp-echo-interval 0\n",
+		 load_plugin ? "plugin " : "",
+		 load_plugin ? (plugin ? plugin : "rasdial.so") : "",
+		 load_plugin ? "\n" : "", pppd_path, ans);
+	snprintf(path, sizeof(path), "/etc/ppp/peers/%s", dial);
+	write_mode(path, text, 0640, GID_DIP);
+}
+
+/* Runs PPPD --version as UID outside dip: 0 when it ran. */
+static int outsider_can_run(const char *pppd)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		int nul = open("/dev/null", O_WRONLY);
+
+		dup2(nul, 1);
+		dup2(nul, 2);
+		if (become(UID_C, 0))
+			_exit(3);
+		execl(pppd, "pppd", "--version", (char *)NULL);
+		_exit(errno == EACCES ? 4 : 5);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static void pick_pppd(void)
+{
+	struct stat st;
+	int r;
+
+	pppd_path = PPPD_SYS;
+	if (stat(PPPD_SYS, &st) == 0)
+		fprintf(stderr, "# %s: mode %04o uid %u gid %u\n", PPPD_SYS,
+			st.st_mode & 07777, st.st_uid, st.st_gid);
+	r = outsider_can_run(PPPD_SYS);
+	if (r == 4 && (st.st_mode & S_ISUID) && st.st_gid == GID_DIP) {
+		fprintf(stderr, "# using the distro's %s (setuid root, group dip, enforced)\n",
+			PPPD_SYS);
+	} else {
+		fprintf(stderr, "# %s as seen in the VM does not keep users outside dip out (%d): using a root:dip 4754 copy at %s\n",
+			PPPD_SYS, r, PPPD_COPY);
+		mkdir("/run/rasdial-priv", 0755);
+		if (system("cp " PPPD_SYS " " PPPD_COPY))
+			fprintf(stderr, "# cannot copy pppd\n");
+		if (chown(PPPD_COPY, 0, GID_DIP) || chmod(PPPD_COPY, 04754))
+			fprintf(stderr, "# chown/chmod " PPPD_COPY " failed\n");
+		pppd_path = PPPD_COPY;
+	}
+	setenv("RASDIAL_PPPD", pppd_path, 1);
+}
+
+/* ------------------------------------------------- watching for the password */
+
+struct watch {
+	int pkt;		/* AF_PACKET socket on nlmon0, or -1 */
+	long packets, bytes;
+	int pkt_leaks;		/* packets holding the password */
+	int pkt_entry;		/* packets naming the entry (control) */
+	int proc_scans, proc_leaks;
+	int proc_pppd;		/* cmdlines naming the entry (control) */
+	int proc_env;		/* environs with RASDIAL_PPPD= (control) */
+	char leak_where[320];
+	const char *entry;
+};
+
+static void watch_start(struct watch *w, const char *entry)
+{
+	struct sockaddr_ll sll = { 0 };
+	int big = 16 << 20;
+
+	memset(w, 0, sizeof(*w));
+	w->entry = entry;
+	w->pkt = -1;
+	if (system("modprobe nlmon && (ip link del nlmon0 2>/dev/null; true) && "
+		   "ip link add nlmon0 type nlmon && ip link set nlmon0 up"))
+		return;
+	w->pkt = socket(AF_PACKET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC,
+			htons(ETH_P_ALL));
+	if (w->pkt < 0)
+		return;
+	setsockopt(w->pkt, SOL_SOCKET, SO_RCVBUFFORCE, &big, sizeof(big));
+	sll.sll_family = AF_PACKET;
+	sll.sll_protocol = htons(ETH_P_ALL);
+	sll.sll_ifindex = (int)if_nametoindex("nlmon0");
+	if (!sll.sll_ifindex || bind(w->pkt, (void *)&sll, sizeof(sll))) {
+		close(w->pkt);
+		w->pkt = -1;
+	}
+}
+
+static void watch_drain(struct watch *w)
+{
+	static unsigned char buf[1 << 17];
+	ssize_t n;
+
+	if (w->pkt < 0)
+		return;
+	while ((n = recv(w->pkt, buf, sizeof(buf), MSG_TRUNC)) > 0) {
+		size_t len = (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf);
+
+		w->packets++;
+		w->bytes += n;
+		if (memmem(buf, len, PW, strlen(PW))) {
+			w->pkt_leaks++;
+			snprintf(w->leak_where, sizeof(w->leak_where),
+				 "a netlink message");
+		}
+		if (memmem(buf, len, w->entry, strlen(w->entry)))
+			w->pkt_entry++;
+	}
+}
+
+/* The whole file at PATH (cmdline, environ), NUL-separated; its length. */
+static ssize_t slurp(const char *path, char *buf, size_t size)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	size_t len = 0;
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	while (len < size && (n = read(fd, buf + len, size - len)) > 0)
+		len += (size_t)n;
+	close(fd);
+	return (ssize_t)len;
+}
+
+static void watch_proc(struct watch *w)
+{
+	static char buf[1 << 16];
+	static const char *const files[] = { "cmdline", "environ" };
+	struct dirent *de;
+	DIR *d = opendir("/proc");
+
+	if (!d)
+		return;
+	w->proc_scans++;
+	while ((de = readdir(d))) {
+		char path[300];
+
+		if (de->d_name[0] < '1' || de->d_name[0] > '9')
+			continue;
+		for (int i = 0; i < 2; i++) {
+			ssize_t n;
+
+			snprintf(path, sizeof(path), "/proc/%s/%s", de->d_name,
+				 files[i]);
+			n = slurp(path, buf, sizeof(buf));
+			if (n <= 0)
+				continue;
+			if (memmem(buf, (size_t)n, PW, strlen(PW))) {
+				w->proc_leaks++;
+				snprintf(w->leak_where, sizeof(w->leak_where),
+					 "%s", path);
+			}
+			if (i == 0 && memmem(buf, (size_t)n, w->entry,
+					     strlen(w->entry)))
+				w->proc_pppd++;
+			if (i == 1 && memmem(buf, (size_t)n, "RASDIAL_PPPD=", 13))
+				w->proc_env++;
+		}
+	}
+	closedir(d);
+}
+
+/* One round: everything the dial could have exposed so far. */
+static void watch_round(struct watch *w)
+{
+	watch_drain(w);
+	watch_proc(w);
+}
+
+static long watch_drops(struct watch *w)
+{
+	struct tpacket_stats st = { 0 };
+	socklen_t len = sizeof(st);
+
+	if (w->pkt < 0 ||
+	    getsockopt(w->pkt, SOL_PACKET, PACKET_STATISTICS, &st, &len))
+		return -1;
+	return st.tp_drops;
+}
+
+static void watch_stop(struct watch *w)
+{
+	if (w->pkt >= 0)
+		close(w->pkt);
+	w->pkt = -1;
+	if (system("ip link del nlmon0 2>/dev/null")) {
+		/* already gone */
+	}
+}
+
+/* 1 if the file at PATH holds NEEDLE past byte FROM, 0 if not, -1 if
+ * unreadable. */
+static int file_has_from(const char *path, const char *needle, off_t from)
+{
+	static char buf[4 << 20];
+	ssize_t n = slurp(path, buf, sizeof(buf));
+
+	if (n < 0)
+		return -1;
+	if (from > n)
+		from = n;
+	return memmem(buf + from, (size_t)(n - from), needle,
+		      strlen(needle)) != NULL;
+}
+
+static int file_has(const char *path, const char *needle)
+{
+	return file_has_from(path, needle, 0);
+}
+
+static off_t file_size(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) ? 0 : st.st_size;
+}
+
+/* How many times NEEDLE occurs in the file at PATH. */
+static int file_count(const char *path, const char *needle)
+{
+	static char buf[1 << 20];
+	ssize_t n = slurp(path, buf, sizeof(buf));
+	const char *p = buf, *end;
+	int count = 0;
+
+	if (n < 0)
+		return -1;
+	end = buf + n;
+	while ((p = memmem(p, (size_t)(end - p), needle, strlen(needle)))) {
+		count++;
+		p += strlen(needle);
+	}
+	return count;
+}
+
+/* --------------------------------------------------- raw kernel requests */
+
+/* CMD on conn ID over a fresh generic netlink socket: 0 or -errno. */
+static int raw_request(uint8_t cmd, uint32_t id)
+{
+	struct nl_sock *sk = nl_socket_alloc();
+	struct nl_msg *msg;
+	int fam, err;
+
+	if (!sk)
+		return -ENOMEM;
+	err = genl_connect(sk);
+	fam = err ? -1 : genl_ctrl_resolve(sk, RASDIAL_GENL_NAME);
+	msg = nlmsg_alloc();
+	if (fam < 0 || !msg) {
+		nlmsg_free(msg);
+		nl_socket_free(sk);
+		return -EPROTONOSUPPORT;
+	}
+	genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, fam, 0, 0, cmd,
+		    RASDIAL_GENL_VERSION);
+	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
+	if (cmd == RASDIAL_CMD_EVENT || cmd == RASDIAL_CMD_ACK)
+		nla_put_u32(msg, RASDIAL_A_SEQ, 99);
+	if (cmd == RASDIAL_CMD_EVENT)
+		nla_put_u32(msg, RASDIAL_A_STATE, RASCS_Disconnected);
+	err = nl_send_sync(sk, msg);	/* frees msg */
+	nl_socket_free(sk);
+	if (err == -NLE_PERM)
+		return -EPERM;
+	return err < 0 ? -EIO : 0;
+}
+
+/* ------------------------------------------------------- the users */
+
+static void WINAPI rec1(HRASCONN h, UINT msg, RASCONNSTATE state,
+			DWORD error, DWORD ext_error)
+{
+	dt_record(h, msg, state, error, ext_error);
+}
+
+/* What user A tells the test. */
+struct a_report {
+	DWORD dial_ret;		/* RasDialA */
+	DWORD outcome;		/* 0 = Connected, else the error seen */
+	uint32_t id;
+	int n_calls;
+	int saw[3];		/* OpenPort, Authenticate, Connected seen */
+	int listed;		/* RasEnumConnections has the link */
+	DWORD hangup_ret;	/* RasHangUpA, after the test says so */
+	DWORD final_error;	/* the last call's dwError (631 expected) */
+};
+
+static int xwrite(int fd, const void *buf, size_t len)
+{
+	return write(fd, buf, len) == (ssize_t)len ? 0 : -1;
+}
+
+/* Reads LEN bytes from FD within MS: 0, or -1. */
+static int xread(int fd, void *buf, size_t len, int ms)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+
+	if (poll(&p, 1, ms) != 1)
+		return -1;
+	return read(fd, buf, len) == (ssize_t)len ? 0 : -1;
+}
+
+static int listed(HRASCONN h)
+{
+	RASCONNA conns[16];
+	DWORD cb = sizeof(conns), n = 0;
+
+	conns[0].dwSize = sizeof(RASCONNA);
+	if (RasEnumConnectionsA(conns, &cb, &n))
+		return 0;
+	for (DWORD i = 0; i < n; i++)
+		if (conns[i].hrasconn == h)
+			return 1;
+	return 0;
+}
+
+/*
+ * User A (in dip): dials ENTRY with the password, reports, waits for the
+ * test's go, hangs up, reports again.
+ */
+static void __attribute__((noreturn))
+user_a(const char *entry, int to_test, int from_test)
+{
+	struct dt_call c[DT_MAX_CALLS];
+	struct a_report r = { 0 };
+	RASDIALPARAMSA p;
+	HRASCONN h = NULL;
+	char go;
+	int n = 0;
+
+	if (become(UID_A, 1))
+		_exit(10);
+	dt_params(&p, entry, PW);
+	r.dial_ret = RasDialA(NULL, NULL, &p, 1, rec1, &h);
+	explicit_bzero(&p, sizeof(p));
+	r.id = dt_conn_id(h);
+	if (!r.dial_ret) {
+		if (!dt_wait(dt_done_connected_or_error, TIMEOUT_MS, c, &n))
+			r.outcome = ERROR_TIMEOUT;
+		else
+			r.outcome = dt_find(c, n, RASCS_Connected) >= 0 ?
+				    0 : c[n - 1].error;
+		dt_print_calls(c, n);
+		r.n_calls = n;
+		r.saw[0] = dt_find(c, n, RASCS_OpenPort) >= 0;
+		r.saw[1] = dt_find(c, n, RASCS_Authenticate) >= 0;
+		r.saw[2] = dt_find(c, n, RASCS_Connected) >= 0;
+		r.listed = listed(h);
+	}
+	if (xwrite(to_test, &r, sizeof(r)) ||
+	    xread(from_test, &go, 1, TIMEOUT_MS * 2))
+		_exit(11);
+	r.hangup_ret = h ? RasHangUpA(h) : ERROR_INVALID_HANDLE;
+	if (dt_wait(dt_done_final, TIMEOUT_MS, c, &n) && n)
+		r.final_error = c[n - 1].error;
+	xwrite(to_test, &r, sizeof(r));
+	_exit(0);
+}
+
+/* What user B (another dip member) got when touching A's link. */
+struct b_report {
+	DWORD hangup_ret;	/* RasHangUpA(A's handle) */
+	int event_err;		/* raw EVENT for A's conn */
+	int ack_err;		/* raw ACK for A's conn */
+	int hangup_err;		/* raw HANGUP for A's conn */
+	int listed;		/* RasEnumConnections shows A's link */
+	char detail[160];
+};
+
+static void __attribute__((noreturn)) user_b(uint32_t id, int to_test)
+{
+	struct b_report r = { 0 };
+	HRASCONN h = (HRASCONN)(uintptr_t)id;
+
+	if (become(UID_B, 1))
+		_exit(10);
+	r.listed = listed(h);
+	r.hangup_ret = RasHangUpA(h);
+	snprintf(r.detail, sizeof(r.detail), "%s", rasdial_last_detail());
+	r.event_err = raw_request(RASDIAL_CMD_EVENT, id);
+	r.ack_err = raw_request(RASDIAL_CMD_ACK, id);
+	r.hangup_err = raw_request(RASDIAL_CMD_HANGUP, id);
+	xwrite(to_test, &r, sizeof(r));
+	_exit(0);
+}
+
+/* A user dials ENTRY synchronously: RasDialA's result, its detail. */
+struct c_report {
+	DWORD ret;
+	char detail[200];
+};
+
+static void __attribute__((noreturn))
+user_dial_sync(uid_t uid, int in_dip, const char *entry, int to_test)
+{
+	struct c_report r = { 0 };
+	RASDIALPARAMSA p;
+	HRASCONN h = NULL;
+
+	if (become(uid, in_dip))
+		_exit(10);
+	dt_params(&p, entry, PW);
+	r.ret = RasDialA(NULL, NULL, &p, 0, NULL, &h);
+	snprintf(r.detail, sizeof(r.detail), "%s", rasdial_last_detail());
+	if (h)
+		RasHangUpA(h);
+	xwrite(to_test, &r, sizeof(r));
+	_exit(0);
+}
+
+static pid_t fork_pipe(int fds[2])
+{
+	if (pipe2(fds, O_CLOEXEC))
+		return -1;
+	return fork();
+}
+
+static void reap(pid_t pid)
+{
+	int status;
+
+	for (int i = 0; i < 200; i++) {
+		if (waitpid(pid, &status, WNOHANG) == pid)
+			return;
+		usleep(50000);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+}
+
+/* ------------------------------------------------------------ fixture */
+
+FIXTURE(priv) {
+	int dummy;
+};
+
+FIXTURE_SETUP(priv)
+{
+	unlink(DIAL_LOG);
+	unlink(ANS_LOG);
+	pick_pppd();
+}
+
+FIXTURE_TEARDOWN(priv)
+{
+	dt_wait_registry_empty(10000);
+}
+
+/*
+ * User A dials through setuid pppd (plugin from the entry), while the
+ * test watches for the password everywhere; user B may neither hang the
+ * link up nor speak for it; A hangs up.
+ */
+static void dial_as_user(struct __test_metadata *_metadata, enum dt_auth auth,
+			 const char *dial, const char *ans)
+{
+	int to_test[2], from_test[2], b_pipe[2];
+	struct a_report a = { 0 };
+	struct b_report b;
+	struct dt_kconn k;
+	struct watch w;
+	long long end;
+	pid_t pa, pb;
+	char go = 1;
+	int got;
+	/* Only what syslog gets from now on belongs to this dial. */
+	off_t syslog_from = file_size(SYSLOG);
+
+	setup_entries(dial, ans, auth, 1);
+	watch_start(&w, dial);
+	ASSERT_LE(0, w.pkt) TH_LOG("no nlmon capture (modprobe nlmon?)");
+	ASSERT_EQ(0, pipe2(from_test, O_CLOEXEC));
+	pa = fork_pipe(to_test);
+	ASSERT_LE(0, pa);
+	if (pa == 0) {
+		close(w.pkt);
+		user_a(dial, to_test[1], from_test[0]);
+	}
+	close(to_test[1]);
+
+	/* During the dial (authentication included): watch until A reports. */
+	end = dt_now_ms() + TIMEOUT_MS + 5000;
+	got = 0;
+	while (!got && dt_now_ms() < end) {
+		struct pollfd p = { .fd = to_test[0], .events = POLLIN };
+
+		watch_round(&w);
+		if (poll(&p, 1, 20) == 1)
+			got = read(to_test[0], &a, sizeof(a)) == sizeof(a);
+	}
+	ASSERT_TRUE(got);
+	EXPECT_EQ(ERROR_SUCCESS, a.dial_ret);
+	EXPECT_EQ(0, a.outcome);
+	EXPECT_TRUE(a.saw[0]);
+	EXPECT_TRUE(a.saw[1]);
+	EXPECT_TRUE(a.saw[2]);
+	EXPECT_TRUE(a.listed) TH_LOG("A's RasEnumConnections lacks its link");
+	ASSERT_NE(0, a.id);
+
+	/* The kernel: A owns it, its pppd (setuid, real uid A) bound it. */
+	ASSERT_EQ(0, dt_kernel_get(a.id, &k));
+	EXPECT_EQ(1, k.found);
+	EXPECT_EQ(RASCS_Connected, k.state);
+	EXPECT_NE(0, k.pid);
+	if (k.pid) {
+		/* setuid pppd: euid 0, real uid A's. */
+		char path[64], want[64];
+
+		snprintf(path, sizeof(path), "/proc/%u/status", k.pid);
+		snprintf(want, sizeof(want), "Uid:\t%u\t0\t", UID_A);
+		EXPECT_EQ(1, file_has(path, want));
+	}
+
+	/* While the link is up. */
+	for (int i = 0; i < 10; i++) {
+		watch_round(&w);
+		usleep(50000);
+	}
+
+	/* User B: no hang-up, no events, no ACKs for A's link. */
+	pb = fork_pipe(b_pipe);
+	ASSERT_LE(0, pb);
+	if (pb == 0) {
+		close(w.pkt);
+		user_b(a.id, b_pipe[1]);
+	}
+	close(b_pipe[1]);
+	memset(&b, 0, sizeof(b));
+	ASSERT_EQ(0, xread(b_pipe[0], &b, sizeof(b), 30000));
+	reap(pb);
+	close(b_pipe[0]);
+	EXPECT_TRUE(b.listed) TH_LOG("another user's RasEnumConnections should list the link");
+	EXPECT_EQ(ERROR_ACCESS_DENIED, b.hangup_ret) TH_LOG("detail: %s", b.detail);
+	EXPECT_EQ(-EPERM, b.event_err);
+	EXPECT_EQ(-EPERM, b.ack_err);
+	EXPECT_EQ(-EPERM, b.hangup_err);
+	ASSERT_EQ(0, dt_kernel_get(a.id, &k));
+	EXPECT_EQ(RASCS_Connected, k.state) TH_LOG("B's attempts changed A's link");
+	EXPECT_EQ(0, k.error);
+
+	/* A hangs up its own link. */
+	ASSERT_EQ(1, write(from_test[1], &go, 1));
+	end = dt_now_ms() + TIMEOUT_MS + 5000;
+	got = 0;
+	while (!got && dt_now_ms() < end) {
+		struct pollfd p = { .fd = to_test[0], .events = POLLIN };
+
+		watch_round(&w);
+		if (poll(&p, 1, 20) == 1)
+			got = read(to_test[0], &a, sizeof(a)) == sizeof(a);
+	}
+	ASSERT_TRUE(got);
+	EXPECT_EQ(ERROR_SUCCESS, a.hangup_ret);
+	EXPECT_EQ(ERROR_USER_DISCONNECTION, a.final_error);
+	reap(pa);
+	EXPECT_TRUE(dt_wait_registry_empty(15000));
+	watch_round(&w);
+	usleep(200000);
+	watch_drain(&w);
+
+	/* No password anywhere; the controls show each place was seen. */
+	TH_LOG("nlmon: %ld packets, %ld bytes, %d naming the entry, drops %ld; /proc scanned %d times, pppd seen %d times, environs read %d",
+	       w.packets, w.bytes, w.pkt_entry, watch_drops(&w), w.proc_scans,
+	       w.proc_pppd, w.proc_env);
+	EXPECT_EQ(0, w.pkt_leaks) TH_LOG("password in %s", w.leak_where);
+	EXPECT_EQ(0, w.proc_leaks) TH_LOG("password in %s", w.leak_where);
+	EXPECT_LT(0, w.pkt_entry);
+	EXPECT_EQ(0, watch_drops(&w));
+	EXPECT_LT(0, w.proc_pppd);
+	EXPECT_LT(0, w.proc_env);
+	EXPECT_EQ(1, file_has(DIAL_LOG, "rasdial: plugin loaded"));
+	EXPECT_EQ(1, file_has(ANS_LOG, auth == DT_AUTH_PAP ? "PAP" : "CHAP"));
+	EXPECT_EQ(1, file_has_from(SYSLOG, "pppd", syslog_from));
+	EXPECT_EQ(0, file_has(DIAL_LOG, PW));
+	EXPECT_EQ(0, file_has(ANS_LOG, PW));
+	EXPECT_EQ(0, file_has_from(SYSLOG, PW, syslog_from));
+	/* The entry loads the plugin; the shim must not load it again. */
+	EXPECT_EQ(1, file_count(DIAL_LOG, "rasdial: plugin loaded"));
+	watch_stop(&w);
+	close(to_test[0]);
+	close(from_test[0]);
+	close(from_test[1]);
+}
+
+TEST_F_TIMEOUT(priv, dip_user_dials_chap_and_others_cannot_touch, 240)
+{
+	dial_as_user(_metadata, DT_AUTH_CHAP, "priv-chap", "priv-ans-chap");
+}
+
+TEST_F_TIMEOUT(priv, dip_user_dials_pap_password_hidden, 240)
+{
+	dial_as_user(_metadata, DT_AUTH_PAP, "priv-pap", "priv-ans-pap");
+}
+
+/* User C (not in dip) dials ENTRY: its RasDialA result. */
+static struct c_report outsider_dial(const char *entry)
+{
+	struct c_report r;
+	int fds[2];
+	pid_t pid;
+
+	memset(&r, 0, sizeof(r));
+	r.ret = ~0u;
+	pid = fork_pipe(fds);
+	if (pid < 0)
+		return r;
+	if (pid == 0)
+		user_dial_sync(UID_C, 0, entry, fds[1]);
+	close(fds[1]);
+	if (xread(fds[0], &r, sizeof(r), 30000))
+		r.ret = ~0u;
+	close(fds[0]);
+	reap(pid);
+	return r;
+}
+
+/*
+ * Outside group dip: with Debian's modes the entry cannot even be read;
+ * with a readable entry pppd cannot be run.  A clear error, nothing left.
+ */
+TEST_F_TIMEOUT(priv, user_outside_dip_is_denied, 60)
+{
+	struct c_report r;
+
+	setup_entries("priv-nodip", "priv-ans-nodip", DT_AUTH_CHAP, 1);
+	r = outsider_dial("priv-nodip");
+	TH_LOG("unreadable entry: RasDialA %u, detail \"%s\"", r.ret, r.detail);
+	EXPECT_EQ(ERROR_ACCESS_DENIED, r.ret);
+	EXPECT_NE(NULL, strstr(r.detail, "dip"));
+	EXPECT_TRUE(dt_wait_registry_empty(5000));
+
+	/* Readable for C, so that only the exec is in the way. */
+	chmod("/etc/ppp/peers/priv-nodip", 0644);
+	chmod("/etc/ppp/peers", 02755);
+	r = outsider_dial("priv-nodip");
+	chmod("/etc/ppp/peers", 02750);
+	TH_LOG("readable entry: RasDialA %u, detail \"%s\"", r.ret, r.detail);
+	EXPECT_EQ(ERROR_ACCESS_DENIED, r.ret);
+	EXPECT_NE(NULL, strstr(r.detail, "may not run pppd"));
+	EXPECT_TRUE(dt_wait_registry_empty(5000));
+}
+
+/* A dip member, but the entry does not load the plugin: refused early. */
+TEST_F_TIMEOUT(priv, entry_without_plugin_is_denied_to_users, 60)
+{
+	struct c_report r;
+	int fds[2];
+	pid_t pid;
+
+	setup_entries("priv-noplug", "priv-ans-noplug", DT_AUTH_CHAP, 0);
+	pid = fork_pipe(fds);
+	ASSERT_LE(0, pid);
+	if (pid == 0)
+		user_dial_sync(UID_A, 1, "priv-noplug", fds[1]);
+	close(fds[1]);
+	memset(&r, 0, sizeof(r));
+	ASSERT_EQ(0, xread(fds[0], &r, sizeof(r), 30000));
+	reap(pid);
+	TH_LOG("RasDialA: %u, detail \"%s\"", r.ret, r.detail);
+	EXPECT_EQ(ERROR_ACCESS_DENIED, r.ret);
+	EXPECT_NE(NULL, strstr(r.detail, "plugin rasdial.so"));
+	EXPECT_TRUE(dt_wait_registry_empty(5000));
+}
+
+/* Root dialing an entry that loads the plugin: loaded once, works. */
+TEST_F_TIMEOUT(priv, root_with_plugin_in_entry_loads_it_once, 120)
+{
+	struct dt_call c[DT_MAX_CALLS];
+	RASDIALPARAMSA p;
+	HRASCONN h = NULL;
+	int n = 0;
+
+	setup_entries("priv-root", "priv-ans-root", DT_AUTH_CHAP, 1);
+	dt_params(&p, "priv-root", PW);
+	ASSERT_EQ(ERROR_SUCCESS, RasDialA(NULL, NULL, &p, 1, rec1, &h));
+	ASSERT_TRUE(dt_wait(dt_done_connected_or_error, TIMEOUT_MS, c, &n));
+	dt_print_calls(c, n);
+	EXPECT_LE(0, dt_find(c, n, RASCS_Connected));
+	EXPECT_EQ(ERROR_SUCCESS, RasHangUpA(h));
+	EXPECT_TRUE(dt_wait_registry_empty(15000));
+	EXPECT_EQ(1, file_count(DIAL_LOG, "rasdial: plugin loaded"));
+	EXPECT_EQ(0, file_has(DIAL_LOG, "already loaded"));
+	/* Each state once: a second copy would report every event twice. */
+	EXPECT_EQ(1, file_count(DIAL_LOG, "rasdial: family"));
+}
+
+/*
+ * The watcher itself: a password planted in a cmdline, an environment, a
+ * netlink message and syslog is found in each (so "not found" above
+ * means something).
+ */
+TEST_F_TIMEOUT(priv, watcher_finds_a_planted_password, 60)
+{
+	struct watch w;
+	off_t from;
+	pid_t pid;
+	int status;
+
+	watch_start(&w, "planted");
+	ASSERT_LE(0, w.pkt);
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0) {
+		/* "; :" keeps sh itself (and its argv) alive. */
+		char *const argv[] = { "sh", "-c", "sleep 3; :", PW, NULL };
+		char *const envp[] = { "PLANTED=" PW, NULL };
+
+		execve("/bin/sh", argv, envp);
+		_exit(127);
+	}
+	usleep(300000);
+	watch_proc(&w);
+	EXPECT_LE(2, w.proc_leaks) TH_LOG("cmdline and environ");
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+
+	{
+		/* The entry name of a CONN_NEW goes on the wire as it is. */
+		struct nl_sock *sk = nl_socket_alloc();
+		struct nl_msg *msg = nlmsg_alloc();
+		int fam;
+
+		ASSERT_EQ(0, genl_connect(sk));
+		fam = genl_ctrl_resolve(sk, RASDIAL_GENL_NAME);
+		ASSERT_LE(0, fam);
+		genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, fam, 0, 0,
+			    RASDIAL_CMD_CONN_NEW, RASDIAL_GENL_VERSION);
+		nla_put_string(msg, RASDIAL_A_ENTRY, PW);
+		nl_send_auto(sk, msg);
+		nlmsg_free(msg);
+		usleep(100000);
+		nl_socket_free(sk);	/* the conn goes with its owner */
+	}
+	usleep(200000);
+	watch_drain(&w);
+	EXPECT_LT(0, w.pkt_leaks) TH_LOG("netlink capture");
+	watch_stop(&w);
+
+	/* Other tests judge only what syslog got during their dial. */
+	from = file_size(SYSLOG);
+	syslog(LOG_INFO, "planted %s", PW);
+	for (int i = 0; i < 50 && file_has_from(SYSLOG, PW, from) != 1; i++)
+		usleep(50000);
+	EXPECT_EQ(1, file_has_from(SYSLOG, PW, from));
+}
+
+/*
+ * pppd given "plugin rasdial.so" twice (command line and entry): pppd
+ * runs plugin_init twice; only the first registers options and notifiers.
+ */
+TEST_F_TIMEOUT(priv, plugin_given_twice_initialises_once, 60)
+{
+	const char *plugin = getenv("RASDIAL_PLUGIN");
+	int status;
+	pid_t pid;
+
+	ASSERT_NE(NULL, plugin);
+	setup_entries("priv-twice", "priv-ans-twice", DT_AUTH_CHAP, 1);
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0) {
+		int nul = open("/dev/null", O_RDWR);
+
+		dup2(nul, 0);
+		dup2(nul, 1);
+		dup2(nul, 2);
+		execl(pppd_path, "pppd", "logfile", DIAL_LOG, "plugin", plugin,
+		      "call", "priv-twice", "rasdial-conn", "1", "nodetach",
+		      "dryrun", (char *)NULL);
+		_exit(127);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	EXPECT_EQ(1, file_count(DIAL_LOG, "rasdial: plugin loaded"));
+	EXPECT_EQ(1, file_count(DIAL_LOG, "rasdial: plugin already loaded"));
+}
+
+/* User A asks for a conn (as RasDial does) and holds it, unbound. */
+static void __attribute__((noreturn)) user_a_conn_new(int to_test, int from_test)
+{
+	struct nl_sock *sk;
+	struct nl_msg *msg;
+	uint32_t id = 0;
+	char go;
+	int fam;
+
+	if (become(UID_A, 1) || !(sk = nl_socket_alloc()) || genl_connect(sk))
+		_exit(10);
+	fam = genl_ctrl_resolve(sk, RASDIAL_GENL_NAME);
+	msg = nlmsg_alloc();
+	if (fam < 0 || !msg)
+		_exit(11);
+	genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, fam, 0, 0,
+		    RASDIAL_CMD_CONN_NEW, RASDIAL_GENL_VERSION);
+	nla_put_string(msg, RASDIAL_A_ENTRY, "priv-bind");
+	if (nl_send_auto(sk, msg) >= 0) {
+		struct sockaddr_nl who;
+		unsigned char *buf = NULL;
+		int n = nl_recv(sk, &who, &buf, NULL);
+
+		if (n > 0) {
+			struct nlmsghdr *nlh = (void *)buf;
+			struct nlattr *tb[RASDIAL_A_MAX + 1];
+
+			if (genlmsg_parse(nlh, 0, tb, RASDIAL_A_MAX, NULL) == 0 &&
+			    tb[RASDIAL_A_CONN_ID])
+				id = nla_get_u32(tb[RASDIAL_A_CONN_ID]);
+		}
+		free(buf);
+	}
+	nlmsg_free(msg);
+	xwrite(to_test, &id, sizeof(id));
+	xread(from_test, &go, 1, TIMEOUT_MS * 2);
+	nl_socket_free(sk);
+	_exit(0);
+}
+
+/*
+ * Another dip member runs setuid pppd itself with A's conn id: that pppd
+ * has CAP_NET_ADMIN, but its real uid is not A's, so the kernel will not
+ * let it bind A's conn (an already bound conn is EBUSY for anyone).
+ */
+TEST_F_TIMEOUT(priv, setuid_pppd_of_another_user_cannot_bind, 90)
+{
+	int to_test[2], from_test[2];
+	struct dt_kconn k;
+	char idbuf[16], go = 1;
+	uint32_t id = 0;
+	pid_t pa, pb;
+	int refused = 0;
+
+	setup_entries("priv-bind", "priv-ans-bind", DT_AUTH_CHAP, 1);
+	ASSERT_EQ(0, pipe2(from_test, O_CLOEXEC));
+	pa = fork_pipe(to_test);
+	ASSERT_LE(0, pa);
+	if (pa == 0)
+		user_a_conn_new(to_test[1], from_test[0]);
+	close(to_test[1]);
+	ASSERT_EQ(0, xread(to_test[0], &id, sizeof(id), 10000));
+	ASSERT_NE(0, id);
+
+	snprintf(idbuf, sizeof(idbuf), "%u", id);
+	pb = fork();
+	ASSERT_LE(0, pb);
+	if (pb == 0) {
+		int nul = open("/dev/null", O_RDWR);
+
+		dup2(nul, 0);
+		dup2(nul, 1);
+		dup2(nul, 2);
+		if (become(UID_B, 1))
+			_exit(10);
+		execl(pppd_path, "pppd", "call", "priv-bind", "rasdial-conn",
+		      idbuf, "nodetach", "user", DT_USER, (char *)NULL);
+		_exit(127);
+	}
+	for (int i = 0; i < 300 && !refused; i++) {
+		refused = file_has(DIAL_LOG, "Operation not permitted") == 1;
+		usleep(50000);
+	}
+	kill(pb, SIGTERM);
+	reap(pb);
+	EXPECT_TRUE(refused) TH_LOG("B's pppd was not refused (see " DIAL_LOG ")");
+	EXPECT_EQ(1, file_has(DIAL_LOG, "another user"));
+	/* A's conn: still there, still without a pppd. */
+	ASSERT_EQ(0, dt_kernel_get(id, &k));
+	EXPECT_EQ(1, k.found);
+	EXPECT_EQ(0, k.pid);
+
+	ASSERT_EQ(1, write(from_test[1], &go, 1));
+	reap(pa);
+	EXPECT_TRUE(dt_wait_registry_empty(15000));
+}
+
+TEST_HARNESS_MAIN
