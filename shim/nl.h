@@ -71,6 +71,13 @@ int rasdial_nl_event_fd(struct nl_sock *sk);
 /* The one errno -> RAS error table (see nl.c for the choices). */
 uint32_t rasdial_errno_to_ras(int neg_errno);
 
+/*
+ * Decodes one conn message (as the event thread and GET do): 0, or
+ * -EINVAL when it is not one.  Internal, for the fuzz harness.
+ */
+struct nl_msg;
+int rasdial_nl_parse_conn(struct nl_msg *msg, struct rasdial_conn_info *ci);
+
 /* Thread-local extack text of this thread's last failed request. */
 void rasdial_detail_set(const char *msg);
 

@@ -1,0 +1,429 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * misuse: the API misuse table on the host (no rasdial.ko here): for
+ * every function of librasdial.map, NULL for each pointer argument, wrong
+ * dwSize (0, too small, between two valid sizes, too large), tiny
+ * buffers (ERROR_BUFFER_TOO_SMALL with the size needed written back),
+ * forged handles, and calls with the module absent.  Each row is one
+ * test: {call, expected RAS error, what must hold afterwards}.  The
+ * expected values are Windows' documented ones, or the shim's documented
+ * choice (<rasdial/rasdial.h>) where Windows has no such case.  The rows
+ * that need a live link or rmmod are in tests/vm/misuse.c.
+ *
+ * The -asan build runs the same table under ASan+UBSan: a crash or a
+ * read of memory the row did not hand over fails it too.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <rasdial/rasdial.h>
+
+#include "kselftest_harness.h"
+
+#define FORGED		((HRASCONN)(uintptr_t)0x7ffffff0)
+#define UNTOUCHED	((HRASCONN)(uintptr_t)0x5a5a)
+
+/* What every row starts from: valid structures, a peers directory with
+ * two entries, a .pbk file, an event.
+ */
+static struct {
+	char dir[64];
+	char pbk[96];
+	union {
+		RASDIALPARAMSA p;
+		unsigned char raw[8192];
+	} p;
+	union {
+		RASDIALEXTENSIONS x;
+		unsigned char raw[256];
+	} x;
+	union {
+		RASCONNSTATUSA st;
+		unsigned char raw[1024];
+	} st;
+	union {
+		RASCONNA c[4];
+		unsigned char raw[8192];
+	} c;
+	union {
+		RASENTRYNAMEA e[4];
+		unsigned char raw[8192];
+	} e;
+	union {
+		RASPPPIPA ip;
+		RASPPPLCPA lcp;
+		unsigned char raw[2048];
+	} pr;
+	RAS_STATS stats;
+	char text[512];
+	HRASCONN h;
+	HANDLE ev;
+	DWORD cb, n, status;
+	bool module_missing;
+} g;
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+static void setup(void)
+{
+	char path[128];
+	DWORD cb = 0, n = 0;
+
+	memset(&g, 0, sizeof(g));
+	snprintf(g.dir, sizeof(g.dir), "/tmp/misuse.XXXXXX");
+	if (!mkdtemp(g.dir))
+		abort();
+	snprintf(path, sizeof(path), "%s/alpha", g.dir);
+	write_file(path, "plugin rasdial.so\nnoauth\n");
+	snprintf(path, sizeof(path), "%s/beta", g.dir);
+	write_file(path, "plugin rasdial.so\nnoauth\n");
+	snprintf(g.pbk, sizeof(g.pbk), "%s.pbk", g.dir);
+	write_file(g.pbk, "[one]\nPort=ttyS0\nPhoneNumber=1\n[two]\nPort=ttyS1\nPhoneNumber=2\n");
+
+	g.p.p.dwSize = sizeof(g.p.p);
+	strcpy(g.p.p.szEntryName, "alpha");
+	g.x.x.dwSize = sizeof(g.x.x);
+	g.st.st.dwSize = sizeof(g.st.st);
+	g.c.c[0].dwSize = sizeof(g.c.c[0]);
+	g.e.e[0].dwSize = sizeof(g.e.e[0]);
+	g.pr.ip.dwSize = sizeof(RASPPPIPA);
+	g.stats.dwSize = sizeof(g.stats);
+	g.h = UNTOUCHED;
+	g.cb = 0x7777;
+	g.n = 0x7777;
+	g.status = 0x7777;
+	g.ev = rasdial_event_create();
+	g.module_missing = RasEnumConnectionsA(NULL, &cb, &n) ==
+			   ERROR_RASMAN_CANNOT_INITIALIZE;
+}
+
+static void teardown(void)
+{
+	char path[128];
+
+	rasdial_event_close(g.ev);
+	snprintf(path, sizeof(path), "%s/alpha", g.dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/beta", g.dir);
+	unlink(path);
+	rmdir(g.dir);
+	unlink(g.pbk);
+}
+
+static void WINAPI func1(HRASCONN h, UINT msg, RASCONNSTATE s, DWORD e,
+			 DWORD x)
+{
+	(void)h; (void)msg; (void)s; (void)e; (void)x;
+}
+
+/* Windows' error codes where it says; ours where rasdial.h documents a
+ * choice.  N: the row needs the module to be absent (host).
+ *
+ * X(name, expected, call, must hold afterwards, N)
+ */
+#define SZ_ENTRY	sizeof(RASENTRYNAMEA)
+#define ROWS(X)								\
+	/* ---- RasDialA: NULL pointers, dwSize, notifier, no module */	\
+	X(dial_params_null, ERROR_INVALID_PARAMETER,			\
+	  RasDialA(NULL, g.dir, NULL, 0, NULL, &g.h), g.h == UNTOUCHED, 0) \
+	X(dial_handle_null, ERROR_INVALID_PARAMETER,			\
+	  RasDialA(NULL, g.dir, &g.p.p, 0, NULL, NULL), 1, 0)		\
+	X(dial_size_0, ERROR_INVALID_SIZE,				\
+	  (g.p.p.dwSize = 0, RasDialA(NULL, g.dir, &g.p.p, 0, NULL, &g.h)), \
+	  g.h == UNTOUCHED, 0)						\
+	X(dial_size_small, ERROR_INVALID_SIZE,				\
+	  (g.p.p.dwSize = 735, RasDialA(NULL, g.dir, &g.p.p, 0, NULL, &g.h)), \
+	  g.h == UNTOUCHED, 0)						\
+	X(dial_size_between, ERROR_INVALID_SIZE,			\
+	  (g.p.p.dwSize = 1060, RasDialA(NULL, g.dir, &g.p.p, 0, NULL, &g.h)), \
+	  g.h == UNTOUCHED, 0)						\
+	X(dial_size_large, ERROR_INVALID_SIZE,				\
+	  (g.p.p.dwSize = 1080, RasDialA(NULL, g.dir, &g.p.p, 0, NULL, &g.h)), \
+	  g.h == UNTOUCHED, 0)						\
+	X(dial_size_huge, ERROR_INVALID_SIZE,				\
+	  (g.p.p.dwSize = 0xFFFFFFFF,					\
+	   RasDialA(NULL, g.dir, &g.p.p, 0, NULL, &g.h)), g.h == UNTOUCHED, 0) \
+	X(dial_ext_size_0, ERROR_INVALID_SIZE,				\
+	  (g.x.x.dwSize = 0, RasDialA(&g.x.x, g.dir, &g.p.p, 0, NULL, &g.h)), \
+	  g.h == UNTOUCHED, 0)						\
+	X(dial_ext_size_between, ERROR_INVALID_SIZE,			\
+	  (g.x.x.dwSize = 40, RasDialA(&g.x.x, g.dir, &g.p.p, 0, NULL, &g.h)), \
+	  g.h == UNTOUCHED, 0)						\
+	X(dial_ext_size_large, ERROR_INVALID_SIZE,			\
+	  (g.x.x.dwSize = 64, RasDialA(&g.x.x, g.dir, &g.p.p, 0, NULL, &g.h)), \
+	  g.h == UNTOUCHED, 0)						\
+	X(dial_notifier_hwnd, ERROR_INVALID_PARAMETER,			\
+	  RasDialA(NULL, g.dir, &g.p.p, 0xFFFFFFFF, (LPVOID)func1, &g.h), \
+	  g.h == UNTOUCHED, 0)						\
+	X(dial_entry_unterminated, ERROR_INVALID_PARAMETER,		\
+	  (memset(g.p.p.szEntryName, 'a', sizeof(g.p.p.szEntryName)),	\
+	   RasDialA(NULL, g.dir, &g.p.p, 0, NULL, &g.h)), g.h == UNTOUCHED, 0) \
+	X(dial_entry_too_long_for_a_file, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, \
+	  (memset(g.p.p.szEntryName, 'a', RAS_MaxEntryName),		\
+	   RasDialA(NULL, g.dir, &g.p.p, 0, NULL, &g.h)), g.h == UNTOUCHED, 0) \
+	X(dial_phonebook_missing, ERROR_CANNOT_OPEN_PHONEBOOK,		\
+	  RasDialA(NULL, "/nonexistent/x.pbk", &g.p.p, 0, NULL, &g.h),	\
+	  g.h == UNTOUCHED, 0)						\
+	X(dial_no_module, ERROR_RASMAN_CANNOT_INITIALIZE,		\
+	  RasDialA(NULL, g.dir, &g.p.p, 0, NULL, &g.h), g.h == UNTOUCHED, 1) \
+	X(dial_async_no_module, ERROR_RASMAN_CANNOT_INITIALIZE,		\
+	  RasDialA(NULL, g.dir, &g.p.p, 1, (LPVOID)func1, &g.h),	\
+	  g.h == UNTOUCHED, 1)						\
+	/* ---- RasHangUpA: no handle, forged handles */		\
+	X(hangup_null, ERROR_INVALID_HANDLE, RasHangUpA(NULL), 1, 0)	\
+	X(hangup_forged, ERROR_INVALID_HANDLE, RasHangUpA(FORGED), 1, 0) \
+	X(hangup_forged_1, ERROR_INVALID_HANDLE,			\
+	  RasHangUpA((HRASCONN)(uintptr_t)1), 1, 0)			\
+	X(hangup_forged_max, ERROR_INVALID_HANDLE,			\
+	  RasHangUpA((HRASCONN)(uintptr_t)0xFFFFFFFFu), 1, 0)		\
+	X(hangup_forged_64bit, ERROR_INVALID_HANDLE,			\
+	  RasHangUpA((HRASCONN)(uintptr_t)0x100000001ULL), 1, 0)	\
+	X(hangup_invalid_handle_value, ERROR_INVALID_HANDLE,		\
+	  RasHangUpA((HRASCONN)INVALID_HANDLE_VALUE), 1, 0)		\
+	X(hangup_twice_forged, ERROR_INVALID_HANDLE,			\
+	  (RasHangUpA(FORGED), RasHangUpA(FORGED)), 1, 0)		\
+	/* ---- RasGetConnectStatusA */					\
+	X(status_null_handle, ERROR_INVALID_HANDLE,			\
+	  RasGetConnectStatusA(NULL, &g.st.st), 1, 0)			\
+	X(status_null_struct, ERROR_INVALID_PARAMETER,			\
+	  RasGetConnectStatusA(FORGED, NULL), 1, 0)			\
+	X(status_size_0, ERROR_INVALID_SIZE,				\
+	  (g.st.st.dwSize = 0, RasGetConnectStatusA(FORGED, &g.st.st)), 1, 0) \
+	X(status_size_small, ERROR_INVALID_SIZE,			\
+	  (g.st.st.dwSize = 60, RasGetConnectStatusA(FORGED, &g.st.st)), 1, 0) \
+	X(status_size_between, ERROR_INVALID_SIZE,			\
+	  (g.st.st.dwSize = 200, RasGetConnectStatusA(FORGED, &g.st.st)), 1, 0) \
+	X(status_size_large, ERROR_INVALID_SIZE,			\
+	  (g.st.st.dwSize = 336, RasGetConnectStatusA(FORGED, &g.st.st)), 1, 0) \
+	X(status_forged, ERROR_INVALID_HANDLE,				\
+	  RasGetConnectStatusA(FORGED, &g.st.st), 1, 0)			\
+	X(status_forged_64bit, ERROR_INVALID_HANDLE,			\
+	  RasGetConnectStatusA((HRASCONN)(uintptr_t)0x100000001ULL,	\
+			       &g.st.st), 1, 0)				\
+	/* ---- RasEnumConnectionsA */					\
+	X(enumconn_lpcb_null, ERROR_INVALID_PARAMETER,			\
+	  RasEnumConnectionsA(g.c.c, NULL, &g.n), g.n == 0x7777, 0)	\
+	X(enumconn_count_null, ERROR_INVALID_PARAMETER,			\
+	  RasEnumConnectionsA(g.c.c, &g.cb, NULL), g.cb == 0x7777, 0)	\
+	X(enumconn_buffer_null_nonzero_cb, ERROR_INVALID_PARAMETER,	\
+	  (g.cb = 100, RasEnumConnectionsA(NULL, &g.cb, &g.n)), g.cb == 100, 0) \
+	X(enumconn_size_0, ERROR_INVALID_SIZE,				\
+	  (g.c.c[0].dwSize = 0, g.cb = sizeof(g.c),			\
+	   RasEnumConnectionsA(g.c.c, &g.cb, &g.n)), 1, 0)		\
+	X(enumconn_size_small, ERROR_INVALID_SIZE,			\
+	  (g.c.c[0].dwSize = 32, g.cb = sizeof(g.c),			\
+	   RasEnumConnectionsA(g.c.c, &g.cb, &g.n)), 1, 0)		\
+	X(enumconn_size_between, ERROR_INVALID_SIZE,			\
+	  (g.c.c[0].dwSize = 700, g.cb = sizeof(g.c),			\
+	   RasEnumConnectionsA(g.c.c, &g.cb, &g.n)), 1, 0)		\
+	X(enumconn_size_large, ERROR_INVALID_SIZE,			\
+	  (g.c.c[0].dwSize = 728, g.cb = sizeof(g.c),			\
+	   RasEnumConnectionsA(g.c.c, &g.cb, &g.n)), 1, 0)		\
+	X(enumconn_no_module, ERROR_RASMAN_CANNOT_INITIALIZE,		\
+	  (g.cb = sizeof(g.c), RasEnumConnectionsA(g.c.c, &g.cb, &g.n)), 1, 1) \
+	/* ---- RasEnumEntriesA */					\
+	X(enumentries_reserved, ERROR_NOT_SUPPORTED,			\
+	  RasEnumEntriesA("x", g.dir, g.e.e, &g.cb, &g.n), 1, 0)	\
+	X(enumentries_lpcb_null, ERROR_INVALID_PARAMETER,		\
+	  RasEnumEntriesA(NULL, g.dir, g.e.e, NULL, &g.n), g.n == 0x7777, 0) \
+	X(enumentries_count_null, ERROR_INVALID_PARAMETER,		\
+	  RasEnumEntriesA(NULL, g.dir, g.e.e, &g.cb, NULL), g.cb == 0x7777, 0) \
+	X(enumentries_buffer_null_nonzero_cb, ERROR_INVALID_PARAMETER,	\
+	  (g.cb = 100, RasEnumEntriesA(NULL, g.dir, NULL, &g.cb, &g.n)), \
+	  g.cb == 100, 0)						\
+	X(enumentries_size_0, ERROR_INVALID_SIZE,			\
+	  (g.e.e[0].dwSize = 0, g.cb = sizeof(g.e),			\
+	   RasEnumEntriesA(NULL, g.dir, g.e.e, &g.cb, &g.n)), 1, 0)	\
+	X(enumentries_size_small, ERROR_INVALID_SIZE,			\
+	  (g.e.e[0].dwSize = 260, g.cb = sizeof(g.e),			\
+	   RasEnumEntriesA(NULL, g.dir, g.e.e, &g.cb, &g.n)), 1, 0)	\
+	X(enumentries_size_between, ERROR_INVALID_SIZE,			\
+	  (g.e.e[0].dwSize = SZ_ENTRY - 4, g.cb = sizeof(g.e),		\
+	   RasEnumEntriesA(NULL, g.dir, g.e.e, &g.cb, &g.n)), 1, 0)	\
+	X(enumentries_size_large, ERROR_INVALID_SIZE,			\
+	  (g.e.e[0].dwSize = SZ_ENTRY + 4, g.cb = sizeof(g.e),		\
+	   RasEnumEntriesA(NULL, g.dir, g.e.e, &g.cb, &g.n)), 1, 0)	\
+	X(enumentries_how_big, ERROR_BUFFER_TOO_SMALL,			\
+	  (g.cb = 0, RasEnumEntriesA(NULL, g.dir, NULL, &g.cb, &g.n)),	\
+	  g.cb == 2 * SZ_ENTRY && g.n == 2, 0)				\
+	X(enumentries_tiny_buffer, ERROR_BUFFER_TOO_SMALL,		\
+	  (g.cb = SZ_ENTRY, RasEnumEntriesA(NULL, g.dir, g.e.e, &g.cb, &g.n)), \
+	  g.cb == 2 * SZ_ENTRY && g.n == 2 && g.e.e[1].dwSize == 0, 0)	\
+	X(enumentries_tiny_buffer_pbk, ERROR_BUFFER_TOO_SMALL,		\
+	  (g.cb = 4, RasEnumEntriesA(NULL, g.pbk, g.e.e, &g.cb, &g.n)),	\
+	  g.cb == 2 * SZ_ENTRY && g.n == 2, 0)				\
+	X(enumentries_exact_buffer, ERROR_SUCCESS,			\
+	  (g.cb = 2 * SZ_ENTRY,						\
+	   RasEnumEntriesA(NULL, g.dir, g.e.e, &g.cb, &g.n)),		\
+	  g.n == 2 && !strcmp(g.e.e[0].szEntryName, "alpha") &&		\
+	  !strcmp(g.e.e[1].szEntryName, "beta"), 0)			\
+	X(enumentries_missing_book, ERROR_CANNOT_OPEN_PHONEBOOK,	\
+	  (g.cb = sizeof(g.e),						\
+	   RasEnumEntriesA(NULL, "/nonexistent", g.e.e, &g.cb, &g.n)), 1, 0) \
+	/* ---- RasGetErrorStringA */					\
+	X(errstr_null, ERROR_INVALID_PARAMETER,				\
+	  RasGetErrorStringA(ERROR_LINE_BUSY, NULL, 512), 1, 0)		\
+	X(errstr_null_zero, ERROR_INVALID_PARAMETER,			\
+	  RasGetErrorStringA(ERROR_LINE_BUSY, NULL, 0), 1, 0)		\
+	X(errstr_tiny, ERROR_INSUFFICIENT_BUFFER,			\
+	  (g.text[1] = 'x', RasGetErrorStringA(ERROR_LINE_BUSY, g.text, 1)), \
+	  g.text[1] == 'x', 0)						\
+	X(errstr_zero, ERROR_INSUFFICIENT_BUFFER,			\
+	  RasGetErrorStringA(ERROR_LINE_BUSY, g.text, 0), 1, 0)		\
+	X(errstr_unknown_code, ERROR_INVALID_PARAMETER,			\
+	  RasGetErrorStringA(0x7fffffff, g.text, sizeof(g.text)), 1, 0)	\
+	/* ---- RasGetProjectionInfoA */				\
+	X(proj_null_handle, ERROR_INVALID_HANDLE,			\
+	  (g.cb = sizeof(RASPPPIPA),					\
+	   RasGetProjectionInfoA(NULL, RASP_PppIp, &g.pr, &g.cb)), 1, 0) \
+	X(proj_null_struct, ERROR_INVALID_PARAMETER,			\
+	  (g.cb = sizeof(RASPPPIPA),					\
+	   RasGetProjectionInfoA(FORGED, RASP_PppIp, NULL, &g.cb)), 1, 0) \
+	X(proj_null_lpcb, ERROR_INVALID_PARAMETER,			\
+	  RasGetProjectionInfoA(FORGED, RASP_PppIp, &g.pr, NULL), 1, 0)	\
+	X(proj_unknown_protocol, ERROR_INVALID_PARAMETER,		\
+	  (g.cb = sizeof(g.pr),						\
+	   RasGetProjectionInfoA(FORGED, (RASPROJECTION)0x1234, &g.pr, &g.cb)), \
+	  1, 0)								\
+	X(proj_tiny_cb, ERROR_BUFFER_TOO_SMALL,				\
+	  (g.cb = 2, RasGetProjectionInfoA(FORGED, RASP_PppIp, &g.pr, &g.cb)), \
+	  g.cb == sizeof(RASPPPIPA), 0)					\
+	X(proj_cb_below_dwsize, ERROR_BUFFER_TOO_SMALL,			\
+	  (g.pr.ip.dwSize = 48, g.cb = 24,				\
+	   RasGetProjectionInfoA(FORGED, RASP_PppIp, &g.pr, &g.cb)),	\
+	  g.cb == 48, 0)						\
+	X(proj_lcp_cb_below_dwsize, ERROR_BUFFER_TOO_SMALL,		\
+	  (g.pr.lcp.dwSize = 1080, g.cb = 100,				\
+	   RasGetProjectionInfoA(FORGED, RASP_PppLcp, &g.pr, &g.cb)),	\
+	  g.cb == 1080, 0)						\
+	X(proj_size_0, ERROR_INVALID_SIZE,				\
+	  (g.pr.ip.dwSize = 0, g.cb = sizeof(g.pr),			\
+	   RasGetProjectionInfoA(FORGED, RASP_PppIp, &g.pr, &g.cb)), 1, 0) \
+	X(proj_size_between, ERROR_INVALID_SIZE,			\
+	  (g.pr.ip.dwSize = 32, g.cb = sizeof(g.pr),			\
+	   RasGetProjectionInfoA(FORGED, RASP_PppIp, &g.pr, &g.cb)), 1, 0) \
+	X(proj_size_large, ERROR_INVALID_SIZE,				\
+	  (g.pr.ip.dwSize = 52, g.cb = sizeof(g.pr),			\
+	   RasGetProjectionInfoA(FORGED, RASP_PppIp, &g.pr, &g.cb)), 1, 0) \
+	X(proj_forged, ERROR_INVALID_HANDLE,				\
+	  (g.cb = sizeof(RASPPPIPA),					\
+	   RasGetProjectionInfoA(FORGED, RASP_PppIp, &g.pr, &g.cb)), 1, 0) \
+	/* ---- RasGetConnectionStatistics / RasGetLinkStatistics */	\
+	X(stats_null_handle, ERROR_INVALID_HANDLE,			\
+	  RasGetConnectionStatistics(NULL, &g.stats), 1, 0)		\
+	X(stats_null_struct, ERROR_INVALID_PARAMETER,			\
+	  RasGetConnectionStatistics(FORGED, NULL), 1, 0)		\
+	X(stats_size_0, ERROR_INVALID_SIZE,				\
+	  (g.stats.dwSize = 0, RasGetConnectionStatistics(FORGED, &g.stats)), \
+	  1, 0)								\
+	X(stats_size_small, ERROR_INVALID_SIZE,				\
+	  (g.stats.dwSize = 56, RasGetConnectionStatistics(FORGED, &g.stats)), \
+	  1, 0)								\
+	X(stats_size_large, ERROR_INVALID_SIZE,				\
+	  (g.stats.dwSize = 64, RasGetConnectionStatistics(FORGED, &g.stats)), \
+	  1, 0)								\
+	X(stats_forged, ERROR_INVALID_HANDLE,				\
+	  RasGetConnectionStatistics(FORGED, &g.stats), 1, 0)		\
+	X(linkstats_null_struct, ERROR_INVALID_PARAMETER,		\
+	  RasGetLinkStatistics(FORGED, 1, NULL), 1, 0)			\
+	X(linkstats_subentry_0, ERROR_INVALID_PARAMETER,		\
+	  RasGetLinkStatistics(FORGED, 0, &g.stats), 1, 0)		\
+	X(linkstats_subentry_2, ERROR_INVALID_PARAMETER,		\
+	  RasGetLinkStatistics(FORGED, 2, &g.stats), 1, 0)		\
+	X(linkstats_null_handle, ERROR_INVALID_HANDLE,			\
+	  RasGetLinkStatistics(NULL, 1, &g.stats), 1, 0)		\
+	X(linkstats_forged, ERROR_INVALID_HANDLE,			\
+	  RasGetLinkStatistics(FORGED, 1, &g.stats), 1, 0)		\
+	/* ---- RasConnectionNotificationA and the events */		\
+	X(notif_null_event, ERROR_INVALID_HANDLE,			\
+	  RasConnectionNotificationA((HRASCONN)INVALID_HANDLE_VALUE, NULL, \
+				     RASCN_Connection), 1, 0)		\
+	X(notif_forged_event, ERROR_INVALID_HANDLE,			\
+	  RasConnectionNotificationA((HRASCONN)INVALID_HANDLE_VALUE,	\
+				     (HANDLE)&g, RASCN_Connection), 1, 0) \
+	X(notif_stale_event, ERROR_INVALID_HANDLE,			\
+	  (rasdial_event_close(g.ev),					\
+	   RasConnectionNotificationA((HRASCONN)INVALID_HANDLE_VALUE, g.ev, \
+				      RASCN_Connection)),		\
+	  (g.ev = NULL, 1), 0)						\
+	X(notif_forged_conn, ERROR_INVALID_HANDLE,			\
+	  RasConnectionNotificationA(FORGED, g.ev, RASCN_Disconnection), 1, 0) \
+	X(notif_null_conn, ERROR_INVALID_HANDLE,			\
+	  RasConnectionNotificationA(NULL, g.ev, RASCN_Disconnection), 1, 0) \
+	X(notif_no_flags, ERROR_INVALID_PARAMETER,			\
+	  RasConnectionNotificationA((HRASCONN)INVALID_HANDLE_VALUE, g.ev, 0), \
+	  1, 0)								\
+	X(notif_unknown_flags, ERROR_INVALID_PARAMETER,			\
+	  RasConnectionNotificationA((HRASCONN)INVALID_HANDLE_VALUE, g.ev, \
+				     0x80000000), 1, 0)			\
+	X(notif_no_module, ERROR_RASMAN_CANNOT_INITIALIZE,		\
+	  RasConnectionNotificationA((HRASCONN)INVALID_HANDLE_VALUE, g.ev, \
+				     RASCN_Connection), 1, 1)		\
+	X(event_fd_null, (DWORD)-1, (DWORD)rasdial_event_fd(NULL), 1, 0) \
+	X(event_fd_forged, (DWORD)-1, (DWORD)rasdial_event_fd((HANDLE)&g), \
+	  1, 0)								\
+	X(event_fd_stale, (DWORD)-1,					\
+	  (rasdial_event_close(g.ev), (DWORD)rasdial_event_fd(g.ev)),	\
+	  (g.ev = NULL, 1), 0)						\
+	X(event_close_null_forged_twice, ERROR_SUCCESS,			\
+	  (rasdial_event_close(NULL), rasdial_event_close((HANDLE)&g),	\
+	   rasdial_event_close(g.ev), rasdial_event_close(g.ev),	\
+	   (DWORD)ERROR_SUCCESS), (g.ev = NULL, 1), 0)			\
+	/* ---- Linux extensions */					\
+	X(exit_status_null, ERROR_INVALID_PARAMETER,			\
+	  rasdial_get_pppd_exit_status(FORGED, NULL), 1, 0)		\
+	X(exit_status_null_handle, ERROR_INVALID_HANDLE,		\
+	  rasdial_get_pppd_exit_status(NULL, &g.status),		\
+	  g.status == 0x7777, 0)					\
+	X(exit_status_forged, ERROR_INVALID_HANDLE,			\
+	  rasdial_get_pppd_exit_status(FORGED, &g.status),		\
+	  g.status == 0x7777, 0)					\
+	X(state_name_unknown, ERROR_SUCCESS,				\
+	  (DWORD)(rasdial_state_name((RASCONNSTATE)0x7777) != NULL), 1, 0) \
+	X(last_detail_not_null, ERROR_SUCCESS,				\
+	  (DWORD)(rasdial_last_detail() == NULL), 1, 0)			\
+	X(dispatch_mode_unknown, ERROR_INVALID_PARAMETER,		\
+	  rasdial_set_dispatch_mode(7), 1, 0)				\
+	X(dispatch_in_thread_mode, ERROR_INVALID_FUNCTION,		\
+	  rasdial_dispatch(), 1, 0)					\
+	X(get_fd_in_thread_mode, (DWORD)-1, (DWORD)rasdial_get_fd(), 1, 0) \
+	X(dispatch_no_module, ERROR_RASMAN_CANNOT_INITIALIZE,		\
+	  (rasdial_set_dispatch_mode(RASDIAL_DISPATCH_MANUAL),		\
+	   rasdial_dispatch()), 1, 1)
+
+#define ROW_TEST(name, expected, call, post, no_module)			\
+	TEST(name)							\
+	{								\
+		DWORD got;						\
+									\
+		setup();						\
+		if ((no_module) && !g.module_missing) {			\
+			teardown();					\
+			SKIP(return, "the rasdial family is there");	\
+		}							\
+		got = (call);						\
+		EXPECT_EQ((DWORD)(expected), got) {			\
+			TH_LOG("%s: got %u, want %u (%s)", #call, got,	\
+			       (DWORD)(expected), rasdial_last_detail()); \
+		}							\
+		EXPECT_TRUE(post) {					\
+			TH_LOG("afterwards: %s", #post);		\
+		}							\
+		teardown();						\
+	}
+
+ROWS(ROW_TEST)
+
+TEST_HARNESS_MAIN
