@@ -375,4 +375,53 @@ TEST_F_TIMEOUT(owner, rmmod_with_live_link, 60)
 	EXPECT_TRUE(dt_wait_registry_empty(5000));
 }
 
+static void WINAPI reload_cb(HRASCONN h, UINT msg, RASCONNSTATE state,
+			     DWORD error, DWORD ext_error)
+{
+	dt_record(h, msg, state, error, ext_error);
+}
+
+/* One async dial with reload_cb to Connected, hung up to its final call;
+ * 1 when both came. */
+static int dial_and_hang_up(struct __test_metadata *_metadata)
+{
+	struct dt_call c[DT_MAX_CALLS];
+	RASDIALPARAMSA p;
+	HRASCONN h = NULL;
+	int n, ok;
+
+	pthread_mutex_lock(&dt_rec.lock);
+	dt_rec.n = 0;
+	pthread_mutex_unlock(&dt_rec.lock);
+	dt_params(&p, "faults", NULL);
+	if (RasDialA(NULL, NULL, &p, 1, reload_cb, &h))
+		return 0;
+	ok = dt_wait(dt_done_connected_or_error, DIAL_TIMEOUT_MS, c, &n) &&
+	     dt_find(c, n, RASCS_Connected) >= 0;
+	RasHangUpA(h);
+	ok &= dt_wait(dt_done_final, 10000, c, &n);
+	dt_print_calls(c, n);
+	TH_LOG("%d calls, connected %d", n, ok);
+	return ok;
+}
+
+/* rasdial.ko unloaded and loaded again (new family and group ids) while
+ * the process runs: its next dial's notifier still hears every event (the
+ * event socket rejoins "events"). */
+TEST_F_TIMEOUT(owner, reload_keeps_events, 90)
+{
+	const char *top = getenv("TOPDIR");
+	char cmd[4200];
+
+	if (!top)
+		SKIP(return, "TOPDIR not set (run through tests/vm/run-in-vm)");
+	ASSERT_TRUE(dial_and_hang_up(_metadata));
+	ASSERT_TRUE(dt_wait_registry_empty(10000));
+	ASSERT_EQ(0, system("rmmod rasdial"));
+	snprintf(cmd, sizeof(cmd), "insmod %s/kernel/rasdial.ko", top);
+	ASSERT_EQ(0, system(cmd));
+	EXPECT_TRUE(dial_and_hang_up(_metadata));
+	EXPECT_TRUE(dt_wait_registry_empty(10000));
+}
+
 TEST_HARNESS_MAIN
