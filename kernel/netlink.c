@@ -175,43 +175,59 @@ static bool rasdial_known(const struct rasdial_conn *conn, int attr)
 /* One table says where each attribute the plugin reports lives in the
  * conn; it drives both the EVENT update and the conn message, in the
  * message's attribute order.  CONN_ID and the five after it are always
- * sent, the rest only once reported (@known).
+ * sent, the rest only once reported (@known).  A field holds what
+ * rasdial_attr_len[] allows (and a NUL for a NLA_NUL_STRING), else a u32.
  */
 struct rasdial_slot {
 	u8 attr;
-	bool string;	/* NUL-terminated, at most @size bytes with the NUL */
-	u16 size;	/* of the field; binary and u32 are exactly this long */
 	u16 offset;
 };
 
-#define RASDIAL_SLOT(name, field, str)					\
-	{ RASDIAL_A_##name, str, sizeof_field(struct rasdial_conn, field),	\
-	  offsetof(struct rasdial_conn, field) }
+#define RASDIAL_SLOT(name, field) \
+	{ RASDIAL_A_##name, offsetof(struct rasdial_conn, field) }
 
 static const struct rasdial_slot rasdial_slots[] = {
-	RASDIAL_SLOT(CONN_ID, id, false),
-	RASDIAL_SLOT(SEQ, seq, false),
-	RASDIAL_SLOT(STATE, state, false),
-	RASDIAL_SLOT(ERROR, error, false),
-	RASDIAL_SLOT(EXT_ERROR, ext_error, false),
-	RASDIAL_SLOT(PHASE, phase, false),
+	RASDIAL_SLOT(CONN_ID, id),
+	RASDIAL_SLOT(SEQ, seq),
+	RASDIAL_SLOT(STATE, state),
+	RASDIAL_SLOT(ERROR, error),
+	RASDIAL_SLOT(EXT_ERROR, ext_error),
+	RASDIAL_SLOT(PHASE, phase),
 	/* from here on only once reported */
-	RASDIAL_SLOT(ENTRY, entry, true),
-	RASDIAL_SLOT(EXIT_STATUS, exit_status, false),
-	RASDIAL_SLOT(IFNAME, ifname, true),
-	RASDIAL_SLOT(IFINDEX, ifindex, false),
-	RASDIAL_SLOT(DEVICE_NAME, device_name, true),
-	RASDIAL_SLOT(DEVICE_TYPE, device_type, true),
-	RASDIAL_SLOT(LOCAL_ADDR, local_addr, false),
-	RASDIAL_SLOT(REMOTE_ADDR, remote_addr, false),
-	RASDIAL_SLOT(LOCAL_IFID6, local_ifid6, false),
-	RASDIAL_SLOT(REMOTE_IFID6, remote_ifid6, false),
-	RASDIAL_SLOT(BAUD, baud, false),
-	RASDIAL_SLOT(AUTH_PROTO, auth_proto, false),
-	RASDIAL_SLOT(AUTH_DATA, auth_data, false),
-	RASDIAL_SLOT(LCP_OPTIONS, lcp_options, false),
-	RASDIAL_SLOT(PEER_LCP_OPTIONS, peer_lcp_options, false),
+	RASDIAL_SLOT(ENTRY, entry),
+	RASDIAL_SLOT(EXIT_STATUS, exit_status),
+	RASDIAL_SLOT(IFNAME, ifname),
+	RASDIAL_SLOT(IFINDEX, ifindex),
+	RASDIAL_SLOT(DEVICE_NAME, device_name),
+	RASDIAL_SLOT(DEVICE_TYPE, device_type),
+	RASDIAL_SLOT(LOCAL_ADDR, local_addr),
+	RASDIAL_SLOT(REMOTE_ADDR, remote_addr),
+	RASDIAL_SLOT(LOCAL_IFID6, local_ifid6),
+	RASDIAL_SLOT(REMOTE_IFID6, remote_ifid6),
+	RASDIAL_SLOT(BAUD, baud),
+	RASDIAL_SLOT(AUTH_PROTO, auth_proto),
+	RASDIAL_SLOT(AUTH_DATA, auth_data),
+	RASDIAL_SLOT(LCP_OPTIONS, lcp_options),
+	RASDIAL_SLOT(PEER_LCP_OPTIONS, peer_lcp_options),
 };
+
+/* Every field's offset fits the table's u16. */
+static_assert(sizeof(struct rasdial_conn) <= U16_MAX);
+
+static bool rasdial_slot_string(const struct rasdial_slot *slot)
+{
+	return rasdial_policy[slot->attr].type == NLA_NUL_STRING;
+}
+
+/* Bytes of the slot's field (with the NUL for a string). */
+static unsigned int rasdial_slot_size(const struct rasdial_slot *slot)
+{
+	unsigned int len = rasdial_attr_len[slot->attr];
+
+	if (rasdial_slot_string(slot))
+		return len + 1;
+	return len ?: sizeof(u32);
+}
 
 #define RASDIAL_SLOTS_ALWAYS	6	/* CONN_ID .. PHASE */
 
@@ -221,18 +237,18 @@ static int rasdial_put_slots(struct sk_buff *skb,
 			     unsigned int from, unsigned int to)
 {
 	const struct rasdial_slot *slot;
+	unsigned int i, len;
 	const void *field;
-	unsigned int i;
 
 	for (i = from; i < to; i++) {
 		slot = &rasdial_slots[i];
 		field = (const u8 *)conn + slot->offset;
 		if (i >= RASDIAL_SLOTS_ALWAYS && !rasdial_known(conn, slot->attr))
 			continue;
-		if (nla_put(skb, slot->attr,
-			    slot->string ? strnlen(field, slot->size - 1) + 1 :
-					   slot->size,
-			    field))
+		len = rasdial_slot_size(slot);
+		if (rasdial_slot_string(slot))
+			len = strnlen(field, len - 1) + 1;
+		if (nla_put(skb, slot->attr, len, field))
 			return -EMSGSIZE;
 	}
 	return 0;
@@ -400,6 +416,21 @@ static struct rasdial_conn *rasdial_req_conn(struct rasdial_net *rn,
 	return conn;
 }
 
+/* Conn named by RASDIAL_A_CONN_ID that the sender may hang up or ACK. */
+static struct rasdial_conn *rasdial_managed_conn(struct rasdial_net *rn,
+						 struct sk_buff *skb,
+						 struct genl_info *info)
+{
+	struct rasdial_conn *conn = rasdial_req_conn(rn, info);
+
+	if (!IS_ERR(conn) && !rasdial_may_manage(skb, info, conn)) {
+		NL_SET_ERR_MSG_MOD(info->extack,
+				   "not the connection's owner and no CAP_NET_ADMIN");
+		return ERR_PTR(-EPERM);
+	}
+	return conn;
+}
+
 static int rasdial_nl_conn_new_doit(struct sk_buff *skb,
 				    struct genl_info *info)
 {
@@ -550,17 +581,14 @@ static struct rasdial_conn *rasdial_event_adopt(struct rasdial_net *rn,
 
 /* EVENT for a conn from CONN_NEW: the first one binds it to the sender. */
 static struct rasdial_conn *rasdial_event_bind(struct rasdial_net *rn,
-					       u32 id, struct genl_info *info)
+					       struct genl_info *info)
 {
 	struct nlattr *attr = info->attrs[RASDIAL_A_CONN_ID];
 	struct rasdial_conn *conn;
 
-	conn = rasdial_conn_find(rn, id);
-	if (!conn) {
-		NL_SET_ERR_MSG_ATTR(info->extack, attr,
-				    KBUILD_MODNAME ": unknown connection id");
-		return ERR_PTR(-ENOENT);
-	}
+	conn = rasdial_req_conn(rn, info);
+	if (IS_ERR(conn))
+		return conn;
 	/* Its pppd's socket is released; the conn is about to go. */
 	if (test_bit(RASDIAL_CONN_PLUGIN_GONE, &conn->gone)) {
 		NL_SET_ERR_MSG_ATTR(info->extack, attr,
@@ -607,10 +635,10 @@ static void rasdial_conn_update(struct rasdial_conn *conn,
 		field = (u8 *)conn + slot->offset;
 		if (!attr)
 			continue;
-		if (slot->string)
-			nla_strscpy(field, attr, slot->size);
+		if (rasdial_slot_string(slot))
+			nla_strscpy(field, attr, rasdial_slot_size(slot));
 		else
-			nla_memcpy(field, attr, slot->size);
+			nla_memcpy(field, attr, rasdial_slot_size(slot));
 	}
 
 	for (i = 1; i <= RASDIAL_A_MAX; i++)
@@ -669,7 +697,7 @@ static int rasdial_nl_event_doit(struct sk_buff *skb, struct genl_info *info)
 
 	mutex_lock(&rn->lock);
 	if (id)
-		conn = rasdial_event_bind(rn, id, info);
+		conn = rasdial_event_bind(rn, info);
 	else if (flags & RASDIAL_F_ADOPT)
 		conn = rasdial_event_adopt(rn, skb, info);
 	else
@@ -802,15 +830,9 @@ static int rasdial_nl_hangup_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 
 	mutex_lock(&rn->lock);
-	conn = rasdial_req_conn(rn, info);
+	conn = rasdial_managed_conn(rn, skb, info);
 	if (IS_ERR(conn)) {
 		ret = PTR_ERR(conn);
-		goto out_unlock;
-	}
-	if (!rasdial_may_manage(skb, info, conn)) {
-		NL_SET_ERR_MSG_MOD(info->extack,
-				   "not the connection's owner and no CAP_NET_ADMIN");
-		ret = -EPERM;
 		goto out_unlock;
 	}
 
@@ -860,15 +882,9 @@ static int rasdial_nl_ack_doit(struct sk_buff *skb, struct genl_info *info)
 	seq = nla_get_u32(info->attrs[RASDIAL_A_SEQ]);
 
 	mutex_lock(&rn->lock);
-	conn = rasdial_req_conn(rn, info);
+	conn = rasdial_managed_conn(rn, skb, info);
 	if (IS_ERR(conn)) {
 		ret = PTR_ERR(conn);
-		goto out_unlock;
-	}
-	if (!rasdial_may_manage(skb, info, conn)) {
-		NL_SET_ERR_MSG_MOD(info->extack,
-				   "not the connection's owner and no CAP_NET_ADMIN");
-		ret = -EPERM;
 		goto out_unlock;
 	}
 	if (!conn->plugin_portid ||

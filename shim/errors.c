@@ -293,6 +293,25 @@
 	X(ERROR_ACTION_REQUIRED, "The connection needs the user to act.") \
 	X(ERROR_WINHTTP_AUTO_PROXY_SERVICE, "The automatic proxy lookup failed, so no connection was made.")
 
+/* X(code, text) for the Win32 codes the RAS functions return. */
+#define WIN_TEXTS(X) \
+	X(ERROR_SUCCESS, "The operation succeeded.") \
+	X(ERROR_INVALID_FUNCTION, "The function is not valid here.") \
+	X(ERROR_FILE_NOT_FOUND, "The file was not found.") \
+	X(ERROR_PATH_NOT_FOUND, "The path was not found.") \
+	X(ERROR_ACCESS_DENIED, "Access is denied (the connection belongs to another user, or this user may not dial the entry with pppd).") \
+	X(ERROR_INVALID_HANDLE, "The connection handle is not valid (or the connection is gone).") \
+	X(ERROR_NOT_ENOUGH_MEMORY, "There is not enough memory.") \
+	X(ERROR_OUTOFMEMORY, "Out of memory.") \
+	X(ERROR_NOT_SUPPORTED, "That request is not supported.") \
+	X(ERROR_INVALID_PARAMETER, "A parameter is not valid.") \
+	X(ERROR_CALL_NOT_IMPLEMENTED, "That function is not implemented.") \
+	X(ERROR_INSUFFICIENT_BUFFER, "The buffer is too small for the text.") \
+	X(ERROR_ALREADY_EXISTS, "It exists already.") \
+	X(ERROR_INVALID_FLAGS, "The flags are not valid.") \
+	X(ERROR_CANCELLED, "The operation was cancelled.") \
+	X(ERROR_TIMEOUT, "The operation timed out.")
+
 /*
  * The texts in one block, found by a 16-bit offset per code: a pointer
  * per text would cost 8 bytes and a 24-byte dynamic relocation each.
@@ -300,10 +319,12 @@
 static const struct ras_text_block {
 #define X(code, text) char t_##code[sizeof(text)];
 	RAS_TEXTS(X)
+	WIN_TEXTS(X)
 #undef X
 } ras_block = {
 #define X(code, text) text,
 	RAS_TEXTS(X)
+	WIN_TEXTS(X)
 #undef X
 };
 
@@ -318,27 +339,14 @@ static const uint16_t ras_texts[RASBASEEND - RASBASE + 1] = {
 #undef X
 };
 
-/* The Win32 codes the RAS functions return. */
+/* The Win32 codes, each with the offset of its text in ras_block. */
 static const struct {
 	uint32_t code;
-	const char *text;
+	uint16_t offset;
 } win_texts[] = {
-	{ ERROR_SUCCESS, "The operation succeeded." },
-	{ ERROR_INVALID_FUNCTION, "The function is not valid here." },
-	{ ERROR_FILE_NOT_FOUND, "The file was not found." },
-	{ ERROR_PATH_NOT_FOUND, "The path was not found." },
-	{ ERROR_ACCESS_DENIED, "Access is denied (the connection belongs to another user, or this user may not dial the entry with pppd)." },
-	{ ERROR_INVALID_HANDLE, "The connection handle is not valid (or the connection is gone)." },
-	{ ERROR_NOT_ENOUGH_MEMORY, "There is not enough memory." },
-	{ ERROR_OUTOFMEMORY, "Out of memory." },
-	{ ERROR_NOT_SUPPORTED, "That request is not supported." },
-	{ ERROR_INVALID_PARAMETER, "A parameter is not valid." },
-	{ ERROR_CALL_NOT_IMPLEMENTED, "That function is not implemented." },
-	{ ERROR_INSUFFICIENT_BUFFER, "The buffer is too small for the text." },
-	{ ERROR_ALREADY_EXISTS, "It exists already." },
-	{ ERROR_INVALID_FLAGS, "The flags are not valid." },
-	{ ERROR_CANCELLED, "The operation was cancelled." },
-	{ ERROR_TIMEOUT, "The operation timed out." },
+#define X(code, text) { code, offsetof(struct ras_text_block, t_##code) },
+	WIN_TEXTS(X)
+#undef X
 };
 
 const char *rasdial_error_text(uint32_t code)
@@ -351,7 +359,7 @@ const char *rasdial_error_text(uint32_t code)
 		       NULL;
 	for (i = 0; i < RASDIAL_ARRAY_SIZE(win_texts); i++)
 		if (win_texts[i].code == code)
-			return win_texts[i].text;
+			return (const char *)&ras_block + win_texts[i].offset;
 	return NULL;
 }
 
@@ -371,53 +379,70 @@ RASDIAL_API DWORD APIENTRY RasGetErrorStringA(UINT uErrorValue,
 	return ERROR_SUCCESS;
 }
 
+/* X(name) for each RASCONNSTATE RASCS_name that has a name. */
+#define STATE_NAMES(X) \
+	X(OpenPort) \
+	X(PortOpened) \
+	X(ConnectDevice) \
+	X(DeviceConnected) \
+	X(AllDevicesConnected) \
+	X(Authenticate) \
+	X(AuthNotify) \
+	X(AuthRetry) \
+	X(AuthCallback) \
+	X(AuthChangePassword) \
+	X(AuthProject) \
+	X(AuthLinkSpeed) \
+	X(AuthAck) \
+	X(ReAuthenticate) \
+	X(Authenticated) \
+	X(PrepareForCallback) \
+	X(WaitForModemReset) \
+	X(WaitForCallback) \
+	X(Projected) \
+	X(StartAuthentication) \
+	X(CallbackComplete) \
+	X(LogonNetwork) \
+	X(SubEntryConnected) \
+	X(SubEntryDisconnected) \
+	X(ApplySettings) \
+	X(Interactive) \
+	X(RetryAuthentication) \
+	X(CallbackSetByCaller) \
+	X(PasswordExpired) \
+	X(InvokeEapUI) \
+	X(Connected) \
+	X(Disconnected)
+
+/* The names in one block, as the error texts (no pointer per name). */
+static const struct state_name_block {
+#define X(name) char n_##name[sizeof(#name)];
+	STATE_NAMES(X)
+#undef X
+} state_block = {
+#define X(name) #name,
+	STATE_NAMES(X)
+#undef X
+};
+
+_Static_assert(RASCS_Disconnected <= UINT16_MAX, "states are 16-bit here");
+
+static const struct {
+	uint16_t state;
+	uint16_t offset;
+} state_names[] = {
+#define X(name) { RASCS_##name, offsetof(struct state_name_block, n_##name) },
+	STATE_NAMES(X)
+#undef X
+};
+
 RASDIAL_API const char *rasdial_state_name(RASCONNSTATE state)
 {
-	static const char *const low[] = {
-		[RASCS_OpenPort] = "OpenPort",
-		[RASCS_PortOpened] = "PortOpened",
-		[RASCS_ConnectDevice] = "ConnectDevice",
-		[RASCS_DeviceConnected] = "DeviceConnected",
-		[RASCS_AllDevicesConnected] = "AllDevicesConnected",
-		[RASCS_Authenticate] = "Authenticate",
-		[RASCS_AuthNotify] = "AuthNotify",
-		[RASCS_AuthRetry] = "AuthRetry",
-		[RASCS_AuthCallback] = "AuthCallback",
-		[RASCS_AuthChangePassword] = "AuthChangePassword",
-		[RASCS_AuthProject] = "AuthProject",
-		[RASCS_AuthLinkSpeed] = "AuthLinkSpeed",
-		[RASCS_AuthAck] = "AuthAck",
-		[RASCS_ReAuthenticate] = "ReAuthenticate",
-		[RASCS_Authenticated] = "Authenticated",
-		[RASCS_PrepareForCallback] = "PrepareForCallback",
-		[RASCS_WaitForModemReset] = "WaitForModemReset",
-		[RASCS_WaitForCallback] = "WaitForCallback",
-		[RASCS_Projected] = "Projected",
-		[RASCS_StartAuthentication] = "StartAuthentication",
-		[RASCS_CallbackComplete] = "CallbackComplete",
-		[RASCS_LogonNetwork] = "LogonNetwork",
-		[RASCS_SubEntryConnected] = "SubEntryConnected",
-		[RASCS_SubEntryDisconnected] = "SubEntryDisconnected",
-		[RASCS_ApplySettings] = "ApplySettings",
-	};
-	static const char *const paused[] = {
-		[RASCS_Interactive - RASCS_PAUSED] = "Interactive",
-		[RASCS_RetryAuthentication - RASCS_PAUSED] = "RetryAuthentication",
-		[RASCS_CallbackSetByCaller - RASCS_PAUSED] = "CallbackSetByCaller",
-		[RASCS_PasswordExpired - RASCS_PAUSED] = "PasswordExpired",
-		[RASCS_InvokeEapUI - RASCS_PAUSED] = "InvokeEapUI",
-	};
-	static const char *const done[] = {
-		[RASCS_Connected - RASCS_DONE] = "Connected",
-		[RASCS_Disconnected - RASCS_DONE] = "Disconnected",
-	};
 	unsigned int v = (unsigned int)state;
+	size_t i;
 
-	if (v < RASDIAL_ARRAY_SIZE(low))
-		return low[v];
-	if (v >= RASCS_PAUSED && v - RASCS_PAUSED < RASDIAL_ARRAY_SIZE(paused))
-		return paused[v - RASCS_PAUSED];
-	if (v >= RASCS_DONE && v - RASCS_DONE < RASDIAL_ARRAY_SIZE(done))
-		return done[v - RASCS_DONE];
+	for (i = 0; i < RASDIAL_ARRAY_SIZE(state_names); i++)
+		if (state_names[i].state == v)
+			return (const char *)&state_block + state_names[i].offset;
 	return NULL;
 }
