@@ -337,4 +337,34 @@ static inline int dt_wait_registry_empty(int timeout_ms)
 	return 0;
 }
 
+/* pppd processes alive in the VM (all of them, ours or not); -1 on error. */
+static inline int dt_count_pppd(void)
+{
+	FILE *f = popen("pidof pppd | wc -w", "r");
+	int n = -1;
+
+	if (f) {
+		if (fscanf(f, "%d", &n) != 1)
+			n = -1;
+		pclose(f);
+	}
+	return n;
+}
+
+/* pthread_cond_timedwait for at most MS milliseconds from now. */
+static inline int dt_cond_wait_ms(pthread_cond_t *cond, pthread_mutex_t *lock,
+				  int ms)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_sec += ms / 1000;
+	ts.tv_nsec += (ms % 1000) * 1000000L;
+	if (ts.tv_nsec >= 1000000000L) {
+		ts.tv_sec++;
+		ts.tv_nsec -= 1000000000L;
+	}
+	return pthread_cond_timedwait(cond, lock, &ts);
+}
+
 #endif /* RASDIAL_TESTS_DIALTEST_H */

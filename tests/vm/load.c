@@ -144,21 +144,13 @@ static int wait_all(int th, int (*pred)(const struct dial *),
 
 	pthread_mutex_lock(&lock);
 	for (;;) {
-		struct timespec ts;
-
 		ok = 1;
 		for (int i = 0; i < NDIAL; i++)
 			if (!pred(&dials[th * NDIAL + i]))
 				ok = 0;
 		if (ok || dt_now_ms() >= deadline)
 			break;
-		clock_gettime(CLOCK_REALTIME, &ts);
-		ts.tv_nsec += 50 * 1000000L;
-		if (ts.tv_nsec >= 1000000000L) {
-			ts.tv_sec++;
-			ts.tv_nsec -= 1000000000L;
-		}
-		pthread_cond_timedwait(&changed, &lock, &ts);
+		dt_cond_wait_ms(&changed, &lock, 50);
 	}
 	pthread_mutex_unlock(&lock);
 	return ok;
@@ -364,19 +356,6 @@ static int same_sequence(const struct dial_result *a,
 	return 1;
 }
 
-static int count_pppd(void)
-{
-	FILE *f = popen("pidof pppd | wc -w", "r");
-	int n = -1;
-
-	if (f) {
-		if (fscanf(f, "%d", &n) != 1)
-			n = -1;
-		pclose(f);
-	}
-	return n;
-}
-
 FIXTURE(load) {
 	pid_t kids[NPROC];
 };
@@ -505,12 +484,12 @@ TEST_F_TIMEOUT(load, dials_64_threads_8_processes_4, 290)
 	EXPECT_EQ(0, k.found);
 	/* The answering pppds go with their dialers. */
 	deadline = dt_now_ms() + 20000;
-	while (count_pppd() > 0 && dt_now_ms() < deadline) {
+	while (dt_count_pppd() > 0 && dt_now_ms() < deadline) {
 		while (waitpid(-1, NULL, WNOHANG) > 0)
 			;
 		usleep(100000);
 	}
-	EXPECT_EQ(0, count_pppd());
+	EXPECT_EQ(0, dt_count_pppd());
 }
 
 TEST_HARNESS_MAIN

@@ -160,15 +160,7 @@ static int wait_for(struct worker *w, int (*pred)(const struct worker *),
 
 	pthread_mutex_lock(&lock);
 	while (!(ok = pred(w)) && dt_now_ms() < end) {
-		struct timespec ts;
-
-		clock_gettime(CLOCK_REALTIME, &ts);
-		ts.tv_nsec += 100 * 1000000L;
-		if (ts.tv_nsec >= 1000000000L) {
-			ts.tv_sec++;
-			ts.tv_nsec -= 1000000000L;
-		}
-		pthread_cond_timedwait(&changed, &lock, &ts);
+		dt_cond_wait_ms(&changed, &lock, 100);
 	}
 	pthread_mutex_unlock(&lock);
 	return ok;
@@ -414,19 +406,6 @@ static int slabs_grown(const struct slab *b, int nb, const struct slab *a,
 	return grown;
 }
 
-static int count_pppd(void)
-{
-	FILE *f = popen("pidof pppd | wc -w", "r");
-	int n = -1;
-
-	if (f) {
-		if (fscanf(f, "%d", &n) != 1)
-			n = -1;
-		pclose(f);
-	}
-	return n;
-}
-
 /* Everything of earlier cycles gone: registry empty, no pppd, fds back. */
 static void settle(int want_fds)
 {
@@ -434,7 +413,7 @@ static void settle(int want_fds)
 
 	dt_wait_registry_empty(30000);
 	while (dt_now_ms() < end &&
-	       (count_pppd() > 0 || (want_fds >= 0 && count_fds() > want_fds)))
+	       (dt_count_pppd() > 0 || (want_fds >= 0 && count_fds() > want_fds)))
 		usleep(100000);
 }
 
