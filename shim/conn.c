@@ -154,14 +154,16 @@ static int enum_add(const struct rasdial_conn_info *ci, void *arg)
 	return 0;
 }
 
-static void conn_out(char *at, DWORD size, const struct rasdial_conn_info *ci)
+/* EUID: geteuid() once per listing, not a syscall per conn. */
+static void conn_out(char *at, DWORD size, const struct rasdial_conn_info *ci,
+		     uint32_t euid)
 {
 	RASCONNA full;
 
-	memset(at, 0, size);
 	if (size == sizeof(struct rasdial_conn_nt35)) {
 		struct rasdial_conn_nt35 *o = (void *)at;
 
+		memset(at, 0, size);
 		o->dwSize = size;
 		o->hrasconn = (HRASCONN)(uintptr_t)ci->id;
 		rasdial_strlcpy(o->szEntryName, ci->entry,
@@ -180,7 +182,7 @@ static void conn_out(char *at, DWORD size, const struct rasdial_conn_info *ci)
 			sizeof(full.szPhonebook));
 	full.dwSubEntry = 1;
 	full.dwFlags = RASCF_OwnerKnown;
-	if (ci->has_owner_uid && ci->owner_uid == (uint32_t)geteuid())
+	if (ci->has_owner_uid && ci->owner_uid == euid)
 		full.dwFlags |= RASCF_OwnerMatch;
 	memcpy(at, &full, size);
 }
@@ -193,6 +195,7 @@ RASDIAL_API DWORD APIENTRY RasEnumConnectionsA(LPRASCONNA lprasconn,
 	struct enum_list l = { 0 };
 	DWORD size = sizeof(RASCONNA);
 	size_t i, n, need;
+	uint32_t euid;
 	int err;
 
 	if (!lpcb || !lpcConnections)
@@ -228,8 +231,9 @@ RASDIAL_API DWORD APIENTRY RasEnumConnectionsA(LPRASCONNA lprasconn,
 		free(l.v);
 		return ERROR_BUFFER_TOO_SMALL;
 	}
+	euid = (uint32_t)geteuid();
 	for (i = 0; i < l.n; i++)
-		conn_out((char *)lprasconn + i * size, size, &l.v[i]);
+		conn_out((char *)lprasconn + i * size, size, &l.v[i], euid);
 	*lpcb = (DWORD)need;
 	*lpcConnections = (DWORD)l.n;
 	free(l.v);
