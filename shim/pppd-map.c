@@ -197,9 +197,10 @@ static const struct {
 	{ "PPPoE", RASDIAL_PPP_EXIT_CONNECT_FAILED, ERROR_BROADBAND_TIMEOUT },
 };
 
-static int rasdial_ascii_eq_nocase(const char *a, const char *b)
+/* The first LEN bytes of A equal B (of length LEN), ASCII case ignored. */
+static int rasdial_ascii_eq_n(const char *a, const char *b, size_t len)
 {
-	for (; *a && *b; a++, b++) {
+	for (; len; len--, a++, b++) {
 		char x = *a, y = *b;
 
 		if (x >= 'a' && x <= 'z')
@@ -209,7 +210,14 @@ static int rasdial_ascii_eq_nocase(const char *a, const char *b)
 		if (x != y)
 			return 0;
 	}
-	return *a == *b;
+	return 1;
+}
+
+static int rasdial_ascii_eq_nocase(const char *a, const char *b)
+{
+	size_t len = strlen(b);
+
+	return strlen(a) == len && rasdial_ascii_eq_n(a, b, len);
 }
 
 uint32_t rasdial_ppp_exit_error_dev(int exit_status, int died_in_phase,
@@ -273,19 +281,8 @@ static int rasdial_ascii_eq_trim(const char *a, const char *b)
 	while (end > a && (end[-1] == ' ' || end[-1] == '\t' ||
 			   end[-1] == '\r' || end[-1] == '\n'))
 		end--;
-	if ((size_t)(end - a) != strlen(b))
-		return 0;
-	for (; a < end; a++, b++) {
-		char x = *a, y = *b;
-
-		if (x >= 'a' && x <= 'z')
-			x = (char)(x - 'a' + 'A');
-		if (y >= 'a' && y <= 'z')
-			y = (char)(y - 'a' + 'A');
-		if (x != y)
-			return 0;
-	}
-	return 1;
+	return (size_t)(end - a) == strlen(b) &&
+	       rasdial_ascii_eq_n(a, b, (size_t)(end - a));
 }
 
 uint32_t rasdial_chat_error(int chat_exit, const char *abort_string)
