@@ -6,14 +6,17 @@
  * that records every call per link.  While all of them are Connected:
  *
  *   - RasEnumConnectionsA: the sizing call (NULL buffer, answers
- *     ERROR_BUFFER_TOO_SMALL), then CALLS calls with a big enough buffer,
- *     p50/p99; target <= 1 ms at 256 links;
+ *     ERROR_BUFFER_TOO_SMALL; the first call, so a full dump), then CALLS
+ *     calls with a big enough buffer (nothing changed: the shim's copy,
+ *     checked by the kernel's generation), p50/p99; target <= 1 ms at 256
+ *     links;
  *   - events lost, reordered or misdirected over all links: each link must
  *     see the complete sequence in the shim's order (stateorder.h), on its
  *     own handle; target 0;
  *   - the shim's memory per connection: mallinfo2() uordblks and VmRSS
  *     from 0 to LINKS dials (after a warm-up dial, so the event thread and
- *     sockets are not counted), divided by LINKS; target <= 4 KiB;
+ *     sockets are not counted), divided by LINKS, and again with the
+ *     enumeration's copy of the registry; target <= 4 KiB;
  *   - the kernel registry per conn: slab bytes (Σ active_objs x objsize
  *     over /proc/slabinfo) for LINKS bare CONN_NEWs with no pppd, and the
  *     whole system's Slab growth per link (ppp units, ptys, pppds) as
@@ -528,9 +531,9 @@ static int warm_up(void)
 int main(int argc, char **argv)
 {
 	int calls = argc > 2 ? atoi(argv[2]) : 200;
-	long long avail1, t_quiet, rss0, rss1, heap0, heap1, sys0, sys1, t_dialed, t_all = 0;
+	long long avail1, t_quiet, rss0, rss1, heap0, heap1, heap2, sys0, sys1, t_dialed, t_all = 0;
 	long long *enum_us, *conn_us, t, sizing_us;
-	double reg_per_conn, heap_pc, rss_pc;
+	double reg_per_conn, heap_pc, heap_enum_pc, rss_pc;
 	DWORD cb = 0, count = 0, ret, sizing_ret, sizing_count;
 	struct tally tl = { 0 };
 	struct ifaddrs *ifa = NULL;
@@ -656,6 +659,10 @@ int main(int argc, char **argv)
 		}
 		enum_bad += !hit;
 	}
+	/* Again with RasEnumConnections' copy of the registry, kept for the
+	 * next call. */
+	mi = mallinfo2();
+	heap2 = (long long)mi.uordblks;
 
 	/* Hang all up; each link's last call is (Disconnected, 631). */
 	for (int i = 0; i < nlinks; i++)
@@ -684,6 +691,7 @@ int main(int argc, char **argv)
 	if (nconn)
 		qsort(conn_us, (size_t)nconn, sizeof(*conn_us), cmp_ll);
 	heap_pc = (double)(heap1 - heap0) / nlinks;
+	heap_enum_pc = (double)(heap2 - heap0) / nlinks;
 	rss_pc = (double)(rss1 - rss0) / nlinks;
 
 	printf("scale: %d links (CHAP, pty-answering pppd each), one process, "
@@ -698,7 +706,7 @@ int main(int argc, char **argv)
 	       nconn ? pct(conn_us, nconn, 99) / 1000.0 : 0.0);
 	printf("  system idle again after            %10lld ms  (ip-up scripts; "
 	       "measured from then on)\n", t_quiet);
-	printf("  RasEnumConnectionsA sizing call    %10.1f us  (%s, %u conns)\n",
+	printf("  RasEnumConnectionsA first call     %10.1f us  (full dump; sizing: %s, %u conns)\n",
 	       (double)sizing_us,
 	       sizing_ret == ERROR_BUFFER_TOO_SMALL ? "ERROR_BUFFER_TOO_SMALL"
 						    : "unexpected answer",
@@ -714,6 +722,8 @@ int main(int argc, char **argv)
 	       verdict(!tl.lost && !tl.reordered));
 	printf("  shim heap per conn (mallinfo2)     %10.0f B   target <= %.0f B  %s\n",
 	       heap_pc, TARGET_CONN_B, verdict(heap_pc <= TARGET_CONN_B));
+	printf("  same + RasEnumConnections' copy    %10.0f B   target <= %.0f B  %s\n",
+	       heap_enum_pc, TARGET_CONN_B, verdict(heap_enum_pc <= TARGET_CONN_B));
 	printf("  shim RSS per conn (VmRSS)          %10.0f B   target <= %.0f B  %s\n",
 	       rss_pc, TARGET_CONN_B, verdict(rss_pc <= TARGET_CONN_B));
 	printf("  kernel registry per conn (slab)    %10.0f B   (%d bare CONN_NEWs)\n",
@@ -729,9 +739,11 @@ int main(int argc, char **argv)
 	       pct(enum_us, calls, 99) <= TARGET_ENUM_US ? "met" : "missed");
 	printf("verdict: events lost/reordered %d vs 0: %s\n",
 	       tl.lost + tl.reordered, !tl.lost && !tl.reordered ? "met" : "missed");
-	printf("verdict: shim memory per conn %.0f B heap, %.0f B RSS vs <= %.0f B: %s\n",
-	       heap_pc, rss_pc, TARGET_CONN_B,
-	       heap_pc <= TARGET_CONN_B && rss_pc <= TARGET_CONN_B ? "met" : "missed");
+	printf("verdict: shim memory per conn %.0f B heap (%.0f B with the "
+	       "enumeration copy), %.0f B RSS vs <= %.0f B: %s\n",
+	       heap_pc, heap_enum_pc, rss_pc, TARGET_CONN_B,
+	       heap_enum_pc <= TARGET_CONN_B && rss_pc <= TARGET_CONN_B ?
+	       "met" : "missed");
 
 	if (dt_kernel_get(0, &k) == 0 && k.found)
 		reg_empty = 0;

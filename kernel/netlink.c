@@ -105,6 +105,7 @@ static const struct nla_policy rasdial_policy[RASDIAL_A_MAX + 1] = {
 	[RASDIAL_A_AUTH_DATA]	= { .type = NLA_U32 },
 	[RASDIAL_A_LCP_OPTIONS]	= { .type = NLA_U32 },
 	[RASDIAL_A_PEER_LCP_OPTIONS] = { .type = NLA_U32 },
+	[RASDIAL_A_GENERATION]	= { .type = NLA_U32 },
 };
 
 #define RASDIAL_ATTR(name)	BIT(RASDIAL_A_##name)
@@ -615,7 +616,8 @@ static u32 rasdial_attr_u32(struct nlattr **attrs, int attr, u32 dflt)
 	return attrs[attr] ? nla_get_u32(attrs[attr]) : dflt;
 }
 
-static void rasdial_conn_update(struct rasdial_conn *conn,
+static void rasdial_conn_update(struct rasdial_net *rn,
+				struct rasdial_conn *conn,
 				struct nlattr **attrs, u32 flags)
 {
 	const struct rasdial_slot *slot;
@@ -647,6 +649,7 @@ static void rasdial_conn_update(struct rasdial_conn *conn,
 
 	conn->flags |= flags & RASDIAL_F_FINAL;
 	rasdial_conn_clock(conn);
+	rasdial_registry_changed(rn);
 }
 
 static int rasdial_nl_event_doit(struct sk_buff *skb, struct genl_info *info)
@@ -707,7 +710,7 @@ static int rasdial_nl_event_doit(struct sk_buff *skb, struct genl_info *info)
 		goto err_unlock;
 	}
 
-	rasdial_conn_update(conn, info->attrs, flags);
+	rasdial_conn_update(rn, conn, info->attrs, flags);
 	conn->ack_pending = conn->want_ack && conn->owner_portid &&
 			    !test_bit(RASDIAL_CONN_OWNER_GONE, &conn->gone);
 	rasdial_nl_notify(net, conn);
@@ -776,7 +779,34 @@ err_unlock:
 	return ret;
 }
 
-/* cb->args[0]: the id to resume from. */
+/* The first message of a dump that asked with RASDIAL_A_GENERATION. */
+static int rasdial_gen_fill(struct sk_buff *skb, struct netlink_callback *cb,
+			    u32 gen)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			  &rasdial_nl_family, NLM_F_MULTI, RASDIAL_CMD_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, RASDIAL_A_GENERATION, gen)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+enum rasdial_dump_step {
+	RASDIAL_DUMP_START,
+	RASDIAL_DUMP_CONNS,
+	RASDIAL_DUMP_DONE,	/* the reader's copy is current */
+};
+
+/* cb->args[0]: the id to resume from; cb->args[1]: enum rasdial_dump_step.
+ * cb->seq is the generation, so that a dump that spans a change carries
+ * NLM_F_DUMP_INTR.
+ */
 static int rasdial_nl_get_dumpit(struct sk_buff *skb,
 				 struct netlink_callback *cb)
 {
@@ -784,18 +814,38 @@ static int rasdial_nl_get_dumpit(struct sk_buff *skb,
 	struct rasdial_net *rn = rasdial_net(sock_net(skb->sk));
 	unsigned long id, next = cb->args[0];
 	struct rasdial_conn *conn;
+	struct nlattr *held = NULL;
+	struct nlmsghdr *nlh;
 	int i, ret = 0;
 
 	for (i = 1; dinfo->attrs && i <= RASDIAL_A_MAX; i++) {
-		if (dinfo->attrs[i]) {
-			NL_SET_ERR_MSG_ATTR(cb->extack, dinfo->attrs[i],
-					    KBUILD_MODNAME ": a dump takes no attributes");
-			return -EINVAL;
-		}
+		if (!dinfo->attrs[i] || i == RASDIAL_A_GENERATION)
+			continue;
+		NL_SET_ERR_MSG_ATTR(cb->extack, dinfo->attrs[i], KBUILD_MODNAME
+				    ": a dump takes no attribute but a generation");
+		return -EINVAL;
 	}
+	if (dinfo->attrs)
+		held = dinfo->attrs[RASDIAL_A_GENERATION];
+	if (cb->args[1] == RASDIAL_DUMP_DONE)
+		return 0;
 
 	mutex_lock(&rn->lock);
+	cb->seq = rn->gen;
+	if (cb->args[1] == RASDIAL_DUMP_START) {
+		cb->args[1] = RASDIAL_DUMP_CONNS;
+		if (held) {
+			ret = rasdial_gen_fill(skb, cb, rn->gen);
+			if (ret)
+				goto out_unlock;
+			if (nla_get_u32(held) == rn->gen) {
+				cb->args[1] = RASDIAL_DUMP_DONE;
+				goto out_unlock;
+			}
+		}
+	}
 	xa_for_each_start(&rn->conns, id, conn, next) {
+		nlh = (struct nlmsghdr *)skb_tail_pointer(skb);
 		ret = rasdial_conn_fill(skb, conn,
 					NETLINK_CB(cb->skb).portid,
 					cb->nlh->nlmsg_seq, NLM_F_MULTI,
@@ -804,8 +854,10 @@ static int rasdial_nl_get_dumpit(struct sk_buff *skb,
 					task_active_pid_ns(current));
 		if (ret)
 			break;
+		nl_dump_check_consistent(cb, nlh);
 		next = id + 1;
 	}
+out_unlock:
 	mutex_unlock(&rn->lock);
 
 	cb->args[0] = next;

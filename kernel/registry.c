@@ -6,6 +6,7 @@
 
 #include <linux/netlink.h>
 #include <linux/pid.h>
+#include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
 #include <net/genetlink.h>
@@ -58,6 +59,21 @@ void rasdial_conn_free(struct rasdial_conn *conn)
 }
 
 /**
+ * rasdial_registry_changed() - a conn was added, removed or updated
+ * @rn: the registry; caller holds @rn->lock
+ *
+ * A dump's reader compares generations to know whether its copy is
+ * current; 0 is "no copy", so it is skipped.
+ */
+void rasdial_registry_changed(struct rasdial_net *rn)
+{
+	lockdep_assert_held(&rn->lock);
+
+	if (!++rn->gen)
+		rn->gen = 1;
+}
+
+/**
  * rasdial_conn_add() - give a conn an id and publish it
  * @rn: the registry; caller holds @rn->lock
  * @conn: a fully initialised conn (the notifier may see it at once)
@@ -86,6 +102,7 @@ int rasdial_conn_add(struct rasdial_net *rn, struct rasdial_conn *conn,
 		return ret == -EBUSY ? -ENOSPC : ret;
 	}
 	WRITE_ONCE(rn->count, rn->count + 1);
+	rasdial_registry_changed(rn);
 	return 0;
 }
 
@@ -114,6 +131,7 @@ void rasdial_conn_del(struct rasdial_net *rn, struct rasdial_conn *conn)
 
 	xa_erase(&rn->conns, conn->id);
 	WRITE_ONCE(rn->count, rn->count - 1);
+	rasdial_registry_changed(rn);
 	rasdial_conn_free(conn);
 }
 
@@ -256,6 +274,10 @@ static int __net_init rasdial_net_init(struct net *net)
 	mutex_init(&rn->lock);
 	xa_init_flags(&rn->conns, XA_FLAGS_ALLOC1);
 	rn->net = net;
+	/* Random, so that a copy dumped from an earlier load of the module
+	 * does not pass for current.
+	 */
+	rn->gen = get_random_u32() ?: 1;
 	INIT_WORK(&rn->release_work, rasdial_release_work);
 	return 0;
 }

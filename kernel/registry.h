@@ -122,6 +122,8 @@ struct rasdial_conn {
  * @conns: conns by id
  * @next_id: cursor for cyclic id allocation
  * @count: number of conns in @conns
+ * @gen: generation of what a dump shows, never 0; changes with every conn
+ *	added, removed or updated (RASDIAL_A_GENERATION)
  * @net: the namespace (not refcounted: this lives and dies with it)
  * @release_work: handles conns whose sockets were released
  */
@@ -130,6 +132,7 @@ struct rasdial_net {
 	struct xarray conns;
 	u32 next_id;
 	unsigned int count;
+	u32 gen;
 	struct net *net;
 	struct work_struct release_work;
 };
@@ -139,6 +142,7 @@ extern struct notifier_block rasdial_netlink_notifier;
 
 struct rasdial_net *rasdial_net(const struct net *net);
 struct rasdial_conn *rasdial_conn_alloc(void);
+void rasdial_registry_changed(struct rasdial_net *rn);
 void rasdial_conn_free(struct rasdial_conn *conn);
 int rasdial_conn_add(struct rasdial_net *rn, struct rasdial_conn *conn,
 		     struct netlink_ext_ack *extack);

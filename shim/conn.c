@@ -7,6 +7,7 @@
  * other processes' links come from the kernel registry.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -187,14 +188,54 @@ static void conn_out(char *at, DWORD size, const struct rasdial_conn_info *ci,
 	memcpy(at, &full, size);
 }
 
+/*
+ * RasEnumConnections' copy of the registry.  Programs poll it (Windows
+ * dialers every second or so); the kernel's generation says whether the
+ * copy is still current, so such a call costs one small round trip instead
+ * of a dump of every conn.  Held under enum_lock while it is read.
+ */
+static pthread_mutex_t enum_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct enum_list enum_copy;
+static uint32_t enum_gen;	/* 0: enum_copy is no copy */
+
+static int enum_refresh_locked(void)
+{
+	struct enum_list l = { 0 };
+	struct rasdial_conn_info *v;
+	uint32_t gen = enum_gen;
+	int err;
+
+	err = rasdial_nl_dump(&gen, enum_add, &l);
+	if (err == 1)
+		return 0;
+	if (!err)
+		err = l.err;
+	if (err) {
+		free(l.v);
+		return err;
+	}
+	/* Kept for as long as the process lives: no slack. */
+	if (l.n && l.n < l.cap) {
+		v = realloc(l.v, l.n * sizeof(*v));
+		if (v) {
+			l.v = v;
+			l.cap = l.n;
+		}
+	}
+	free(enum_copy.v);
+	enum_copy = l;
+	enum_gen = gen;
+	return 0;
+}
+
 RASDIAL_API DWORD APIENTRY RasEnumConnectionsA(LPRASCONNA lprasconn,
 					       LPDWORD lpcb,
 					       LPDWORD lpcConnections)
 {
 	static const size_t sizes[] = RASDIAL_CONN_SIZES;
-	struct enum_list l = { 0 };
-	DWORD size = sizeof(RASCONNA);
-	size_t i, n, need;
+	const struct rasdial_conn_info **wanted = NULL;
+	DWORD size = sizeof(RASCONNA), ret;
+	size_t i, n = 0, need;
 	uint32_t euid;
 	int err;
 
@@ -209,33 +250,42 @@ RASDIAL_API DWORD APIENTRY RasEnumConnectionsA(LPRASCONNA lprasconn,
 		return ERROR_INVALID_PARAMETER;
 	}
 
-	err = rasdial_nl_dump(enum_add, &l);
-	if (!err)
-		err = l.err;
+	pthread_mutex_lock(&enum_lock);
+	err = enum_refresh_locked();
 	if (err) {
-		free(l.v);
-		return rasdial_errno_to_ras(err);
+		ret = rasdial_errno_to_ras(err);
+		goto out_unlock;
 	}
-	for (i = 0, n = 0; i < l.n; i++)
-		if (enum_wanted(&l.v[i]))
-			l.v[n++] = l.v[i];
-	l.n = n;
-	need = l.n * size;
+	/* Chosen once: our dials' state may change between two passes. */
+	if (enum_copy.n) {
+		wanted = malloc(enum_copy.n * sizeof(*wanted));
+		if (!wanted) {
+			ret = ERROR_NOT_ENOUGH_MEMORY;
+			goto out_unlock;
+		}
+	}
+	for (i = 0; i < enum_copy.n; i++)
+		if (enum_wanted(&enum_copy.v[i]))
+			wanted[n++] = &enum_copy.v[i];
+	need = n * size;
 	if (need > UINT32_MAX) {
-		free(l.v);
-		return ERROR_NOT_ENOUGH_MEMORY;
+		ret = ERROR_NOT_ENOUGH_MEMORY;
+		goto out_unlock;
 	}
 	if (need > *lpcb) {
 		*lpcb = (DWORD)need;
-		*lpcConnections = (DWORD)l.n;
-		free(l.v);
-		return ERROR_BUFFER_TOO_SMALL;
+		*lpcConnections = (DWORD)n;
+		ret = ERROR_BUFFER_TOO_SMALL;
+		goto out_unlock;
 	}
-	euid = (uint32_t)geteuid();
-	for (i = 0; i < l.n; i++)
-		conn_out((char *)lprasconn + i * size, size, &l.v[i], euid);
 	*lpcb = (DWORD)need;
-	*lpcConnections = (DWORD)l.n;
-	free(l.v);
-	return ERROR_SUCCESS;
+	*lpcConnections = (DWORD)n;
+	euid = (uint32_t)geteuid();
+	for (i = 0; i < n; i++)
+		conn_out((char *)lprasconn + i * size, size, wanted[i], euid);
+	ret = ERROR_SUCCESS;
+out_unlock:
+	pthread_mutex_unlock(&enum_lock);
+	free(wanted);
+	return ret;
 }

@@ -234,7 +234,8 @@ struct req {
 	uint8_t cmd;
 	int nlflags;
 	uint32_t id, seq, flags;
-	bool has_id, has_seq, has_flags;
+	bool has_id, has_seq, has_flags, has_gen;
+	uint32_t gen;
 	const char *entry;
 	/* Called for each reply message. */
 	int (*parse)(struct nl_msg *msg, void *arg);
@@ -242,6 +243,7 @@ struct req {
 	/* Filled while receiving. */
 	uint32_t nlseq;
 	bool done;
+	bool interrupted;	/* a dump that spanned a change */
 	int err;
 };
 
@@ -273,6 +275,18 @@ static int req_finish(struct nl_msg *msg, void *arg)
 		return NL_SKIP;
 	r->done = true;
 	return NL_STOP;
+}
+
+/* NLM_F_DUMP_INTR: keep the messages (as good as any dump was before
+ * the kernel kept generations) but remember not to trust them as a copy.
+ */
+static int req_dump_intr(struct nl_msg *msg, void *arg)
+{
+	struct req *r = arg;
+
+	if (req_ours(r, msg))
+		r->interrupted = true;
+	return NL_OK;
 }
 
 static int req_seq_ok(struct nl_msg *msg, void *arg)
@@ -390,12 +404,14 @@ again:
 	if ((r->has_id && nla_put_u32(msg, RASDIAL_A_CONN_ID, r->id) < 0) ||
 	    (r->has_seq && nla_put_u32(msg, RASDIAL_A_SEQ, r->seq) < 0) ||
 	    (r->entry && nla_put_string(msg, RASDIAL_A_ENTRY, r->entry) < 0) ||
-	    (r->has_flags && nla_put_u32(msg, RASDIAL_A_FLAGS, r->flags) < 0))
+	    (r->has_flags && nla_put_u32(msg, RASDIAL_A_FLAGS, r->flags) < 0) ||
+	    (r->has_gen && nla_put_u32(msg, RASDIAL_A_GENERATION, r->gen) < 0))
 		goto out_unlock;
 
 	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, req_valid, r);
 	nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, req_finish, r);
 	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, req_finish, r);
+	nl_cb_set(cb, NL_CB_DUMP_INTR, NL_CB_CUSTOM, req_dump_intr, r);
 	/* Our own seq filter instead of libnl's strict ordering: a reply
 	 * left over from an interrupted request must not derail the next. */
 	nl_cb_set(cb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, req_seq_ok, r);
@@ -408,6 +424,7 @@ again:
 	}
 	r->nlseq = nlmsg_hdr(msg)->nlmsg_seq;
 	r->done = false;
+	r->interrupted = false;
 	r->err = 0;
 	err = 0;
 	while (!r->done) {
@@ -508,28 +525,68 @@ int rasdial_nl_get(uint32_t id, struct rasdial_conn_info *ci)
 struct dump_arg {
 	rasdial_dump_fn fn;
 	void *arg;
+	bool want_gen, have_gen;
+	uint32_t gen;
 };
 
 static int parse_dump(struct nl_msg *msg, void *arg)
 {
 	struct dump_arg *d = arg;
 	struct rasdial_conn_info ci;
+	struct genlmsghdr *gnlh;
+	struct nlattr *a;
 
+	/* The generation comes first, alone. */
+	if (d->want_gen && !d->have_gen) {
+		gnlh = nlmsg_data(nlmsg_hdr(msg));
+		a = nla_find(genlmsg_attrdata(gnlh, 0), genlmsg_attrlen(gnlh, 0),
+			     RASDIAL_A_GENERATION);
+		if (a && nla_len(a) == sizeof(uint32_t)) {
+			d->gen = nla_get_u32(a);
+			d->have_gen = true;
+			return 0;
+		}
+	}
 	/* A conn we cannot decode is skipped, not fatal to the listing. */
 	if (parse_conn(msg, &ci) < 0)
 		return 0;
 	return d->fn(&ci, d->arg);
 }
 
-int rasdial_nl_dump(rasdial_dump_fn fn, void *arg)
+/* A module from before generations refuses the attribute: ask it plainly
+ * from then on (a library upgraded under a running module).
+ */
+static bool gen_refused;
+
+int rasdial_nl_dump(uint32_t *gen, rasdial_dump_fn fn, void *arg)
 {
 	struct dump_arg d = { .fn = fn, .arg = arg };
 	struct req r = {
 		.cmd = RASDIAL_CMD_GET, .nlflags = NLM_F_DUMP,
 		.parse = parse_dump, .arg = &d,
 	};
+	int err;
 
-	return request(&r);
+	if (gen && !__atomic_load_n(&gen_refused, __ATOMIC_RELAXED)) {
+		d.want_gen = true;
+		r.has_gen = true;
+		r.gen = *gen;
+	}
+	err = request(&r);
+	if (err == -EINVAL && r.has_gen) {
+		__atomic_store_n(&gen_refused, true, __ATOMIC_RELAXED);
+		return rasdial_nl_dump(gen, fn, arg);
+	}
+	if (err || !gen)
+		return err;
+	if (!d.have_gen || r.interrupted) {
+		*gen = 0;
+		return 0;
+	}
+	if (*gen && d.gen == *gen)
+		return 1;
+	*gen = d.gen;
+	return 0;
 }
 
 int rasdial_nl_hangup(uint32_t id)

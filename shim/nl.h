@@ -57,7 +57,13 @@ int rasdial_nl_init(void);
 int rasdial_nl_conn_new(const char *entry, uint32_t flags, uint32_t *id);
 int rasdial_nl_get(uint32_t id, struct rasdial_conn_info *ci);
 typedef int (*rasdial_dump_fn)(const struct rasdial_conn_info *ci, void *arg);
-int rasdial_nl_dump(rasdial_dump_fn fn, void *arg);
+/*
+ * Every conn to FN.  With GEN, *GEN is the generation of the copy the
+ * caller holds (0: none): returns 1, FN not called, when the registry is
+ * still there; else 0 with *GEN the generation of what FN saw, or 0 when
+ * that was no consistent copy (the dump spanned a change).
+ */
+int rasdial_nl_dump(uint32_t *gen, rasdial_dump_fn fn, void *arg);
 int rasdial_nl_hangup(uint32_t id);
 int rasdial_nl_ack(uint32_t id, uint32_t seq);
 

@@ -1567,8 +1567,152 @@ TEST_F(genl, dump_takes_no_attributes)
 
 	nla_put_u32(msg, RASDIAL_A_CONN_ID, 1);
 	EXPECT_EQ(-EINVAL, req_do(&self->c, msg));
-	EXPECT_STREQ("rasdial: a dump takes no attributes", self->c.ext);
+	EXPECT_STREQ("rasdial: a dump takes no attribute but a generation", self->c.ext);
 	EXPECT_EQ(0, self->c.n - self->c.first);
+}
+
+/* Dump asking with RASDIAL_A_GENERATION HELD; *gen gets the registry's. */
+static int conn_dump_since(struct chan *c, uint32_t held, uint32_t *gen)
+{
+	struct nl_msg *msg = req_new(c, RASDIAL_CMD_GET, NLM_F_DUMP);
+	const struct gmsg *g;
+	int ret;
+
+	if (msg)
+		nla_put_u32(msg, RASDIAL_A_GENERATION, held);
+	ret = req_do(c, msg);
+	if (ret)
+		return ret;
+	g = &c->m[c->first];
+	if (c->n == c->first || !g->has[RASDIAL_A_GENERATION] ||
+	    g->has[RASDIAL_A_CONN_ID])
+		return -EBADMSG;
+	*gen = g32(g, RASDIAL_A_GENERATION);
+	return 0;
+}
+
+TEST_F(genl, dump_generation_says_whether_anything_changed)
+{
+	uint32_t g0, g1, g2, g3, id;
+	struct gmsg g;
+
+	/* Holding nothing: the generation first, then every conn. */
+	ASSERT_EQ(0, conn_new(&self->c, "gen", 0, &id));
+	ASSERT_EQ(0, conn_dump_since(&self->c, 0, &g0));
+	EXPECT_NE(0u, g0);
+	EXPECT_NE(NULL, dump_find(&self->c, id));
+
+	/* Holding the current one: that message alone. */
+	ASSERT_EQ(0, conn_dump_since(&self->c, g0, &g1));
+	EXPECT_EQ(g0, g1);
+	EXPECT_EQ(1, self->c.n - self->c.first);
+
+	/* A conn added: a new generation and the full dump again. */
+	ASSERT_EQ(0, conn_new(&self->c, "gen2", 0, &id));
+	ASSERT_EQ(0, conn_dump_since(&self->c, g1, &g2));
+	EXPECT_NE(g1, g2);
+	EXPECT_NE(NULL, dump_find(&self->c, id));
+
+	/* A conn removed (hung up by its owner before any pppd). */
+	ASSERT_EQ(0, conn_cmd(&self->c, RASDIAL_CMD_HANGUP, id, 0, NULL));
+	ASSERT_EQ(0, conn_dump_since(&self->c, g2, &g3));
+	EXPECT_NE(g2, g3);
+	EXPECT_EQ(NULL, dump_find(&self->c, id));
+
+	/* A plain dump or a GET of one conn carries no generation. */
+	ASSERT_EQ(0, conn_new(&self->c, "gen3", 0, &id));
+	ASSERT_EQ(0, conn_dump(&self->c));
+	EXPECT_FALSE(self->c.m[self->c.first].has[RASDIAL_A_GENERATION]);
+	ASSERT_EQ(0, conn_get(&self->c, id, &g));
+	EXPECT_FALSE(g.has[RASDIAL_A_GENERATION]);
+	EXPECT_TRUE(g.has[RASDIAL_A_CONN_ID]);
+}
+
+TEST_F(genl, dump_generation_changes_with_an_event)
+{
+	uint32_t g0, g1, id;
+	struct kresp r;
+	struct kid k;
+
+	ASSERT_EQ(0, conn_new(&self->c, "gen", 0, &id));
+	ASSERT_EQ(0, conn_dump_since(&self->c, 0, &g0));
+	ASSERT_TRUE(kid_start(&k, 0));
+	r = kid_ev(&k, id, 1, RASCS_AUTHENTICATE, 0, false);
+	EXPECT_EQ(0, r.err);
+	ASSERT_EQ(0, conn_dump_since(&self->c, g0, &g1));
+	EXPECT_NE(g0, g1);
+	EXPECT_NE(NULL, dump_find(&self->c, id));
+	EXPECT_EQ(0, kid_stop(&k));
+	EXPECT_TRUE(conn_gone(&self->c, id));
+}
+
+static int dump_send(struct chan *c)
+{
+	struct nl_msg *msg = req_new(c, RASDIAL_CMD_GET, NLM_F_DUMP);
+	int ret;
+
+	if (!msg)
+		return -ENOMEM;
+	ret = nl_send_auto(c->sk, msg);
+	nlmsg_free(msg);
+	return ret;
+}
+
+/* Reads one datagram of a dump; counts NLM_F_DUMP_INTR; true at its end. */
+static bool dump_read_one(int fd, int *intr, int *msgs)
+{
+	static char buf[1 << 16];
+	struct nlmsghdr *nlh;
+	ssize_t n = recv(fd, buf, sizeof(buf), 0);
+
+	if (n <= 0)
+		return true;
+	for (nlh = (struct nlmsghdr *)buf; NLMSG_OK(nlh, n);
+	     nlh = NLMSG_NEXT(nlh, n)) {
+		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
+			(*intr)++;
+		if (nlh->nlmsg_type == NLMSG_DONE ||
+		    nlh->nlmsg_type == NLMSG_ERROR)
+			return true;
+		(*msgs)++;
+	}
+	return false;
+}
+
+TEST_F(genl, dump_that_spans_a_change_is_marked_interrupted)
+{
+	int fd = nl_socket_get_fd(self->c.sk);
+	int i, intr = 0, msgs = 0, reads = 0;
+	char entry[201];
+	struct chan own;
+	uint32_t id;
+	bool done;
+
+	memset(entry, 'i', sizeof(entry) - 1);
+	entry[sizeof(entry) - 1] = '\0';
+	ASSERT_EQ(0, chan_open(&own));
+	for (i = 0; i < 300; i++)
+		ASSERT_EQ(0, conn_new(&own, entry, 0, &id));
+
+	/* Unchanged: a many-part dump is not marked. */
+	ASSERT_LE(0, dump_send(&self->c));
+	for (done = false; !done && reads < 1000; reads++)
+		done = dump_read_one(fd, &intr, &msgs);
+	ASSERT_TRUE(done);
+	EXPECT_EQ(0, intr);
+	EXPECT_LE(300, msgs);
+
+	/* A conn added after the first part: a later part says so. */
+	msgs = 0;
+	ASSERT_LE(0, dump_send(&self->c));
+	done = dump_read_one(fd, &intr, &msgs);
+	ASSERT_FALSE(done);
+	ASSERT_EQ(0, conn_new(&own, "late", 0, &id));
+	for (reads = 0; !done && reads < 1000; reads++)
+		done = dump_read_one(fd, &intr, &msgs);
+	ASSERT_TRUE(done);
+	EXPECT_LT(0, intr);
+	chan_close(&own);
 }
 
 /* A fresh network namespace: its own registry. */

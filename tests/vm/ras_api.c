@@ -480,6 +480,10 @@ TEST_F_TIMEOUT(link, notification_other_process_link, 120)
 						all, RASCN_Connection |
 						RASCN_Disconnection));
 	EXPECT_FALSE(event_fired(all, 100));
+	/* Listed before: the shim's copy of the registry, without the link
+	 * (twice: the second answer comes from the copy). */
+	EXPECT_EQ(NULL, find_link(ENTRY4));
+	EXPECT_EQ(NULL, find_link(ENTRY4));
 
 	/* Another process dials (synchronously) and leaves the link up. */
 	ASSERT_EQ(0, run_child((const char *const[]){ "--child-dial", ENTRY4,
@@ -497,6 +501,8 @@ TEST_F_TIMEOUT(link, notification_other_process_link, 120)
 	self->h = NULL;
 	/* The per-link registration went with the link (and its pppd). */
 	ASSERT_TRUE(dt_wait_registry_empty(10000));
+	/* Not listed from a stale copy. */
+	EXPECT_EQ(NULL, find_link(ENTRY4));
 	EXPECT_EQ(ERROR_INVALID_HANDLE,
 		  RasConnectionNotificationA(h, one, RASCN_Disconnection));
 	rasdial_event_close(one);

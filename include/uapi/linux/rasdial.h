@@ -80,6 +80,13 @@
  *
  * RASDIAL_CMD_GET (doit with RASDIAL_A_CONN_ID, or NLM_F_DUMP; any user)
  *   Reply: one conn message per conn.  ENOENT for an unknown id.
+ *   A dump request may carry RASDIAL_A_GENERATION, the generation of a
+ *   copy the reader holds (0: none).  The dump then starts with a message
+ *   that carries only RASDIAL_A_GENERATION, the registry's generation,
+ *   and stops there when it equals the reader's: nothing changed.  The
+ *   generation (never 0) changes with every conn added, removed or
+ *   updated; a dump that spans a change carries NLM_F_DUMP_INTR, and its
+ *   result is not a copy of any one generation.
  *
  * RASDIAL_CMD_HANGUP (doit; owner uid or CAP_NET_ADMIN)
  *   Request:  RASDIAL_A_CONN_ID
@@ -189,6 +196,7 @@ enum rasdial_attr {
 	RASDIAL_A_AUTH_DATA,	/* u32 CHAP digest (5, 0x80, 0x81) or 0 */
 	RASDIAL_A_LCP_OPTIONS,	/* u32 our LCP options, RASLCPO_* bits */
 	RASDIAL_A_PEER_LCP_OPTIONS, /* u32 the peer's LCP options */
+	RASDIAL_A_GENERATION,	/* u32 registry generation (dumps) */
 	__RASDIAL_A_LAST
 };
 
