@@ -688,16 +688,6 @@ static int rasdial_nl_event_doit(struct sk_buff *skb, struct genl_info *info)
 		return ret;
 	id = rasdial_attr_u32(info->attrs, RASDIAL_A_CONN_ID, 0);
 
-	reply = genlmsg_new(2 * nla_total_size(sizeof(u32)), GFP_KERNEL);
-	if (!reply)
-		return -ENOMEM;
-	hdr = genlmsg_put_reply(reply, info, &rasdial_nl_family, 0,
-				RASDIAL_CMD_EVENT);
-	if (!hdr) {
-		ret = -EMSGSIZE;
-		goto err_free_reply;
-	}
-
 	mutex_lock(&rn->lock);
 	if (id)
 		conn = rasdial_event_bind(rn, info);
@@ -706,36 +696,39 @@ static int rasdial_nl_event_doit(struct sk_buff *skb, struct genl_info *info)
 	else
 		conn = rasdial_event_register(rn, skb, info);
 	if (IS_ERR(conn)) {
-		ret = PTR_ERR(conn);
-		goto err_unlock;
+		mutex_unlock(&rn->lock);
+		return PTR_ERR(conn);
 	}
 
 	rasdial_conn_update(rn, conn, info->attrs, flags);
 	conn->ack_pending = conn->want_ack && conn->owner_portid &&
 			    !test_bit(RASDIAL_CONN_OWNER_GONE, &conn->gone);
+	/* The owner waits for this, pppd for the reply: multicast first. */
 	rasdial_nl_notify(net, conn);
 
 	if (conn->hangup_pending) {
 		conn->hangup_pending = false;
 		kill_pid(conn->pid, SIGTERM, 1);
 	}
-
-	if (nla_put_u32(reply, RASDIAL_A_CONN_ID, conn->id) ||
-	    nla_put_u32(reply, RASDIAL_A_FLAGS,
-			conn->ack_pending ? RASDIAL_F_WANT_ACK : 0)) {
-		ret = -EMSGSIZE;
-		goto err_unlock;
-	}
+	id = conn->id;
+	flags = conn->ack_pending ? RASDIAL_F_WANT_ACK : 0;
 	mutex_unlock(&rn->lock);
 
+	/* Failing here leaves the event published; the plugin stops
+	 * reporting on any error, and its socket's release ends the conn.
+	 */
+	reply = genlmsg_new(2 * nla_total_size(sizeof(u32)), GFP_KERNEL);
+	if (!reply)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(reply, info, &rasdial_nl_family, 0,
+				RASDIAL_CMD_EVENT);
+	if (!hdr || nla_put_u32(reply, RASDIAL_A_CONN_ID, id) ||
+	    nla_put_u32(reply, RASDIAL_A_FLAGS, flags)) {
+		nlmsg_free(reply);
+		return -EMSGSIZE;
+	}
 	genlmsg_end(reply, hdr);
 	return genlmsg_reply(reply, info);
-
-err_unlock:
-	mutex_unlock(&rn->lock);
-err_free_reply:
-	nlmsg_free(reply);
-	return ret;
 }
 
 static int rasdial_nl_get_doit(struct sk_buff *skb, struct genl_info *info)

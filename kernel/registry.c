@@ -141,14 +141,15 @@ void rasdial_conn_del(struct rasdial_net *rn, struct rasdial_conn *conn)
  */
 void rasdial_conn_clock(struct rasdial_conn *conn)
 {
-	u64 now = ktime_get_boottime_ns();
-
+	/* The clock is read only at the two moments it matters: a clock
+	 * source can be slow to read (HPET), and every event comes here.
+	 */
 	if (conn->state == RASDIAL_RASCS_CONNECTED) {
 		/* First time only; 0 means "not yet", so never store 0. */
 		if (!conn->connected_ns)
-			conn->connected_ns = now ?: 1;
+			conn->connected_ns = ktime_get_boottime_ns() ?: 1;
 	} else if (conn->connected_ns && !conn->ended_ns) {
-		conn->ended_ns = now;
+		conn->ended_ns = ktime_get_boottime_ns();
 	}
 }
 
