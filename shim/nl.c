@@ -172,12 +172,12 @@ static bool copy_bin(void *dst, size_t size, const struct nlattr *a)
 	return true;
 }
 
-static int parse_conn(struct nl_msg *msg, struct rasdial_conn_info *ci)
+static int parse_conn_hdr(struct nlmsghdr *nlh, struct rasdial_conn_info *ci)
 {
 	struct nlattr *tb[RASDIAL_A_MAX + 1];
 	int err;
 
-	err = genlmsg_parse(nlmsg_hdr(msg), 0, tb, RASDIAL_A_MAX,
+	err = genlmsg_parse(nlh, 0, tb, RASDIAL_A_MAX,
 			    (struct nla_policy *)conn_policy);
 	if (err < 0 || !tb[RASDIAL_A_CONN_ID])
 		return -EINVAL;
@@ -221,6 +221,11 @@ static int parse_conn(struct nl_msg *msg, struct rasdial_conn_info *ci)
 	copy_str(ci->device_type, sizeof(ci->device_type),
 		 tb[RASDIAL_A_DEVICE_TYPE]);
 	return 0;
+}
+
+static int parse_conn(struct nl_msg *msg, struct rasdial_conn_info *ci)
+{
+	return parse_conn_hdr(nlmsg_hdr(msg), ci);
 }
 
 /* Internal (hidden, not in librasdial.map): for tests/fuzz/event.c. */
@@ -600,7 +605,6 @@ int rasdial_nl_hangup(uint32_t id)
 }
 
 /* Event socket: one per process, used by the event thread only. */
-static struct nl_cb *event_cb;
 static struct nl_sock *event_sk;
 static int event_family = -1;	/* "rasdial"'s id as last announced */
 static bool event_rejoined;	/* events may have been missed meanwhile */
@@ -610,7 +614,7 @@ static bool event_rejoined;	/* events may have been missed meanwhile */
  * event socket without asking for the kernel's answer: pppd waits for this
  * ACK, so a round trip here would stand between every event and the next.
  * An ACK the kernel refuses (conn gone) needs no handling: its error
- * message is skipped by event_error().
+ * message is skipped by event_msg().
  */
 int rasdial_nl_ack(uint32_t id, uint32_t seq)
 {
@@ -625,7 +629,9 @@ int rasdial_nl_ack(uint32_t id, uint32_t seq)
 
 		return request(&r);
 	}
-	msg = nlmsg_alloc();
+	/* Sized to fit, not libnl's default page. */
+	msg = nlmsg_alloc_size(NLMSG_SPACE(GENL_HDRLEN +
+					   2 * nla_total_size(sizeof(uint32_t))));
 	if (!msg)
 		return -ENOMEM;
 	if (!genlmsg_put(msg, NL_AUTO_PORT, 0, event_family, 0, NLM_F_REQUEST,
@@ -640,15 +646,6 @@ int rasdial_nl_ack(uint32_t id, uint32_t seq)
 	return err < 0 ? nlerr_to_errno(err) : 0;
 }
 
-/* Errors on the event socket answer our ACKs only: nothing to do. */
-static int event_error(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
-{
-	(void)nla;
-	(void)e;
-	(void)arg;
-	return NL_SKIP;
-}
-
 /*
  * nlctrl announces a family: if it is "rasdial" (the module loaded again,
  * under a new id), join its "events" group.  Unregistering a family drops
@@ -656,12 +653,12 @@ static int event_error(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
  * never hear of its dials again.  The group ids come with the message: a
  * lookup on this socket would read (and lose) queued events.
  */
-static void event_family_new(struct nl_msg *msg)
+static void event_family_new(struct nlmsghdr *nlh)
 {
 	struct nlattr *tb[CTRL_ATTR_MAX + 1], *g;
 	int rem;
 
-	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, CTRL_ATTR_MAX, NULL) < 0 ||
+	if (genlmsg_parse(nlh, 0, tb, CTRL_ATTR_MAX, NULL) < 0 ||
 	    !tb[CTRL_ATTR_FAMILY_NAME] || !tb[CTRL_ATTR_FAMILY_ID] ||
 	    strcmp(nla_get_string(tb[CTRL_ATTR_FAMILY_NAME]), RASDIAL_GENL_NAME))
 		return;
@@ -682,23 +679,25 @@ static void event_family_new(struct nl_msg *msg)
 	}
 }
 
-static int event_valid(struct nl_msg *msg, void *arg)
+static rasdial_event_fn event_fn;
+
+static void event_msg(struct nlmsghdr *nlh)
 {
-	rasdial_event_fn fn = (rasdial_event_fn)arg;
-	struct nlmsghdr *nlh = nlmsg_hdr(msg);
 	struct genlmsghdr *gh = nlmsg_data(nlh);
 	struct rasdial_conn_info ci;
 
+	/* Errors only answer our ACKs: nothing to do. */
+	if (!genlmsg_valid_hdr(nlh, 0))
+		return;
 	if (nlh->nlmsg_type == GENL_ID_CTRL) {
 		if (gh->cmd == CTRL_CMD_NEWFAMILY)
-			event_family_new(msg);
-		return NL_SKIP;
+			event_family_new(nlh);
+		return;
 	}
 	if (nlh->nlmsg_type != event_family || gh->cmd != RASDIAL_CMD_EVENT)
-		return NL_SKIP;
-	if (parse_conn(msg, &ci) == 0)
-		fn(&ci);
-	return NL_OK;
+		return;
+	if (parse_conn_hdr(nlh, &ci) == 0)
+		event_fn(&ci);
 }
 
 int rasdial_nl_event_open(struct nl_sock **skp, rasdial_event_fn fn)
@@ -729,21 +728,10 @@ int rasdial_nl_event_open(struct nl_sock **skp, rasdial_event_fn fn)
 		nl_socket_add_membership(sk, grp);
 	/* Room for bursts: a lost event costs a resync (see events.c). */
 	nl_socket_set_buffer_size(sk, 1 << 20, 0);
-	err = nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, event_valid,
-				  (void *)fn);
-	if (err < 0)
-		goto err_connect;
 	err = nl_socket_set_nonblocking(sk);
 	if (err < 0)
 		goto err_connect;
-	/*
-	 * One recvmsg per datagram instead of a MSG_PEEK for its size first:
-	 * events and nlctrl's announcements are far below the buffer.
-	 */
-	nl_socket_disable_msg_peek(sk);
-	nl_socket_set_msg_buf_size(sk, 65536);
-	event_cb = nl_socket_get_cb(sk);
-	nl_cb_err(event_cb, NL_CB_CUSTOM, event_error, NULL);
+	event_fn = fn;
 	event_sk = sk;
 	*skp = sk;
 	return 0;
@@ -753,24 +741,46 @@ err_connect:
 	return nlerr_to_errno(err);
 }
 
+/*
+ * Read here rather than by nl_recvmsgs(): libnl allocates a receive buffer
+ * per datagram and copies each message again, and this is the path from
+ * pppd's event to the notifier (pppd waits for the ACK after it).
+ */
+static char event_buf[65536] __attribute__((aligned(NLMSG_ALIGNTO)));
+
 int rasdial_nl_event_drain(struct nl_sock *sk)
 {
-	int i, rc;
+	int fd = nl_socket_get_fd(sk);
+	struct sockaddr_nl from;
+	struct nlmsghdr *nlh;
+	socklen_t from_len;
+	ssize_t n;
+	int i, len;
 
 	/* Bounded: a steady flood must not starve the pidfds. */
 	for (i = 0; i < 4096; i++) {
-		rc = nl_recvmsgs_report(sk, event_cb);
+		from_len = sizeof(from);
+		n = recvfrom(fd, event_buf, sizeof(event_buf), MSG_DONTWAIT,
+			     (struct sockaddr *)&from, &from_len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EAGAIN || errno == EWOULDBLOCK)
+				return 0;
+			return -errno;	/* ENOBUFS: events were lost */
+		}
+		/* Only the kernel speaks on this socket. */
+		if (from_len != sizeof(from) || from.nl_pid != 0)
+			continue;
+		len = (int)n;
+		for (nlh = (struct nlmsghdr *)event_buf; nlmsg_ok(nlh, len);
+		     nlh = nlmsg_next(nlh, &len))
+			event_msg(nlh);
 		/* Rejoined after a reload: ask for what we missed. */
 		if (event_rejoined) {
 			event_rejoined = false;
 			return -ENOBUFS;
 		}
-		if (rc == 0 || rc == -NLE_AGAIN)
-			return 0;
-		if (rc == -NLE_NOMEM)
-			return -ENOBUFS;
-		if (rc < 0)
-			return nlerr_to_errno(rc);
 	}
 	return 0;
 }
