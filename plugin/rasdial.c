@@ -305,7 +305,7 @@ static void rasdial_note_extack(const struct nlmsghdr *nh,
 }
 
 /* Kernel replies, but check lengths before nla_get_u32() all the same. */
-static struct nla_policy rasdial_reply_policy[RASDIAL_A_MAX + 1] = {
+static const struct nla_policy rasdial_reply_policy[RASDIAL_A_MAX + 1] = {
 	[RASDIAL_A_CONN_ID] = { .type = NLA_U32 },
 	[RASDIAL_A_SEQ] = { .type = NLA_U32 },
 	[RASDIAL_A_FLAGS] = { .type = NLA_U32 },
