@@ -15,6 +15,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -39,10 +40,38 @@
 #define ENTRY		"bench-relay"
 #define SHM_NAME	"/rasdial-bench-relay"
 
+/*
+ * Sender ("plugin") on CPU 0, receiver (the program, its event thread) on
+ * CPU 1, for the relay and the baseline alike: where the scheduler puts
+ * them otherwise varies from run to run, and with it every figure.  A
+ * machine with one CPU runs both on it.
+ */
+static void pin(int cpu)
+{
+	cpu_set_t set;
+
+	if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		return;
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	sched_setaffinity(0, sizeof(set), &set);
+}
+
+#define SENDER_CPU	0
+#define RECEIVER_CPU	1
+
 /* Written by the sender just before each send, read by the receiver. */
 struct shared_clock {
 	volatile int64_t sent_ns;
+	volatile int rounds_open;	/* relay rounds the sender may run */
 };
+
+/*
+ * The events are sent in ROUNDS rounds, each followed by a baseline round
+ * of as many hops: drift on the (shared, emulated) machine hits both
+ * alike.  Percentiles are over all events of each kind.
+ */
+#define ROUNDS		5
 
 static int64_t now_ns(void)
 {
@@ -122,6 +151,7 @@ static int fake_pppd(int argc, char **argv)
 		if (!strcmp(argv[i], "rasdial-conn"))
 			w.conn = (uint32_t)strtoul(argv[i + 1], NULL, 10);
 	events = strtol(getenv("RASDIAL_BENCH_EVENTS") ?: "0", NULL, 10);
+	pin(SENDER_CPU);
 	sk = nl_socket_alloc();
 	if (!clk || !w.conn || events <= 0 || !sk || genl_connect(sk))
 		return 1;
@@ -135,7 +165,15 @@ static int fake_pppd(int argc, char **argv)
 	for (w.seq = 1; w.seq <= (uint32_t)events; w.seq++) {
 		/* alternate two states so that each event is a new state */
 		uint32_t state = (w.seq & 1) ? RASCS_AuthNotify : RASCS_AuthAck;
+		int round = (int)((w.seq - 1) * ROUNDS / (uint32_t)events);
 		int64_t deadline;
+
+		/* Wait (bounded) while the program runs a baseline round. */
+		deadline = now_ns() + 60000000000LL;
+		while (clk->rounds_open <= round && now_ns() < deadline)
+			usleep(1000);
+		if (clk->rounds_open <= round)
+			return 4;
 
 		w.got = 0;	/* the ACK may come while the send is acked */
 		clk->sent_ns = now_ns();
@@ -175,8 +213,10 @@ static void WINAPI on_event(HRASCONN h, UINT msg, RASCONNSTATE state,
 		return;
 	}
 	if ((state == RASCS_AuthNotify || state == RASCS_AuthAck) &&
-	    relay_n < relay_cap)
-		relay_ns[relay_n++] = t - app_clock->sent_ns;
+	    relay_n < relay_cap) {
+		relay_ns[relay_n] = t - app_clock->sent_ns;
+		__atomic_store_n(&relay_n, relay_n + 1, __ATOMIC_RELEASE);
+	}
 }
 
 static int cmp_i64(const void *a, const void *b)
@@ -206,6 +246,7 @@ static long unix_baseline(int64_t *out, long events)
 	if (pid == 0) {		/* the "plugin": send, wait for the ACK */
 		char b = 0;
 
+		pin(SENDER_CPU);
 		close(sv[0]);
 		for (long i = 0; i < events; i++) {
 			clk->sent_ns = now_ns();
@@ -260,6 +301,7 @@ int main(int argc, char **argv)
 	if (!app_clock || !relay_ns || !base)
 		return 1;
 	relay_cap = events;
+	pin(RECEIVER_CPU);	/* the event thread is started from here */
 
 	/* librasdial insists on a peers entry, as for pppd itself */
 	f = fopen("/etc/ppp/peers/" ENTRY, "w");
@@ -279,11 +321,24 @@ int main(int argc, char **argv)
 		fprintf(stderr, "RasDial: %u\n", ret);
 		return ret == ERROR_RASMAN_CANNOT_INITIALIZE ? 4 : 1;
 	}
+	base_n = 0;
+	for (int r = 0; r < ROUNDS; r++) {
+		/* The last seq of round r: (seq - 1) * ROUNDS / events <= r */
+		long upto = (long)(((int64_t)events * (r + 1) + ROUNDS - 1) /
+				   ROUNDS);
+
+		app_clock->rounds_open = r + 1;
+		for (int i = 0; i < 6000 && !relay_done &&	/* 60 s */
+		     __atomic_load_n(&relay_n, __ATOMIC_ACQUIRE) < upto; i++)
+			usleep(10000);
+		if (__atomic_load_n(&relay_n, __ATOMIC_ACQUIRE) < upto)
+			break;
+		base_n += unix_baseline(base + base_n, upto - base_n);
+	}
 	for (int i = 0; i < 600 && !relay_done; i++)	/* at most 60 s */
 		usleep(100000);
 	RasHangUpA(h);
 
-	base_n = unix_baseline(base, events);
 	shm_unlink(SHM_NAME);
 	if (relay_n < events || base_n < events) {
 		fprintf(stderr, "incomplete: %ld relayed, %ld baseline of %ld\n",
@@ -292,8 +347,10 @@ int main(int argc, char **argv)
 	}
 	qsort(relay_ns, (size_t)relay_n, sizeof(*relay_ns), cmp_i64);
 	qsort(base, (size_t)base_n, sizeof(*base), cmp_i64);
-	printf("relay latency over %ld events (plugin EVENT -> RasDialFunc1 entered)\n",
-	       events);
+	printf("relay latency over %ld events (plugin EVENT -> RasDialFunc1 entered; "
+	       "%d rounds, each followed by as many baseline hops; sender on "
+	       "CPU %d, receiver on CPU %d)\n",
+	       events, ROUNDS, SENDER_CPU, RECEIVER_CPU);
 	printf("  %-34s p50 %8.1f us   p99 %8.1f us\n", "rasdial relay",
 	       pct_us(relay_ns, relay_n, 50), pct_us(relay_ns, relay_n, 99));
 	printf("  %-34s p50 %8.1f us   p99 %8.1f us\n", "AF_UNIX datagram hop (baseline)",
