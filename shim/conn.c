@@ -109,27 +109,38 @@ RASDIAL_API DWORD APIENTRY RasGetConnectStatusA(HRASCONN hrasconn,
 	return ERROR_SUCCESS;
 }
 
+/*
+ * One conn of RasEnumConnections' copy of the registry: its RASCONNA, made
+ * once when the copy is (a call then copies it out), and what choosing it
+ * takes.  RASCF_OwnerMatch is left to the call: it depends on the caller.
+ */
+struct enum_rec {
+	RASCONNA conn;
+	uint32_t id, flags, pid, owner_uid;
+	bool has_pid, has_owner_uid;
+};
+
 struct enum_list {
-	struct rasdial_conn_info *v;
+	struct enum_rec *v;
 	size_t n, cap;
 	int err;
 };
 
 /* Which kernel conns are "active connections" for RasEnumConnections. */
-static bool enum_wanted(const struct rasdial_conn_info *ci)
+static bool enum_wanted(const struct enum_rec *r)
 {
 	struct rasdial_dial *d;
 	bool ours_live;
 
 	/* A dial that failed or a link that ended, its pppd still exiting. */
-	if (ci->flags & RASDIAL_F_FINAL)
+	if (r->flags & RASDIAL_F_FINAL)
 		return false;
-	if (ci->has_pid && ci->pid)
+	if (r->has_pid && r->pid)
 		return true;
 	/* No pppd bound yet: only a dial of ours that is still going (a
 	 * conn whose pppd never came up is no connection). */
 	rasdial_table_lock();
-	d = rasdial_dial_find_locked(ci->id);
+	d = rasdial_dial_find_locked(r->id);
 	ours_live = d && !d->final;
 	rasdial_table_unlock();
 	return ours_live;
@@ -139,10 +150,11 @@ static bool enum_wanted(const struct rasdial_conn_info *ci)
 static int enum_add(const struct rasdial_conn_info *ci, void *arg)
 {
 	struct enum_list *l = arg;
+	struct enum_rec *r;
 
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 8;
-		struct rasdial_conn_info *v = realloc(l->v, cap * sizeof(*v));
+		struct enum_rec *v = realloc(l->v, cap * sizeof(*v));
 
 		if (!v) {
 			l->err = -ENOMEM;
@@ -151,41 +163,49 @@ static int enum_add(const struct rasdial_conn_info *ci, void *arg)
 		l->v = v;
 		l->cap = cap;
 	}
-	l->v[l->n++] = *ci;
+	r = &l->v[l->n++];
+	memset(r, 0, sizeof(*r));
+	r->id = ci->id;
+	r->flags = ci->flags;
+	r->pid = ci->pid;
+	r->has_pid = ci->has_pid;
+	r->owner_uid = ci->owner_uid;
+	r->has_owner_uid = ci->has_owner_uid;
+	r->conn.hrasconn = (HRASCONN)(uintptr_t)ci->id;
+	rasdial_strlcpy(r->conn.szEntryName, ci->entry,
+			sizeof(r->conn.szEntryName));
+	rasdial_strlcpy(r->conn.szDeviceType, ci->device_type,
+			sizeof(r->conn.szDeviceType));
+	rasdial_strlcpy(r->conn.szDeviceName, ci->device_name,
+			sizeof(r->conn.szDeviceName));
+	rasdial_strlcpy(r->conn.szPhonebook, RASDIAL_PEERS_DIR,
+			sizeof(r->conn.szPhonebook));
+	r->conn.dwSubEntry = 1;
+	r->conn.dwFlags = RASCF_OwnerKnown;
 	return 0;
 }
 
 /* EUID: geteuid() once per listing, not a syscall per conn. */
-static void conn_out(char *at, DWORD size, const struct rasdial_conn_info *ci,
+static void conn_out(char *at, DWORD size, const struct enum_rec *r,
 		     uint32_t euid)
 {
-	RASCONNA full;
+	RASCONNA *o = (RASCONNA *)at;
 
 	if (size == sizeof(struct rasdial_conn_nt35)) {
-		struct rasdial_conn_nt35 *o = (void *)at;
+		struct rasdial_conn_nt35 *nt35 = (void *)at;
 
 		memset(at, 0, size);
-		o->dwSize = size;
-		o->hrasconn = (HRASCONN)(uintptr_t)ci->id;
-		rasdial_strlcpy(o->szEntryName, ci->entry,
-				sizeof(o->szEntryName));
-		return;
+		nt35->hrasconn = r->conn.hrasconn;
+		rasdial_strlcpy(nt35->szEntryName, r->conn.szEntryName,
+				sizeof(nt35->szEntryName));
+	} else {
+		/* Every later layout is a prefix of RASCONNA. */
+		memcpy(at, &r->conn, size);
+		if (size >= RASDIAL_END(RASCONNA, dwFlags) &&
+		    r->has_owner_uid && r->owner_uid == euid)
+			o->dwFlags |= RASCF_OwnerMatch;
 	}
-	memset(&full, 0, sizeof(full));
-	full.dwSize = size;
-	full.hrasconn = (HRASCONN)(uintptr_t)ci->id;
-	rasdial_strlcpy(full.szEntryName, ci->entry, sizeof(full.szEntryName));
-	rasdial_strlcpy(full.szDeviceType, ci->device_type,
-			sizeof(full.szDeviceType));
-	rasdial_strlcpy(full.szDeviceName, ci->device_name,
-			sizeof(full.szDeviceName));
-	rasdial_strlcpy(full.szPhonebook, RASDIAL_PEERS_DIR,
-			sizeof(full.szPhonebook));
-	full.dwSubEntry = 1;
-	full.dwFlags = RASCF_OwnerKnown;
-	if (ci->has_owner_uid && ci->owner_uid == euid)
-		full.dwFlags |= RASCF_OwnerMatch;
-	memcpy(at, &full, size);
+	o->dwSize = size;
 }
 
 /*
@@ -201,7 +221,7 @@ static uint32_t enum_gen;	/* 0: enum_copy is no copy */
 static int enum_refresh_locked(void)
 {
 	struct enum_list l = { 0 };
-	struct rasdial_conn_info *v;
+	struct enum_rec *v;
 	uint32_t gen = enum_gen;
 	int err;
 
@@ -233,7 +253,7 @@ RASDIAL_API DWORD APIENTRY RasEnumConnectionsA(LPRASCONNA lprasconn,
 					       LPDWORD lpcConnections)
 {
 	static const size_t sizes[] = RASDIAL_CONN_SIZES;
-	const struct rasdial_conn_info **wanted = NULL;
+	const struct enum_rec **wanted = NULL;
 	DWORD size = sizeof(RASCONNA), ret;
 	size_t i, n = 0, need;
 	uint32_t euid;

@@ -36,6 +36,35 @@
 		rows++;							\
 	} while (0)
 
+/* Size of a pack(4) layout that ends with FIELD. */
+#define END_OF(type, field) \
+	((offsetof(type, field) + sizeof(((type *)0)->field) + 3) & ~(size_t)3)
+
+/*
+ * RasEnumConnectionsA with the layout SIZE: one conn, H named ENTRY, the
+ * owner flags where the layout has dwFlags (we dialed it), and nothing
+ * written past SIZE.
+ */
+static bool enum_layout_ok(HRASCONN h, DWORD size)
+{
+	union {
+		RASCONNA c;
+		unsigned char raw[2048];
+	} buf;
+	DWORD cb = size, n = 0, flags;
+
+	memset(&buf, 0x5a, sizeof(buf));
+	buf.c.dwSize = size;
+	if (RasEnumConnectionsA(&buf.c, &cb, &n) || n != 1 || cb != size ||
+	    buf.c.dwSize != size || buf.c.hrasconn != h ||
+	    strcmp(buf.c.szEntryName, ENTRY) || buf.raw[size] != 0x5a)
+		return false;
+	if (size < offsetof(RASCONNA, dwFlags) + sizeof(DWORD))
+		return true;
+	memcpy(&flags, buf.raw + offsetof(RASCONNA, dwFlags), sizeof(flags));
+	return flags == (RASCF_OwnerKnown | RASCF_OwnerMatch);
+}
+
 static HRASCONN forged(HRASCONN live, unsigned int delta)
 {
 	return (HRASCONN)(uintptr_t)(dt_conn_id(live) + delta);
@@ -128,6 +157,14 @@ TEST_F(link, live_handle)
 	ROW(ERROR_SUCCESS, (c.c[0].dwSize = sizeof(RASCONNA), cb = sizeof(RASCONNA), n = 0,
 			    RasEnumConnectionsA(c.c, &cb, &n)),
 	    n == 1 && c.c[0].hrasconn == h && cb == sizeof(RASCONNA));
+	/* Every layout Windows has had: NT 3.5's 20-char name, then each
+	 * pack(4) prefix of RASCONNA (0x400, 0x401, 0x500, 0x501, 0x600). */
+	ROW(ERROR_SUCCESS, 0, enum_layout_ok(h, 36));
+	ROW(ERROR_SUCCESS, 0, enum_layout_ok(h, END_OF(RASCONNA, szDeviceName)));
+	ROW(ERROR_SUCCESS, 0, enum_layout_ok(h, END_OF(RASCONNA, dwSubEntry)));
+	ROW(ERROR_SUCCESS, 0, enum_layout_ok(h, END_OF(RASCONNA, guidEntry)));
+	ROW(ERROR_SUCCESS, 0, enum_layout_ok(h, END_OF(RASCONNA, luid)));
+	ROW(ERROR_SUCCESS, 0, enum_layout_ok(h, sizeof(RASCONNA)));
 
 	/* RasGetProjectionInfoA. */
 	ROW(ERROR_INVALID_PARAMETER, (cb = sizeof(RASPPPIPA),
