@@ -81,6 +81,7 @@ struct link {
 	DWORD dial_ret;
 	int n, overflow;
 	long long connected_us;		/* since t0; 0 before */
+	unsigned int pppd_pid;		/* once up, for the log of an odd link */
 	struct call calls[MAX_CALLS];
 };
 
@@ -463,12 +464,24 @@ static void check_link(const struct link *l, struct tally *t)
 
 static void print_link(int i, const struct link *l)
 {
-	fprintf(stderr, "# link %d (id %u, RasDialA %u):\n", i,
-		dt_conn_id(l->h), l->dial_ret);
+	char tag[32], line[512];
+	FILE *log;
+
+	fprintf(stderr, "# link %d (id %u, RasDialA %u, pppd %u):\n", i,
+		dt_conn_id(l->h), l->dial_ret, l->pppd_pid);
 	for (int c = 0; c < l->n; c++)
 		fprintf(stderr, "#   +%8.1f ms %-22s %u\n",
 			l->calls[c].at_us / 1000.0,
 			rasdial_state_name(l->calls[c].state), l->calls[c].error);
+	/* What its pppd said (run-in-vm's syslogd). */
+	log = l->pppd_pid ? fopen("/var/log/messages", "r") : NULL;
+	if (!log)
+		return;
+	snprintf(tag, sizeof(tag), "pppd[%u]:", l->pppd_pid);
+	while (fgets(line, sizeof(line), log))
+		if (strstr(line, tag))
+			fprintf(stderr, "#     %s", line);
+	fclose(log);
 }
 
 static int cmp_ll(const void *a, const void *b)
@@ -663,6 +676,11 @@ int main(int argc, char **argv)
 	 * next call. */
 	mi = mallinfo2();
 	heap2 = (long long)mi.uordblks;
+	/* pppd's pid, for the log of a link that ends oddly. */
+	for (int i = 0; i < nlinks; i++)
+		if (links[i].h && !dt_kernel_get(dt_conn_id(links[i].h), &k) &&
+		    k.found)
+			links[i].pppd_pid = k.pid;
 
 	/* Hang all up; each link's last call is (Disconnected, 631). */
 	for (int i = 0; i < nlinks; i++)
