@@ -77,6 +77,7 @@ demo: deps
 bench: deps
 	$(MAKE) all
 	$(MAKE) -C bench
+	bench/footprint --fetch
 	scripts/vm --timeout 900 --mem 2048 tests/vm/run-in-vm bench/run
 
 # Soak: SOAK_COUNT dial -> Connected -> hang-up cycles (make check runs
