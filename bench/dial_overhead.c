@@ -2,9 +2,12 @@
 /*
  * Dial overhead: RasDial (synchronous) until it returns Connected, against
  * plain "pppd call ENTRY updetach" until pppd returns (IPCP up), both to
- * the same pty-answering pppd peer (tests/vm/dialtest.h).  Runs alternate
- * (rasdial, plain, rasdial, ...) so drift hits both alike; each link is
- * torn down and its pppd waited for before the next run.
+ * the same pty-answering pppd peer (tests/vm/dialtest.h).  Runs are
+ * paired and the order inside a pair alternates (rasdial then plain, then
+ * plain then rasdial), so drift and whatever one run leaves behind hit
+ * both alike; each run starts from a settled system: no pppd of either
+ * side left, no ppp interface, then 100 ms of quiet (a link's teardown
+ * goes on in the kernel and in ip-down scripts after its pppd is gone).
  *
  * Two entries: dual-stack (IPCP and IPv6CP, pppd's default here) and
  * IPv4 only ("noipv6").  They differ in what "up" means: updetach returns
@@ -15,6 +18,8 @@
  * Usage (root, rasdial.ko loaded, RASDIAL_PLUGIN set; in the VM: make bench):
  *   dial_overhead [N]        default 20 of each, per entry
  */
+#include <dirent.h>
+
 #include "../tests/vm/dialtest.h"
 
 #define ENTRY		"bench-dial"
@@ -40,6 +45,51 @@ static long long now_us(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
+}
+
+/* pppd processes (either side) plus ppp interfaces still there. */
+static int leftovers(void)
+{
+	char path[300], comm[32];
+	struct dirent *de;
+	int n = 0;
+	DIR *d = opendir("/proc");
+	FILE *f;
+
+	while (d && (de = readdir(d))) {
+		if (de->d_name[0] < '1' || de->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/comm", de->d_name);
+		f = fopen(path, "re");
+		if (f && fgets(comm, sizeof(comm), f) && !strcmp(comm, "pppd\n"))
+			n++;
+		if (f)
+			fclose(f);
+	}
+	if (d)
+		closedir(d);
+	d = opendir("/sys/class/net");
+	while (d && (de = readdir(d)))
+		n += !strncmp(de->d_name, "ppp", 3);
+	if (d)
+		closedir(d);
+	return n;
+}
+
+/* Waits (bounded) for the previous run's leftovers to go; 0 if they did. */
+static int settle(void)
+{
+	long long end = dt_now_ms() + 20000;
+
+	while (leftovers()) {
+		if (dt_now_ms() > end) {
+			fprintf(stderr, "# the previous link did not go away\n");
+			return -1;
+		}
+		usleep(20000);
+	}
+	usleep(100000);
+	return 0;
 }
 
 /* Returns microseconds to Connected, or -1. */
@@ -141,8 +191,14 @@ int main(int argc, char **argv)
 		/* The plain pppd gets the password from the secrets file by "user". */
 		dt_setup_entry(ENTRY, DT_AUTH_CHAP, entries[e].options);
 		for (int i = 0; i < n; i++) {
-			ras[i] = run_rasdial();
-			plain[i] = run_plain();
+			for (int k = 0; k < 2; k++) {
+				if (settle())
+					return 1;
+				if ((i + k) % 2 == 0)
+					ras[i] = run_rasdial();
+				else
+					plain[i] = run_plain();
+			}
 			if (ras[i] < 0 || plain[i] < 0)
 				return 1;
 		}
