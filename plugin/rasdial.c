@@ -1018,6 +1018,14 @@ static void rasdial_phase_notify(void *ctx, int p)
 		 */
 		return;
 	}
+	/*
+	 * Past the furthest phase after a step back: the link came back (LCP
+	 * renegotiated, say a stale Configure-Request in Opened), so the
+	 * status it had then (NEGOTIATION_FAILED before RUNNING) no longer
+	 * says why it will go down.
+	 */
+	rasdial_down_status = -1;
+	rasdial_down_on_sig = 0;
 	rasdial_progress = p;
 	if (p == PHASE_SERIALCONN)
 		rasdial_chat_arm();

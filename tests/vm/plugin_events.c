@@ -8,6 +8,7 @@
  * Runs inside the test VM (scripts/vm tests/vm/run-in-vm plugin_events)
  * as root with rasdial.ko loaded.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <fcntl.h>
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -71,6 +73,8 @@ struct pe_ctx {
 	int late_ms;			/* ... by this much, or never if < 0 */
 	int ack_errors;
 	uint32_t new_conn;		/* CONN_NEW reply */
+	uint32_t inject_state;		/* before ACKing this state's event, */
+	int injected;			/* an LCP ConfReq went into the link */
 };
 
 static long long pe_now_ms(void)
@@ -166,6 +170,102 @@ static int pe_send_ack(struct pe_ctx *c, uint32_t conn, uint32_t seq)
 	return nl_send_sync(c->cmd, msg);	/* waits for the kernel's ACK */
 }
 
+/*
+ * The answering pppd's end of the link: the pty master the dialing pppd
+ * gave it as fd 0 (its own ppp line discipline sits on the slave, which
+ * takes no writes).  With "notty" that fd stays with pppd's charshunt
+ * child: the "name server" pppd whose fd 0 is a master.  A copy through
+ * pidfd_getfd, or -1.
+ */
+static int pe_peer_link_fd(void)
+{
+	static const char want[] = "notty\0auth\0";
+	char path[300], buf[1024];
+	struct dirent *de;
+	int fd = -1;
+	DIR *d = opendir("/proc");
+
+	while (d && fd < 0 && (de = readdir(d))) {
+		int pidfd, cf;
+		ssize_t n;
+
+		if (de->d_name[0] < '1' || de->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/cmdline", de->d_name);
+		cf = open(path, O_RDONLY | O_CLOEXEC);
+		if (cf < 0)
+			continue;
+		n = read(cf, buf, sizeof(buf));
+		close(cf);
+		if (n <= 0 || !memmem(buf, (size_t)n, want, sizeof(want) - 1) ||
+		    !memmem(buf, (size_t)n, "name\0" PE_SERVER, 5 + strlen(PE_SERVER)))
+			continue;
+		/* "notty": pppd's charshunt child holds the original fd 0. */
+		snprintf(path, sizeof(path), "/proc/%s/fd/0", de->d_name);
+		n = readlink(path, buf, sizeof(buf) - 1);
+		if (n <= 0 || (buf[n] = '\0', strcmp(buf, "/dev/ptmx")))
+			continue;
+		pidfd = (int)syscall(SYS_pidfd_open, atoi(de->d_name), 0);
+		if (pidfd < 0)
+			continue;
+		fd = (int)syscall(SYS_pidfd_getfd, pidfd, 0, 0);
+		close(pidfd);
+	}
+	if (d)
+		closedir(d);
+	return fd;
+}
+
+#define PE_INJECT_ID	0x77
+
+/*
+ * Writes an LCP Configure-Request (id PE_INJECT_ID, a magic number) into
+ * the link as the answering pppd would.  HDLC-like framing (RFC 1662):
+ * every byte below 0x20 escaped (the default ACCM), FCS-16 low byte
+ * first.
+ */
+static int pe_inject_lcp_confreq(void)
+{
+	const uint8_t pkt[] = { 0xff, 0x03, 0xc0, 0x21, 0x01, PE_INJECT_ID,
+				0x00, 0x0a, 0x05, 0x06, 0x1e, 0x2d, 0x3c, 0x4b };
+	uint8_t frame[64], body[sizeof(pkt) + 2];
+	uint16_t fcs = 0xffff;
+	size_t n = 0;
+	ssize_t w;
+	int fd;
+	for (size_t i = 0; i < sizeof(pkt); i++) {
+		fcs ^= pkt[i];
+		for (int b = 0; b < 8; b++)
+			fcs = fcs & 1 ? (fcs >> 1) ^ 0x8408 : fcs >> 1;
+	}
+	fcs ^= 0xffff;
+	memcpy(body, pkt, sizeof(pkt));
+	body[sizeof(pkt)] = fcs & 0xff;
+	body[sizeof(pkt) + 1] = fcs >> 8;
+	frame[n++] = 0x7e;
+	for (size_t i = 0; i < sizeof(body); i++) {
+		if (body[i] < 0x20 || body[i] == 0x7d || body[i] == 0x7e) {
+			frame[n++] = 0x7d;
+			frame[n++] = body[i] ^ 0x20;
+		} else {
+			frame[n++] = body[i];
+		}
+	}
+	frame[n++] = 0x7e;
+	fd = pe_peer_link_fd();
+	if (fd < 0) {
+		fprintf(stderr, "# no answering pppd's link fd: %s\n",
+			strerror(errno));
+		return 0;
+	}
+	w = write(fd, frame, n);
+	if (w != (ssize_t)n)
+		fprintf(stderr, "# injecting: %zd of %zu bytes: %s\n", w, n,
+			strerror(errno));
+	close(fd);
+	return w == (ssize_t)n;
+}
+
 static int pe_event_cb(struct nl_msg *msg, void *arg)
 {
 	struct nlattr *tb[RASDIAL_A_MAX + 1];
@@ -209,6 +309,9 @@ static int pe_event_cb(struct nl_msg *msg, void *arg)
 	if (c->n < PE_MAX)
 		c->evs[c->n++] = e;
 
+	/* pppd waits for this event's ACK: the frame is there when it reads. */
+	if (c->inject_state && e.state == c->inject_state && !c->injected)
+		c->injected = pe_inject_lcp_confreq();
 	/* The shim's part: the callback ran, let the dial go on. */
 	if (c->ack && (e.flags & RASDIAL_F_WANT_ACK)) {
 		if (e.seq == c->late_seq) {
@@ -565,6 +668,51 @@ TEST_F_TIMEOUT(plugin, dial_ack_hangup, 90)
 	EXPECT_FALSE(pe_file_has(PE_LOG, PE_SECRET));
 	EXPECT_FALSE(pe_file_has(PE_OUT, PE_SECRET));
 	EXPECT_FALSE(pe_file_has("/var/log/messages", PE_SECRET));
+}
+
+/*
+ * LCP renegotiated before RUNNING (a stale Configure-Request arriving in
+ * Opened: seen with 256 links dialing at once), then the link comes up and
+ * is hung up: the hang-up is the user's, not the renegotiation's
+ * NEGOTIATION_FAILED status of back then.
+ */
+TEST_F_TIMEOUT(plugin, lcp_renegotiated_then_hangup, 90)
+{
+	struct pe_ctx *c = &self->c;
+	struct pe_event *last;
+	char id[32];
+	int i, ok;
+
+	c->conn = pe_conn_new(c);
+	ASSERT_NE(0u, c->conn);
+	c->inject_state = RASCS_Authenticate;
+	c->pppd = pe_start_pppd(c->conn, PE_SECRET, NULL);
+	ASSERT_LT(0, c->pppd);
+	ok = pe_wait(c, pe_connected, 60000);
+	pe_print(c, "dial");
+	if (!ok)
+		pe_dump_log();
+	ASSERT_TRUE(c->injected);
+	ASSERT_TRUE(ok);
+	/* The renegotiation really happened. */
+	snprintf(id, sizeof(id), "rcvd [LCP ConfReq id=0x%x", PE_INJECT_ID);
+	EXPECT_TRUE(pe_file_has(PE_LOG, id));
+	pe_dump_log_lines("LCP ConfReq");
+	for (i = 0; i < c->n; i++)
+		EXPECT_EQ(0u, c->evs[i].error) TH_LOG("event %d", i);
+	EXPECT_EQ((uint32_t)RASCS_Connected, c->evs[c->n - 1].state);
+
+	c->n = 0;
+	kill(c->pppd, SIGTERM);
+	ok = pe_wait(c, pe_final, 30000);
+	pe_print(c, "hang-up");
+	ASSERT_TRUE(ok);
+	last = &c->evs[c->n - 1];
+	EXPECT_EQ((uint32_t)RASCS_Disconnected, last->state);
+	EXPECT_EQ((uint32_t)ERROR_USER_DISCONNECTION, last->error);
+	EXPECT_EQ(5u, last->exit_status);	/* EXIT_USER_REQUEST */
+	EXPECT_EQ(5, pe_wait_exit(c->pppd, 20000));
+	c->pppd = 0;
 }
 
 /* A wrong password: the error comes in the state it failed in, FINAL. */
