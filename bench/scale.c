@@ -13,8 +13,9 @@
  *   - events lost, reordered or misdirected over all links: each link must
  *     see the complete sequence in the shim's order (stateorder.h), on its
  *     own handle; target 0;
- *   - the shim's memory per connection: mallinfo2() uordblks and VmRSS
- *     from 0 to LINKS dials (after a warm-up dial, so the event thread and
+ *   - the shim's memory per connection: mallinfo2() uordblks and RssAnon
+ *     (anonymous resident memory; VmRSS, which also counts library pages
+ *     first touched meanwhile, is printed too) from 0 to LINKS dials (after a warm-up dial, so the event thread and
  *     sockets are not counted), divided by LINKS, and again with the
  *     enumeration's copy of the registry; target <= 4 KiB;
  *   - the kernel registry per conn: slab bytes (Σ active_objs x objsize
@@ -193,15 +194,17 @@ static void write_entry(const char *entry)
 		      "lcp-echo-interval 0\n" NEGOTIATE "\n");
 }
 
-/* "VmRSS:" of this process, in bytes. */
-static long long vmrss(void)
+/* A "KEY: N kB" field of /proc/self/status (VmRSS, RssAnon), in bytes. */
+static long long self_status(const char *key)
 {
 	char line[256];
+	size_t len = strlen(key);
 	long long kb = -1;
 	FILE *f = fopen("/proc/self/status", "r");
 
 	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "VmRSS: %lld kB", &kb) == 1)
+		if (!strncmp(line, key, len) && line[len] == ':' &&
+		    sscanf(line + len + 1, "%lld", &kb) == 1)
 			break;
 	if (f)
 		fclose(f);
@@ -544,9 +547,9 @@ static int warm_up(void)
 int main(int argc, char **argv)
 {
 	int calls = argc > 2 ? atoi(argv[2]) : 200;
-	long long avail1, t_quiet, rss0, rss1, heap0, heap1, heap2, sys0, sys1, t_dialed, t_all = 0;
+	long long avail1, t_quiet, rss0, rss1, anon0, anon1, heap0, heap1, heap2, sys0, sys1, t_dialed, t_all = 0;
 	long long *enum_us, *conn_us, t, sizing_us;
-	double reg_per_conn, heap_pc, heap_enum_pc, rss_pc;
+	double reg_per_conn, heap_pc, heap_enum_pc, rss_pc, anon_pc;
 	DWORD cb = 0, count = 0, ret, sizing_ret, sizing_count;
 	struct tally tl = { 0 };
 	struct ifaddrs *ifa = NULL;
@@ -594,7 +597,8 @@ int main(int argc, char **argv)
 	malloc_trim(0);
 	mi = mallinfo2();
 	heap0 = (long long)mi.uordblks;
-	rss0 = vmrss();
+	rss0 = self_status("VmRSS");
+	anon0 = self_status("RssAnon");
 	sys0 = meminfo("Slab");
 
 	t0_us = now_us();
@@ -634,7 +638,8 @@ int main(int argc, char **argv)
 	/* Memory with every link up (nothing of ours allocated since). */
 	mi = mallinfo2();
 	heap1 = (long long)mi.uordblks;
-	rss1 = vmrss();
+	rss1 = self_status("VmRSS");
+	anon1 = self_status("RssAnon");
 	sys1 = meminfo("Slab");
 	avail1 = meminfo("MemAvailable");
 	if (!getifaddrs(&ifa)) {
@@ -711,6 +716,7 @@ int main(int argc, char **argv)
 	heap_pc = (double)(heap1 - heap0) / nlinks;
 	heap_enum_pc = (double)(heap2 - heap0) / nlinks;
 	rss_pc = (double)(rss1 - rss0) / nlinks;
+	anon_pc = (double)(anon1 - anon0) / nlinks;
 
 	printf("scale: %d links (CHAP, pty-answering pppd each), one process, "
 	       "async RasDialA + RasDialFunc2\n", nlinks);
@@ -742,8 +748,12 @@ int main(int argc, char **argv)
 	       heap_pc, TARGET_CONN_B, verdict(heap_pc <= TARGET_CONN_B));
 	printf("  same + RasEnumConnections' copy    %10.0f B   target <= %.0f B  %s\n",
 	       heap_enum_pc, TARGET_CONN_B, verdict(heap_enum_pc <= TARGET_CONN_B));
-	printf("  shim RSS per conn (VmRSS)          %10.0f B   target <= %.0f B  %s\n",
-	       rss_pc, TARGET_CONN_B, verdict(rss_pc <= TARGET_CONN_B));
+	printf("  shim RSS per conn (RssAnon)        %10.0f B   target <= %.0f B  %s\n",
+	       anon_pc, TARGET_CONN_B, verdict(anon_pc <= TARGET_CONN_B));
+	/* VmRSS also counts library pages first touched during the run:
+	 * file-backed, shared with every process using the library. */
+	printf("  process VmRSS growth per conn      %10.0f B   (RssAnon + file-backed "
+	       "library pages touched)\n", rss_pc);
 	printf("  kernel registry per conn (slab)    %10.0f B   (%d bare CONN_NEWs)\n",
 	       reg_per_conn, nlinks);
 	printf("  whole-system Slab per link         %10.1f KiB (pppd pair, "
@@ -758,9 +768,9 @@ int main(int argc, char **argv)
 	printf("verdict: events lost/reordered %d vs 0: %s\n",
 	       tl.lost + tl.reordered, !tl.lost && !tl.reordered ? "met" : "missed");
 	printf("verdict: shim memory per conn %.0f B heap (%.0f B with the "
-	       "enumeration copy), %.0f B RSS vs <= %.0f B: %s\n",
-	       heap_pc, heap_enum_pc, rss_pc, TARGET_CONN_B,
-	       heap_enum_pc <= TARGET_CONN_B && rss_pc <= TARGET_CONN_B ?
+	       "enumeration copy), %.0f B anonymous RSS vs <= %.0f B: %s\n",
+	       heap_pc, heap_enum_pc, anon_pc, TARGET_CONN_B,
+	       heap_enum_pc <= TARGET_CONN_B && anon_pc <= TARGET_CONN_B ?
 	       "met" : "missed");
 
 	if (dt_kernel_get(0, &k) == 0 && k.found)
