@@ -323,8 +323,7 @@ static int spawn_pppd(uint32_t id, const char *path, bool use_call,
 	 * our memory until the exec, so it neither copies the page tables
 	 * nor makes our event thread fault on copy-on-write pages meanwhile
 	 * (under an emulated CPU a fork here cost ~8 ms of a dial).  The
-	 * child: default signal handlers (glibc leaves its own two internal
-	 * signals, 32 and 33, ignored), nothing blocked, its own session
+	 * child: default signal handlers, nothing blocked, its own session
 	 * (the link outlives the dialing program), /dev/null on 0..2, the
 	 * password on 3 and no other fd of ours.
 	 */
@@ -336,7 +335,13 @@ static int spawn_pppd(uint32_t id, const char *path, bool use_call,
 		goto out_attr;
 	sigemptyset(&sigs);
 	err = posix_spawnattr_setsigmask(&attr, &sigs);
-	sigfillset(&sigs);
+	/*
+	 * Every signal to SIG_DFL, glibc's two internal ones (32, 33) too:
+	 * sigfillset() leaves them out, and for a signal not in this set
+	 * glibc's child sets them to SIG_IGN, which would outlive the exec
+	 * into pppd and its scripts.  sigset_t is a bit mask on Linux.
+	 */
+	memset(&sigs, 0xff, sizeof(sigs));
 	if (!err)
 		err = posix_spawnattr_setsigdefault(&attr, &sigs);
 	if (!err)
