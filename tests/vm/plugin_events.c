@@ -590,6 +590,35 @@ FIXTURE_TEARDOWN(plugin)
 		nl_socket_free(c->ev);
 }
 
+/*
+ * RasHangUp of a connected link (the kernel sends pppd SIGTERM; here we
+ * do): one final Disconnected with ERROR_USER_DISCONNECTION and pppd's
+ * EXIT_USER_REQUEST, in the event and in pppd's exit.  Returns the number
+ * of events that came after the SIGTERM.
+ */
+static int pe_hang_up_by_user(struct __test_metadata *_metadata,
+			      struct pe_ctx *c, const char *title)
+{
+	struct pe_event *last;
+	int ok;
+
+	c->n = 0;
+	kill(c->pppd, SIGTERM);
+	ok = pe_wait(c, pe_final, 30000);
+	pe_print(c, title);
+	EXPECT_TRUE(ok);
+	if (!ok || !c->n)
+		return c->n;
+	last = &c->evs[c->n - 1];
+	EXPECT_EQ((uint32_t)RASCS_Disconnected, last->state);
+	EXPECT_EQ((uint32_t)ERROR_USER_DISCONNECTION, last->error);
+	EXPECT_TRUE(last->has_exit);
+	EXPECT_EQ(5u, last->exit_status);	/* EXIT_USER_REQUEST */
+	EXPECT_EQ(5, pe_wait_exit(c->pppd, 20000));
+	c->pppd = 0;
+	return c->n;
+}
+
 static const uint32_t pe_dial_states[] = {
 	RASCS_OpenPort, RASCS_PortOpened, RASCS_ConnectDevice,
 	RASCS_DeviceConnected, RASCS_AllDevicesConnected,
@@ -604,7 +633,7 @@ TEST_F_TIMEOUT(plugin, dial_ack_hangup, 90)
 	struct pe_ctx *c = &self->c;
 	struct pe_event *last;
 	long long gap_late = -1;
-	int i, ok, status;
+	int i, ok;
 
 	c->conn = pe_conn_new(c);
 	ASSERT_NE(0u, c->conn);
@@ -648,21 +677,8 @@ TEST_F_TIMEOUT(plugin, dial_ack_hangup, 90)
 		gap_late);
 	EXPECT_LE(500, gap_late);
 
-	/* RasHangUp: the kernel sends pppd SIGTERM; here we do. */
-	c->n = 0;
-	kill(c->pppd, SIGTERM);
-	ok = pe_wait(c, pe_final, 30000);
-	pe_print(c, "hang-up");
-	ASSERT_TRUE(ok);
-	last = &c->evs[c->n - 1];
-	EXPECT_EQ((uint32_t)RASCS_Disconnected, last->state);
-	EXPECT_EQ((uint32_t)ERROR_USER_DISCONNECTION, last->error);
-	EXPECT_TRUE(last->has_exit);
-	EXPECT_EQ(5u, last->exit_status);	/* EXIT_USER_REQUEST */
-	EXPECT_EQ(1, c->n) TH_LOG("only the final event after Connected");
-	status = pe_wait_exit(c->pppd, 20000);
-	EXPECT_EQ(5, status);
-	c->pppd = 0;
+	EXPECT_EQ(1, pe_hang_up_by_user(_metadata, c, "hang-up"))
+		TH_LOG("only the final event after Connected");
 
 	/* The password came through the pipe and went nowhere else. */
 	EXPECT_FALSE(pe_file_has(PE_LOG, PE_SECRET));
@@ -679,7 +695,6 @@ TEST_F_TIMEOUT(plugin, dial_ack_hangup, 90)
 TEST_F_TIMEOUT(plugin, lcp_renegotiated_then_hangup, 90)
 {
 	struct pe_ctx *c = &self->c;
-	struct pe_event *last;
 	char id[32];
 	int i, ok;
 
@@ -702,17 +717,7 @@ TEST_F_TIMEOUT(plugin, lcp_renegotiated_then_hangup, 90)
 		EXPECT_EQ(0u, c->evs[i].error) TH_LOG("event %d", i);
 	EXPECT_EQ((uint32_t)RASCS_Connected, c->evs[c->n - 1].state);
 
-	c->n = 0;
-	kill(c->pppd, SIGTERM);
-	ok = pe_wait(c, pe_final, 30000);
-	pe_print(c, "hang-up");
-	ASSERT_TRUE(ok);
-	last = &c->evs[c->n - 1];
-	EXPECT_EQ((uint32_t)RASCS_Disconnected, last->state);
-	EXPECT_EQ((uint32_t)ERROR_USER_DISCONNECTION, last->error);
-	EXPECT_EQ(5u, last->exit_status);	/* EXIT_USER_REQUEST */
-	EXPECT_EQ(5, pe_wait_exit(c->pppd, 20000));
-	c->pppd = 0;
+	pe_hang_up_by_user(_metadata, c, "hang-up");
 }
 
 /* A wrong password: the error comes in the state it failed in, FINAL. */
@@ -780,8 +785,7 @@ TEST_F_TIMEOUT(plugin, ack_timeout_bounded, 90)
 TEST_F_TIMEOUT(plugin, self_register, 90)
 {
 	struct pe_ctx *c = &self->c;
-	struct pe_event *last;
-	int ok, i, status;
+	int ok, i;
 
 	c->conn = 0;			/* follow by pid */
 	c->pppd = pe_start_pppd(0, NULL, NULL);
@@ -803,17 +807,7 @@ TEST_F_TIMEOUT(plugin, self_register, 90)
 	EXPECT_NE(0u, c->evs[0].conn);
 
 	c->conn = c->evs[0].conn;
-	c->n = 0;
-	kill(c->pppd, SIGTERM);
-	ok = pe_wait(c, pe_final, 30000);
-	pe_print(c, "self-registered hang-up");
-	ASSERT_TRUE(ok);
-	last = &c->evs[c->n - 1];
-	EXPECT_EQ((uint32_t)RASCS_Disconnected, last->state);
-	EXPECT_EQ((uint32_t)ERROR_USER_DISCONNECTION, last->error);
-	status = pe_wait_exit(c->pppd, 20000);
-	EXPECT_EQ(5, status);
-	c->pppd = 0;
+	pe_hang_up_by_user(_metadata, c, "self-registered hang-up");
 }
 
 /* The connect script fails: the error comes in ConnectDevice. */
