@@ -15,9 +15,10 @@
  *     own handle; target 0;
  *   - the shim's memory per connection: mallinfo2() uordblks and RssAnon
  *     (anonymous resident memory; VmRSS, which also counts library pages
- *     first touched meanwhile, is printed too) from 0 to LINKS dials (after a warm-up dial, so the event thread and
- *     sockets are not counted), divided by LINKS, and again with the
- *     enumeration's copy of the registry; target <= 4 KiB;
+ *     first touched meanwhile, is printed too) from 0 to LINKS dials
+ *     (after a warm-up dial, so the event thread and sockets are not
+ *     counted), divided by LINKS, and again with the enumeration's copy
+ *     of the registry; target <= 4 KiB;
  *   - the kernel registry per conn: slab bytes (Σ active_objs x objsize
  *     over /proc/slabinfo) for LINKS bare CONN_NEWs with no pppd, and the
  *     whole system's Slab growth per link (ppp units, ptys, pppds) as

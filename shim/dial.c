@@ -147,11 +147,6 @@ static int write_all(int fd, const char *buf, size_t len)
 }
 
 /*
- * Starts pppd for conn ID.  The password goes through a pipe on fd 3,
- * never argv or the environment.  Returns 0 with the child's pid and
- * pidfd, or a negative errno (exec failures included: posix_spawn
- * reports them).
- *//*
  * Whether the peers file at PATH names a device under /dev/ that does not
  * exist.  pppd rejects such a name as an unknown option (exit 2) before
  * its plugin loads, so this is the only way to tell "modem not there"
@@ -236,6 +231,10 @@ static bool config_loads_plugin(const char *entry_path)
 }
 
 /*
+ * Starts pppd for conn ID.  The password goes through a pipe on fd 3,
+ * never argv or the environment.  Returns 0 with the child's pid and
+ * pidfd, or a negative errno (exec failures included: posix_spawn
+ * reports them).
  * CFG_PLUGIN: the configuration loads rasdial.so (config_loads_plugin),
  * so neither "plugin" (refused from anyone but root, and a second copy)
  * nor, before the entry, "rasdial-conn" (unknown until the plugin is in).

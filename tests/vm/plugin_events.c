@@ -233,6 +233,7 @@ static int pe_inject_lcp_confreq(void)
 	size_t n = 0;
 	ssize_t w;
 	int fd;
+
 	for (size_t i = 0; i < sizeof(pkt); i++) {
 		fcs ^= pkt[i];
 		for (int b = 0; b < 8; b++)

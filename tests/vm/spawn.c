@@ -55,7 +55,7 @@ static void report_status(FILE *out)
 __attribute__((constructor)) static void fake_pppd(int argc, char **argv)
 {
 	const char *path = getenv("SPAWN_REPORT");
-	char target[PATH_MAX], pw[64];
+	char link[32], target[PATH_MAX], pw[64];
 	FILE *out;
 	ssize_t n;
 
@@ -67,8 +67,8 @@ __attribute__((constructor)) static void fake_pppd(int argc, char **argv)
 		_exit(2);
 	report_fds(out);
 	for (int fd = 0; fd < 3; fd++) {
-		snprintf(pw, sizeof(pw), "/proc/self/fd/%d", fd);
-		n = readlink(pw, target, sizeof(target) - 1);
+		snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+		n = readlink(link, target, sizeof(target) - 1);
 		target[n > 0 ? n : 0] = '\0';
 		fprintf(out, "fd%d %s\n", fd, target);
 	}
