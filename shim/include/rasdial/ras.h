@@ -51,6 +51,10 @@ typedef uintptr_t ULONG_PTR;
 typedef DWORD *LPDWORD;
 typedef CHAR *LPSTR;
 typedef const CHAR *LPCSTR;
+/* UTF-16 code unit, as on Windows (not Linux's 32-bit wchar_t). */
+typedef uint16_t WCHAR;
+typedef WCHAR *LPWSTR;
+typedef const WCHAR *LPCWSTR;
 DECLARE_HANDLE(HWND);
 
 typedef struct _GUID {
@@ -182,6 +186,30 @@ typedef struct tagRASCONNA {
 #endif
 } RASCONNA, *LPRASCONNA;
 
+typedef struct tagRASCONNW {
+	DWORD dwSize;
+	HRASCONN hrasconn;
+	WCHAR szEntryName[RAS_MaxEntryName + 1];
+#if (WINVER >= 0x400)
+	WCHAR szDeviceType[RAS_MaxDeviceType + 1];
+	WCHAR szDeviceName[RAS_MaxDeviceName + 1];
+#endif
+#if (WINVER >= 0x401)
+	WCHAR szPhonebook[MAX_PATH];
+	DWORD dwSubEntry;
+#endif
+#if (WINVER >= 0x500)
+	GUID guidEntry;
+#endif
+#if (WINVER >= 0x501)
+	DWORD dwFlags;
+	LUID luid;
+#endif
+#if (WINVER >= 0x600)
+	GUID guidCorrelationId;
+#endif
+} RASCONNW, *LPRASCONNW;
+
 /* Connection states (RasDial notifications, RasGetConnectStatus). */
 #define RASCS_PAUSED	0x1000
 #define RASCS_DONE	0x2000
@@ -255,6 +283,22 @@ typedef struct tagRASCONNSTATUSA {
 #endif
 } RASCONNSTATUSA, *LPRASCONNSTATUSA;
 
+typedef struct tagRASCONNSTATUSW {
+	DWORD dwSize;
+	RASCONNSTATE rasconnstate;
+	DWORD dwError;
+	WCHAR szDeviceType[RAS_MaxDeviceType + 1];
+	WCHAR szDeviceName[RAS_MaxDeviceName + 1];
+#if (WINVER >= 0x401)
+	WCHAR szPhoneNumber[RAS_MaxPhoneNumber + 1];
+#endif
+#if (WINVER >= 0x601)
+	RASTUNNELENDPOINT localEndPoint;
+	RASTUNNELENDPOINT remoteEndPoint;
+	RASCONNSUBSTATE rasconnsubstate;
+#endif
+} RASCONNSTATUSW, *LPRASCONNSTATUSW;
+
 /* What to dial (RasDial). */
 typedef struct tagRASDIALPARAMSA {
 	DWORD dwSize;
@@ -275,6 +319,26 @@ typedef struct tagRASDIALPARAMSA {
 	LPSTR szEncPassword;
 #endif
 } RASDIALPARAMSA, *LPRASDIALPARAMSA;
+
+typedef struct tagRASDIALPARAMSW {
+	DWORD dwSize;
+	WCHAR szEntryName[RAS_MaxEntryName + 1];
+	WCHAR szPhoneNumber[RAS_MaxPhoneNumber + 1];
+	WCHAR szCallbackNumber[RAS_MaxCallbackNumber + 1];
+	WCHAR szUserName[UNLEN + 1];
+	WCHAR szPassword[PWLEN + 1];
+	WCHAR szDomain[DNLEN + 1];
+#if (WINVER >= 0x401)
+	DWORD dwSubEntry;
+	ULONG_PTR dwCallbackId;
+#endif
+#if (WINVER >= 0x601)
+	DWORD dwIfIndex;
+#endif
+#if (WINVER >= 0x602)
+	LPWSTR szEncPassword;
+#endif
+} RASDIALPARAMSW, *LPRASDIALPARAMSW;
 
 #if (WINVER >= 0x500)
 typedef struct tagRASEAPINFO {
@@ -342,6 +406,15 @@ typedef struct tagRASENTRYNAMEA {
 #endif
 } RASENTRYNAMEA, *LPRASENTRYNAMEA;
 
+typedef struct tagRASENTRYNAMEW {
+	DWORD dwSize;
+	WCHAR szEntryName[RAS_MaxEntryName + 1];
+#if (WINVER >= 0x500)
+	DWORD dwFlags;
+	WCHAR szPhonebookPath[MAX_PATH + 1];
+#endif
+} RASENTRYNAMEW, *LPRASENTRYNAMEW;
+
 /* Projections (RasGetProjectionInfo). */
 typedef enum tagRASPROJECTION {
 	RASP_Amb = 0x10000,
@@ -376,6 +449,19 @@ typedef struct tagRASPPPIPA {
 	DWORD dwServerOptions;
 #endif
 } RASPPPIPA, *LPRASPPPIPA;
+
+typedef struct tagRASPPPIPW {
+	DWORD dwSize;
+	DWORD dwError;
+	WCHAR szIpAddress[RAS_MaxIpAddress + 1];
+#ifndef WINNT35COMPATIBLE
+	WCHAR szServerIpAddress[RAS_MaxIpAddress + 1];
+#endif
+#if (WINVER >= 0x500)
+	DWORD dwOptions;
+	DWORD dwServerOptions;
+#endif
+} RASPPPIPW, *LPRASPPPIPW;
 
 #if (WINVER >= 0x600)
 typedef struct tagRASPPPIPV6 {
@@ -435,6 +521,26 @@ typedef struct tagRASPPPLCPA {
 	DWORD dwServerOptions;
 #endif
 } RASPPPLCPA, *LPRASPPPLCPA;
+
+typedef struct tagRASPPPLCPW {
+	DWORD dwSize;
+	BOOL fBundled;
+#if (WINVER >= 0x500)
+	DWORD dwError;
+	DWORD dwAuthenticationProtocol;
+	DWORD dwAuthenticationData;
+	DWORD dwEapTypeId;
+	DWORD dwServerAuthenticationProtocol;
+	DWORD dwServerAuthenticationData;
+	DWORD dwServerEapTypeId;
+	BOOL fMultilink;
+	DWORD dwTerminateReason;
+	DWORD dwServerTerminateReason;
+	WCHAR szReplyMessage[RAS_MaxReplyMessage];
+	DWORD dwOptions;
+	DWORD dwServerOptions;
+#endif
+} RASPPPLCPW, *LPRASPPPLCPW;
 
 /* Link counters (RasGetConnectionStatistics, RasGetLinkStatistics). */
 typedef struct _RAS_STATS {
@@ -504,6 +610,33 @@ RASDIAL_API DWORD APIENTRY RasGetLinkStatistics(HRASCONN hRasConn,
 						DWORD dwSubEntry,
 						RAS_STATS *lpStatistics);
 RASDIAL_API DWORD APIENTRY RasConnectionNotificationA(HRASCONN hrasconn,
+						      HANDLE hEvent,
+						      DWORD dwFlags);
+
+/* The UTF-16 ("W") variants: the same functions, strings in UTF-16. */
+RASDIAL_API DWORD APIENTRY RasDialW(LPRASDIALEXTENSIONS lpRasDialExtensions,
+				    LPCWSTR lpszPhonebook,
+				    LPRASDIALPARAMSW lpRasDialParams,
+				    DWORD dwNotifierType, LPVOID lpvNotifier,
+				    LPHRASCONN lphRasConn);
+RASDIAL_API DWORD APIENTRY RasHangUpW(HRASCONN hrasconn);
+RASDIAL_API DWORD APIENTRY RasGetConnectStatusW(HRASCONN hrasconn,
+						LPRASCONNSTATUSW lpRasConnStatus);
+RASDIAL_API DWORD APIENTRY RasEnumConnectionsW(LPRASCONNW lprasconn,
+					       LPDWORD lpcb,
+					       LPDWORD lpcConnections);
+RASDIAL_API DWORD APIENTRY RasGetErrorStringW(UINT uErrorValue,
+					      LPWSTR lpszErrorString,
+					      DWORD cBufSize);
+RASDIAL_API DWORD APIENTRY RasEnumEntriesW(LPCWSTR reserved,
+					   LPCWSTR lpszPhonebook,
+					   LPRASENTRYNAMEW lprasentryname,
+					   LPDWORD lpcb, LPDWORD lpcEntries);
+RASDIAL_API DWORD APIENTRY RasGetProjectionInfoW(HRASCONN hrasconn,
+						 RASPROJECTION rasprojection,
+						 LPVOID lpprojection,
+						 LPDWORD lpcb);
+RASDIAL_API DWORD APIENTRY RasConnectionNotificationW(HRASCONN hrasconn,
 						      HANDLE hEvent,
 						      DWORD dwFlags);
 
