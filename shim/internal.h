@@ -145,6 +145,15 @@ static inline uint32_t rasdial_handle_id(HRASCONN h)
 DWORD rasdial_handle_info(HRASCONN h, struct rasdial_conn_info *ci,
 			  bool *ended);
 
+/*
+ * RasGetProjectionInfo's buffer protocol for a structure whose layouts
+ * are SIZES (the newest last): *SIZE gets BUF's dwSize when it is one of
+ * them and *LPCB holds it; else ERROR_BUFFER_TOO_SMALL (*LPCB set to the
+ * size needed) or ERROR_INVALID_SIZE.  The A and W functions share it.
+ */
+DWORD rasdial_projection_size(const size_t *sizes, size_t n_sizes,
+			      const void *buf, LPDWORD lpcb, DWORD *size);
+
 /* dial.c */
 const char *rasdial_pppd_path(void);
 const char *rasdial_plugin_path(void);

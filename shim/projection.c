@@ -104,6 +104,23 @@ static void fill_lcp(RASPPPLCPA *lcp, const struct rasdial_conn_info *ci)
 	lcp->dwServerOptions = ci->peer_lcp_options;
 }
 
+DWORD rasdial_projection_size(const size_t *sizes, size_t n_sizes,
+			       const void *buf, LPDWORD lpcb, DWORD *size)
+{
+	if (*lpcb < sizeof(DWORD)) {
+		*lpcb = (DWORD)sizes[n_sizes - 1];
+		return ERROR_BUFFER_TOO_SMALL;
+	}
+	memcpy(size, buf, sizeof(*size));
+	if (!rasdial_size_in(sizes, n_sizes, *size))
+		return ERROR_INVALID_SIZE;
+	if (*lpcb < *size) {
+		*lpcb = *size;
+		return ERROR_BUFFER_TOO_SMALL;
+	}
+	return ERROR_SUCCESS;
+}
+
 RASDIAL_API DWORD APIENTRY RasGetProjectionInfoA(HRASCONN hrasconn,
 						 RASPROJECTION rasprojection,
 						 LPVOID lpprojection,
@@ -149,17 +166,10 @@ RASDIAL_API DWORD APIENTRY RasGetProjectionInfoA(HRASCONN hrasconn,
 	}
 
 	if (sizes) {
-		if (*lpcb < sizeof(DWORD)) {
-			*lpcb = (DWORD)sizes[n_sizes - 1];
-			return ERROR_BUFFER_TOO_SMALL;
-		}
-		memcpy(&size, lpprojection, sizeof(size));
-		if (!rasdial_size_in(sizes, n_sizes, size))
-			return ERROR_INVALID_SIZE;
-		if (*lpcb < size) {
-			*lpcb = size;
-			return ERROR_BUFFER_TOO_SMALL;
-		}
+		ret = rasdial_projection_size(sizes, n_sizes, lpprojection,
+					      lpcb, &size);
+		if (ret)
+			return ret;
 	}
 
 	ret = rasdial_handle_info(hrasconn, &ci, &ended);

@@ -68,6 +68,23 @@ static DWORD arg_in(const WCHAR *src, char **out)
 	field_in((w), RASDIAL_ARRAY_SIZE(w), (a), sizeof(a), (must_end))
 #define FIELD_OUT(a, w)	field_out((a), (w), RASDIAL_ARRAY_SIZE(w))
 
+/* The six strings of a RASDIALPARAMSW (either layout) W into A; the
+ * first error stops. */
+#define DIALPARAMS_STRINGS_IN(w, a) ({					\
+	DWORD r_ = FIELD_IN((w)->szEntryName, (a)->szEntryName, true);	\
+	if (!r_)							\
+		r_ = FIELD_IN((w)->szPhoneNumber, (a)->szPhoneNumber, false); \
+	if (!r_)							\
+		r_ = FIELD_IN((w)->szCallbackNumber, (a)->szCallbackNumber, false); \
+	if (!r_)							\
+		r_ = FIELD_IN((w)->szUserName, (a)->szUserName, false);	\
+	if (!r_)							\
+		r_ = FIELD_IN((w)->szPassword, (a)->szPassword, false);	\
+	if (!r_)							\
+		r_ = FIELD_IN((w)->szDomain, (a)->szDomain, false);	\
+	r_;								\
+})
+
 /* The caller's RASDIALPARAMSW, whatever its WINVER, as the newest A one. */
 static DWORD dialparams_in(const RASDIALPARAMSW *in, RASDIALPARAMSA *a)
 {
@@ -81,30 +98,9 @@ static DWORD dialparams_in(const RASDIALPARAMSW *in, RASDIALPARAMSA *a)
 	if (size == sizeof(struct rasdial_dialparams_nt35w)) {
 		const struct rasdial_dialparams_nt35w *o = (const void *)in;
 
-		ret = FIELD_IN(o->szEntryName, a->szEntryName, true);
-		if (!ret)
-			ret = FIELD_IN(o->szPhoneNumber, a->szPhoneNumber, false);
-		if (!ret)
-			ret = FIELD_IN(o->szCallbackNumber, a->szCallbackNumber, false);
-		if (!ret)
-			ret = FIELD_IN(o->szUserName, a->szUserName, false);
-		if (!ret)
-			ret = FIELD_IN(o->szPassword, a->szPassword, false);
-		if (!ret)
-			ret = FIELD_IN(o->szDomain, a->szDomain, false);
-		return ret;
+		return DIALPARAMS_STRINGS_IN(o, a);
 	}
-	ret = FIELD_IN(in->szEntryName, a->szEntryName, true);
-	if (!ret)
-		ret = FIELD_IN(in->szPhoneNumber, a->szPhoneNumber, false);
-	if (!ret)
-		ret = FIELD_IN(in->szCallbackNumber, a->szCallbackNumber, false);
-	if (!ret)
-		ret = FIELD_IN(in->szUserName, a->szUserName, false);
-	if (!ret)
-		ret = FIELD_IN(in->szPassword, a->szPassword, false);
-	if (!ret)
-		ret = FIELD_IN(in->szDomain, a->szDomain, false);
+	ret = DIALPARAMS_STRINGS_IN(in, a);
 	if (ret)
 		return ret;
 	if (size >= RASDIAL_END(RASDIALPARAMSW, dwCallbackId)) {
@@ -482,17 +478,9 @@ RASDIAL_API DWORD APIENTRY RasGetProjectionInfoW(HRASCONN hrasconn,
 					     lpprojection, lpcb);
 	}
 	/* The A function's protocol, in the W sizes. */
-	if (*lpcb < sizeof(DWORD)) {
-		*lpcb = (DWORD)sizes[n_sizes - 1];
-		return ERROR_BUFFER_TOO_SMALL;
-	}
-	memcpy(&size, lpprojection, sizeof(size));
-	if (!rasdial_size_in(sizes, n_sizes, size))
-		return ERROR_INVALID_SIZE;
-	if (*lpcb < size) {
-		*lpcb = size;
-		return ERROR_BUFFER_TOO_SMALL;
-	}
+	ret = rasdial_projection_size(sizes, n_sizes, lpprojection, lpcb, &size);
+	if (ret)
+		return ret;
 
 	memset(&a, 0, sizeof(a));
 	memset(&w, 0, sizeof(w));
