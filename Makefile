@@ -31,7 +31,7 @@ KDIR ?= $(if $(KVER),/lib/modules/$(KVER)/build)
 export KVER KDIR
 
 .PHONY: all plugin shim tools module tests check demo bench deps clean style \
-	install uninstall install-dkms uninstall-dkms
+	install uninstall install-dkms uninstall-dkms wine
 
 all: plugin shim tools module
 
@@ -155,3 +155,17 @@ clean:
 	rm -f kernel/*.o kernel/*.ko kernel/*.mod kernel/*.mod.c kernel/.*.cmd \
 	      kernel/modules.order .*.cmd Module.symvers modules.order
 	rm -rf $(BUILDDIR)
+
+# ---------------------------------------------------------------- wine
+# rasapi32.dll.so for Wine (wine/; skipped without winegcc), installed
+# with the rest.
+all: wine
+wine: shim
+	$(MAKE) -C wine
+install: install-wine
+uninstall: uninstall-wine
+.PHONY: install-wine uninstall-wine
+install-wine:
+	$(MAKE) -C wine install
+uninstall-wine:
+	$(MAKE) -C wine uninstall

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * dial_a.exe ENTRY USER PASSWORD EXPECT: a Windows program (mingw-w64's
+ * dial_a.exe ENTRY USER PASSWORD EXPECT [NUMBER]: a Windows program (mingw-w64's
  * own <ras.h>) dialing through rasapi32.dll with RasDialA and a
  * RasDialFunc1.  EXPECT 0: the dial must reach RASCS_Connected in order,
  * then RasEnumConnectionsA, RasGetConnectStatusA, RasGetProjectionInfoA
@@ -130,14 +130,16 @@ int main(int argc, char **argv)
 	DWORD ret, expect, cb;
 	LONG n;
 
-	if (argc != 5) {
-		fprintf(stderr, "usage: dial_a ENTRY USER PASSWORD EXPECT\n");
+	if (argc != 5 && argc != 6) {
+		fprintf(stderr, "usage: dial_a ENTRY USER PASSWORD EXPECT [NUMBER]\n");
 		return 2;
 	}
 	expect = strtoul(argv[4], NULL, 0);
 	lstrcpynA(p.szEntryName, argv[1], sizeof(p.szEntryName));
 	lstrcpynA(p.szUserName, argv[2], sizeof(p.szUserName));
 	lstrcpynA(p.szPassword, argv[3], sizeof(p.szPassword));
+	if (argc == 6)
+		lstrcpynA(p.szPhoneNumber, argv[5], sizeof(p.szPhoneNumber));
 	done = CreateEventA(NULL, TRUE, FALSE, NULL);
 
 	ret = RasDialA(NULL, NULL, &p, 1, on_event, &h);
