@@ -164,7 +164,13 @@ wine: shim
 	$(MAKE) -C wine
 install: install-wine
 uninstall: uninstall-wine
-.PHONY: install-wine uninstall-wine
+# bench/run's Wine row needs a prefix, made on the host (faster than TCG).
+bench: wine-prefix
+.PHONY: install-wine uninstall-wine wine-prefix
+wine-prefix: deps
+	@if [ -x /usr/lib/wine/wine64 ]; then mkdir -p build/wine && \
+		scripts/wine-prefix build/wine/prefix.tar; \
+	else echo "wine-prefix: skipped (no wine64)"; fi
 install-wine:
 	$(MAKE) -C wine install
 uninstall-wine:

@@ -176,26 +176,34 @@ static DWORD dial(int wide, void *ext, char *pbk, void *params, DWORD type,
 	uintptr_t uh = h ? (uintptr_t)*h : 0;
 	DWORD ret;
 
-	if (init_error)
-		return init_error;
+	ret = init_error;
+	if (ret)
+		goto out;
 	if (notifier) {
+		ret = ERROR_INVALID_PARAMETER;
 		if (type > 2 && type != NOTIFIER_HWND)
-			return ERROR_INVALID_PARAMETER;
+			goto out;
 		InitOnceExecuteOnce(&thread_once, start_thread, NULL, NULL);
 		/* No fd: librasdial's own error (kernel module missing). */
 		if (thread_started) {
+			ret = ERROR_NOT_ENOUGH_MEMORY;
 			d = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY,
 				      sizeof(*d));
 			if (!d)
-				return ERROR_NOT_ENOUGH_MEMORY;
+				goto out;
 			d->type = type;
 			d->notifier = notifier;
 			d->callback_id = params && type == 2 ?
 					 rasu_callback_id(wide, params) : 0;
 		}
 	}
-	/* Held across the dial: its first event must find it listed. */
-	EnterCriticalSection(&dials_cs);
+	/*
+	 * Held across an asynchronous dial: its first event must find it
+	 * listed.  Not across a synchronous one, which runs other dials'
+	 * notifiers itself until it is over.
+	 */
+	if (d)
+		EnterCriticalSection(&dials_cs);
 	ret = rasu_dial(wide, ext, pbk, params, notifier != NULL,
 			h ? &uh : NULL);
 	if (h)
@@ -212,10 +220,12 @@ static DWORD dial(int wide, void *ext, char *pbk, void *params, DWORD type,
 		d->h = uh;
 		d->next = dials;
 		dials = d;
-		d = NULL;
+		LeaveCriticalSection(&dials_cs);
+	} else if (d) {
+		LeaveCriticalSection(&dials_cs);
+		HeapFree(GetProcessHeap(), 0, d);
 	}
-	LeaveCriticalSection(&dials_cs);
-	HeapFree(GetProcessHeap(), 0, d);
+out:
 	HeapFree(GetProcessHeap(), 0, pbk);
 	return ret;
 }
