@@ -14,105 +14,10 @@
  * Usage (root, in the VM, win_dial.exe already started with the same N
  * and DIR): wine_dial N DIR
  */
-#include <dirent.h>
-
-#include "../tests/vm/dialtest.h"
+#include "dialbench.h"
 
 #define ENTRY		"bench-wine"
 #define MAX_RUNS	200
-
-static int cmp_ll(const void *a, const void *b)
-{
-	long long x = *(const long long *)a, y = *(const long long *)b;
-
-	return (x > y) - (x < y);
-}
-
-static double median_ms(long long *us, int n)
-{
-	qsort(us, n, sizeof(*us), cmp_ll);
-	return (n % 2 ? us[n / 2] : (us[n / 2 - 1] + us[n / 2]) / 2.0) / 1000.0;
-}
-
-static long long now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
-}
-
-/* pppd processes plus ppp interfaces still there. */
-static int leftovers(void)
-{
-	char path[300], comm[32];
-	struct dirent *de;
-	int n = 0;
-	DIR *d = opendir("/proc");
-	FILE *f;
-
-	while (d && (de = readdir(d))) {
-		if (de->d_name[0] < '1' || de->d_name[0] > '9')
-			continue;
-		snprintf(path, sizeof(path), "/proc/%s/comm", de->d_name);
-		f = fopen(path, "re");
-		if (f && fgets(comm, sizeof(comm), f) && !strcmp(comm, "pppd\n"))
-			n++;
-		if (f)
-			fclose(f);
-	}
-	if (d)
-		closedir(d);
-	d = opendir("/sys/class/net");
-	while (d && (de = readdir(d)))
-		n += !strncmp(de->d_name, "ppp", 3);
-	if (d)
-		closedir(d);
-	return n;
-}
-
-static int settle(void)
-{
-	long long end = dt_now_ms() + 20000;
-
-	while (leftovers()) {
-		if (dt_now_ms() > end) {
-			fprintf(stderr, "# the previous link did not go away\n");
-			return -1;
-		}
-		usleep(20000);
-	}
-	usleep(100000);
-	return 0;
-}
-
-static long long run_native(void)
-{
-	RASDIALPARAMSA p;
-	HRASCONN h = NULL;
-	struct dt_kconn k;
-	long long t0, t;
-	DWORD err;
-
-	dt_params(&p, ENTRY, NULL);
-	t0 = now_us();
-	err = RasDialA(NULL, NULL, &p, 0, NULL, &h);
-	t = now_us() - t0;
-	if (err) {
-		fprintf(stderr, "# RasDial: %u\n", err);
-		if (h)
-			RasHangUpA(h);
-		return -1;
-	}
-	if (dt_kernel_get(dt_conn_id(h), &k) || !k.pid) {
-		RasHangUpA(h);
-		return -1;
-	}
-	RasHangUpA(h);
-	if (!dt_wait_pid_gone(k.pid, 15000) || !dt_wait_registry_empty(10000))
-		return -1;
-	return t;
-}
 
 /* Reads DIR/NAME-I (a number) once it exists; -1 after TIMEOUT_MS. */
 static long long wait_file(const char *dir, const char *name, int i,
@@ -169,7 +74,7 @@ int main(int argc, char **argv)
 			if (settle())
 				return 1;
 			if ((i + k) % 2 == 0)
-				nat[i] = run_native();
+				nat[i] = run_rasdial(ENTRY);
 			else
 				wine[i] = run_wine(dir, i);
 		}
