@@ -179,11 +179,12 @@ static DWORD dial(int wide, void *ext, char *pbk, void *params, DWORD type,
 	ret = init_error;
 	if (ret)
 		goto out;
+	/* Also for a synchronous dial: its pppd is reaped by a dispatch. */
+	InitOnceExecuteOnce(&thread_once, start_thread, NULL, NULL);
 	if (notifier) {
 		ret = ERROR_INVALID_PARAMETER;
 		if (type > 2 && type != NOTIFIER_HWND)
 			goto out;
-		InitOnceExecuteOnce(&thread_once, start_thread, NULL, NULL);
 		/* No fd: librasdial's own error (kernel module missing). */
 		if (thread_started) {
 			ret = ERROR_NOT_ENOUGH_MEMORY;
@@ -253,6 +254,8 @@ static DWORD hang_up(int wide, HANDLE h)
 {
 	if (init_error)
 		return init_error;
+	/* A handle of another process's dial: its end is dispatched too. */
+	InitOnceExecuteOnce(&thread_once, start_thread, NULL, NULL);
 	forget_dial((uintptr_t)h);
 	return rasu_hang_up(wide, (uintptr_t)h);
 }

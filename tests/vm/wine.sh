@@ -21,6 +21,7 @@
 # session (wineserver -p): the first Wine process under TCG costs 60-125 s.
 # Each program prints "ok - X" / "not ok - X" / "skip - X: why"; this
 # script numbers them.  Env: RASDIAL_WINE_PREFIX_TAR (the tar).
+# shellcheck source=tests/vm/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 WINE_DIR=/usr/lib/wine
@@ -119,11 +120,11 @@ else
 fi
 
 # (d) first: it needs no link, and pays for the session's start.
-CODES="691 676 631 600"
-"$TOPDIR/build/tests/wine/errtext" $CODES >"$D/errtext" ||
+CODES=(691 676 631 600)
+"$TOPDIR/build/tests/wine/errtext" "${CODES[@]}" >"$D/errtext" ||
 	ktap_fail "errtext: librasdial's texts"
-run_win errstr errstr.exe "$(IFS=; echo "${VARIANTS[*]}")" $CODES
-for c in $CODES; do
+run_win errstr errstr.exe "$(IFS=; echo "${VARIANTS[*]}")" "${CODES[@]}"
+for c in "${CODES[@]}"; do
 	want=$(sed -n "s/^$c //p" "$D/errtext")
 	for k in "${VARIANTS[@]}"; do
 		got=$(sed -n "s/^text $k $c //p" "$D/errstr.out" | tr -d '\r')
@@ -135,6 +136,15 @@ for c in $CODES; do
 		fi
 	done
 done
+
+# Without librasdial the program still starts and gets 711.
+LD_LIBRARY_PATH='' timeout -k 10 240 "$WINE_DIR/wine64" "$EXES/errstr.exe" A 691 \
+	>"$D/nolib.out" 2>&1 </dev/null
+if grep -q '^not ok - RasGetErrorStringA(691) (711)' "$D/nolib.out"; then
+	ktap_ok "no librasdial.so.1: the program runs, RAS calls give 711"
+else
+	dump_file "$D/nolib.out"; ktap_fail "no librasdial.so.1: the program runs, RAS calls give 711"
+fi
 
 # (a)
 run_win dial_a dial_a.exe winetest client "$SECRET" 0 || dump_file "$D/dial.log"
