@@ -46,6 +46,31 @@ struct rasdial_connstatus_nt35 {
 	CHAR szDeviceType[RAS_MaxDeviceType + 1];
 	CHAR szDeviceName[32 + 1];
 };
+
+/* The same three in UTF-16 (the W functions, wide.c). */
+struct rasdial_dialparams_nt35w {
+	DWORD dwSize;
+	WCHAR szEntryName[20 + 1];
+	WCHAR szPhoneNumber[RAS_MaxPhoneNumber + 1];
+	WCHAR szCallbackNumber[48 + 1];
+	WCHAR szUserName[UNLEN + 1];
+	WCHAR szPassword[PWLEN + 1];
+	WCHAR szDomain[DNLEN + 1];
+};
+
+struct rasdial_conn_nt35w {
+	DWORD dwSize;
+	HRASCONN hrasconn;
+	WCHAR szEntryName[20 + 1];
+};
+
+struct rasdial_connstatus_nt35w {
+	DWORD dwSize;
+	RASCONNSTATE rasconnstate;
+	DWORD dwError;
+	WCHAR szDeviceType[RAS_MaxDeviceType + 1];
+	WCHAR szDeviceName[32 + 1];
+};
 #pragma pack(pop)
 
 #define RASDIAL_DIALPARAMS_SIZES {					\
@@ -76,6 +101,48 @@ struct rasdial_connstatus_nt35 {
 	RASDIAL_END(RASCONNSTATUSA, szDeviceName),	/* 0x400 */	\
 	RASDIAL_END(RASCONNSTATUSA, szPhoneNumber),	/* 0x401 */	\
 	sizeof(RASCONNSTATUSA),				/* 0x601 */	\
+}
+
+/* The W structures' sizes, WINVER for WINVER as the A ones above. */
+#define RASDIAL_DIALPARAMSW_SIZES {					\
+	sizeof(struct rasdial_dialparams_nt35w),			\
+	RASDIAL_END(RASDIALPARAMSW, szDomain),		/* 0x400 */	\
+	RASDIAL_END(RASDIALPARAMSW, dwCallbackId),	/* 0x401 */	\
+	RASDIAL_END(RASDIALPARAMSW, dwIfIndex),		/* 0x601 */	\
+	sizeof(RASDIALPARAMSW),				/* 0x602 */	\
+}
+
+#define RASDIAL_CONNW_SIZES {						\
+	sizeof(struct rasdial_conn_nt35w),				\
+	RASDIAL_END(RASCONNW, szDeviceName),		/* 0x400 */	\
+	RASDIAL_END(RASCONNW, dwSubEntry),		/* 0x401 */	\
+	RASDIAL_END(RASCONNW, guidEntry),		/* 0x500 */	\
+	RASDIAL_END(RASCONNW, luid),			/* 0x501 */	\
+	sizeof(RASCONNW),				/* 0x600 */	\
+}
+
+#define RASDIAL_CONNSTATUSW_SIZES {					\
+	sizeof(struct rasdial_connstatus_nt35w),			\
+	RASDIAL_END(RASCONNSTATUSW, szDeviceName),	/* 0x400 */	\
+	RASDIAL_END(RASCONNSTATUSW, szPhoneNumber),	/* 0x401 */	\
+	sizeof(RASCONNSTATUSW),				/* 0x601 */	\
+}
+
+/* As RasEnumEntriesA: no NT 3.5 layout. */
+#define RASDIAL_ENTRYNAMEW_SIZES {					\
+	RASDIAL_END(RASENTRYNAMEW, szEntryName),	/* 0x400 */	\
+	sizeof(RASENTRYNAMEW),				/* 0x500 */	\
+}
+
+#define RASDIAL_PPPIPW_SIZES {						\
+	RASDIAL_END(RASPPPIPW, szIpAddress),		/* WINNT35COMPATIBLE */ \
+	RASDIAL_END(RASPPPIPW, szServerIpAddress),	/* < 0x500 */	\
+	sizeof(RASPPPIPW),				/* 0x500 */	\
+}
+
+#define RASDIAL_PPPLCPW_SIZES {						\
+	RASDIAL_END(RASPPPLCPW, fBundled),		/* < 0x500 */	\
+	sizeof(RASPPPLCPW),				/* 0x500 */	\
 }
 
 static inline bool rasdial_size_in(const size_t *sizes, size_t n, DWORD size)

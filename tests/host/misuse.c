@@ -403,6 +403,85 @@ static void WINAPI func1(HRASCONN h, UINT msg, RASCONNSTATE s, DWORD e,
 	  (rasdial_set_dispatch_mode(RASDIAL_DISPATCH_MANUAL),		\
 	   rasdial_dispatch()), 1, 1)
 
+/* ---- Issue 14: the W entry points (wide.c).  Their own buffers; the
+ * peers directory of setup() as UTF-16 in wdir. */
+static struct {
+	WCHAR wdir[64];
+	RASDIALPARAMSW p;
+	RASCONNSTATUSW st;
+	RASCONNW c[2];
+	RASENTRYNAMEW e[2];
+	RASPPPIPW ip;
+	WCHAR text[512];
+} gw;
+
+static void setup_w(void)
+{
+	size_t i;
+
+	memset(&gw, 0, sizeof(gw));
+	for (i = 0; g.dir[i]; i++)
+		gw.wdir[i] = (WCHAR)g.dir[i];
+	gw.p.dwSize = sizeof(gw.p);
+	memcpy(gw.p.szEntryName, u"alpha", sizeof(u"alpha"));
+	gw.st.dwSize = sizeof(gw.st);
+	gw.c[0].dwSize = sizeof(gw.c[0]);
+	gw.e[0].dwSize = sizeof(gw.e[0]);
+	gw.ip.dwSize = sizeof(gw.ip);
+}
+
+#define ROWS_WIDE(X)							\
+	X(dialw_params_null, ERROR_INVALID_PARAMETER,			\
+	  (setup_w(), RasDialW(NULL, gw.wdir, NULL, 0, NULL, &g.h)),	\
+	  g.h == UNTOUCHED, 0)						\
+	X(dialw_handle_null, ERROR_INVALID_PARAMETER,			\
+	  (setup_w(), RasDialW(NULL, gw.wdir, &gw.p, 0, NULL, NULL)), 1, 0) \
+	X(dialw_size_0, ERROR_INVALID_SIZE,				\
+	  (setup_w(), gw.p.dwSize = 0,					\
+	   RasDialW(NULL, gw.wdir, &gw.p, 0, NULL, &g.h)), g.h == UNTOUCHED, 0) \
+	X(dialw_size_of_a, ERROR_INVALID_SIZE,				\
+	  (setup_w(), gw.p.dwSize = sizeof(RASDIALPARAMSA),		\
+	   RasDialW(NULL, gw.wdir, &gw.p, 0, NULL, &g.h)), g.h == UNTOUCHED, 0) \
+	X(dialw_lone_surrogate, ERROR_INVALID_PARAMETER,		\
+	  (setup_w(), gw.p.szEntryName[1] = 0xD800,			\
+	   RasDialW(NULL, gw.wdir, &gw.p, 0, NULL, &g.h)), g.h == UNTOUCHED, 0) \
+	X(dialw_no_module, ERROR_RASMAN_CANNOT_INITIALIZE,		\
+	  (setup_w(), RasDialW(NULL, gw.wdir, &gw.p, 0, NULL, &g.h)),	\
+	  g.h == UNTOUCHED, 1)						\
+	X(hangupw_null, ERROR_INVALID_HANDLE, RasHangUpW(NULL), 1, 0)	\
+	X(hangupw_forged, ERROR_INVALID_HANDLE, RasHangUpW(FORGED), 1, 0) \
+	X(statusw_null_struct, ERROR_INVALID_PARAMETER,			\
+	  RasGetConnectStatusW(FORGED, NULL), 1, 0)			\
+	X(statusw_size_of_a, ERROR_INVALID_SIZE,			\
+	  (setup_w(), gw.st.dwSize = sizeof(RASCONNSTATUSA),		\
+	   RasGetConnectStatusW(FORGED, &gw.st)), 1, 0)			\
+	X(enumconnw_null_cb, ERROR_INVALID_PARAMETER,			\
+	  (setup_w(), RasEnumConnectionsW(gw.c, NULL, &g.n)), g.n == 0x7777, 0) \
+	X(enumconnw_size_0, ERROR_INVALID_SIZE,				\
+	  (setup_w(), gw.c[0].dwSize = 0,				\
+	   RasEnumConnectionsW(gw.c, &g.cb, &g.n)), g.n == 0x7777, 0)	\
+	X(enumentriesw_reserved, ERROR_NOT_SUPPORTED,			\
+	  (setup_w(), RasEnumEntriesW(u"", gw.wdir, gw.e, &g.cb, &g.n)),	\
+	  g.n == 0x7777, 0)						\
+	X(enumentriesw_size_plus_1, ERROR_INVALID_SIZE,			\
+	  (setup_w(), gw.e[0].dwSize = sizeof(RASENTRYNAMEW) + 1,	\
+	   RasEnumEntriesW(NULL, gw.wdir, gw.e, &g.cb, &g.n)), g.n == 0x7777, 0) \
+	X(enumentriesw_null_buffer, ERROR_BUFFER_TOO_SMALL,		\
+	  (setup_w(), RasEnumEntriesW(NULL, gw.wdir, NULL, &g.cb, &g.n)), \
+	  g.n == 2 && g.cb == 2 * sizeof(RASENTRYNAMEW), 0)		\
+	X(errorstringw_null, ERROR_INVALID_PARAMETER,			\
+	  RasGetErrorStringW(ERROR_INVALID_SIZE, NULL, 512), 1, 0)	\
+	X(errorstringw_one_wchar, ERROR_INSUFFICIENT_BUFFER,		\
+	  (setup_w(), RasGetErrorStringW(ERROR_INVALID_SIZE, gw.text, 1)), \
+	  gw.text[0] == 0, 0)						\
+	X(projectionw_null, ERROR_INVALID_PARAMETER,			\
+	  RasGetProjectionInfoW(FORGED, RASP_PppIp, NULL, &g.cb), 1, 0)	\
+	X(projectionw_size_of_a, ERROR_INVALID_SIZE,			\
+	  (setup_w(), gw.ip.dwSize = sizeof(RASPPPIPA), g.cb = sizeof(gw.ip), \
+	   RasGetProjectionInfoW(FORGED, RASP_PppIp, &gw.ip, &g.cb)), 1, 0) \
+	X(notificationw_no_flags, ERROR_INVALID_PARAMETER,		\
+	  RasConnectionNotificationW(FORGED, g.ev, 0), 1, 0)
+
 #define ROW_TEST(name, expected, call, post, no_module)			\
 	TEST(name)							\
 	{								\
@@ -425,5 +504,6 @@ static void WINAPI func1(HRASCONN h, UINT msg, RASCONNSTATE s, DWORD e,
 	}
 
 ROWS(ROW_TEST)
+ROWS_WIDE(ROW_TEST)
 
 TEST_HARNESS_MAIN

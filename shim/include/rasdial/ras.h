@@ -6,8 +6,9 @@
  * the structures are packed to 4 bytes and grow with WINVER exactly as the
  * SDK's do, so dwSize tells the library which layout a program was built
  * with.  WINVER defaults to 0x0600 (Windows Vista) when the including
- * program does not set it.  The char ("A") variants take UTF-8; the
- * unsuffixed names map to them.
+ * program does not set it.  The char ("A") variants take UTF-8, the
+ * WCHAR ("W") ones UTF-16; the unsuffixed names map to the W ones when
+ * UNICODE is defined, else to the A ones.
  */
 #ifndef _RASDIAL_RAS_H_
 #define _RASDIAL_RAS_H_
@@ -613,49 +614,118 @@ RASDIAL_API DWORD APIENTRY RasConnectionNotificationA(HRASCONN hrasconn,
 						      HANDLE hEvent,
 						      DWORD dwFlags);
 
-/* The UTF-16 ("W") variants: the same functions, strings in UTF-16. */
+/*
+ * The UTF-16 ("W") variants: the same functions, strings in UTF-16
+ * (WCHAR, 16-bit, native byte order).  Each converts its strings to UTF-8
+ * (glibc's iconv), calls the A function and converts what it returns, so
+ * it behaves as the A one but for these rules, as on Windows:
+ *  - dwSize is that of the W structure (every WINVER's layout, NT 3.5's
+ *    too where the A function takes it); buffer sizes are in bytes of W
+ *    structures, except RasGetErrorStringW's cBufSize: in WCHARs.
+ *  - A string argument that is not valid UTF-16 (an unpaired surrogate),
+ *    or whose UTF-8 form does not fit the A field, is
+ *    ERROR_INVALID_PARAMETER: never cut short.
+ *  - A string returned that does not fit the caller's W field (only the
+ *    NT 3.5 layouts are that short) is ERROR_BUFFER_TOO_SMALL, one that is
+ *    not valid UTF-8 (a peers file named in another charset)
+ *    ERROR_INVALID_PARAMETER; in RasEnumConnectionsW and RasEnumEntriesW
+ *    such an item is left out of the listing instead.
+ *  - RasEnumConnectionsW and RasEnumEntriesW: a NULL buffer asks for the
+ *    size (ERROR_BUFFER_TOO_SMALL with *lpcb and the count) whatever *lpcb.
+ */
+
+/* RasDialA with lpRasDialParams' strings and lpszPhonebook converted;
+ * the notifier (types 0, 1, 2) gets the same calls as with RasDialA. */
 RASDIAL_API DWORD APIENTRY RasDialW(LPRASDIALEXTENSIONS lpRasDialExtensions,
 				    LPCWSTR lpszPhonebook,
 				    LPRASDIALPARAMSW lpRasDialParams,
 				    DWORD dwNotifierType, LPVOID lpvNotifier,
 				    LPHRASCONN lphRasConn);
+/* No strings: RasHangUpA itself. */
 RASDIAL_API DWORD APIENTRY RasHangUpW(HRASCONN hrasconn);
+/* RasGetConnectStatusA; device type, device name, phone number converted. */
 RASDIAL_API DWORD APIENTRY RasGetConnectStatusW(HRASCONN hrasconn,
 						LPRASCONNSTATUSW lpRasConnStatus);
+/* RasEnumConnectionsA; *lpcb in bytes of the caller's RASCONNW layout. */
 RASDIAL_API DWORD APIENTRY RasEnumConnectionsW(LPRASCONNW lprasconn,
 					       LPDWORD lpcb,
 					       LPDWORD lpcConnections);
+/* RasGetErrorStringA's text in UTF-16; cBufSize in WCHARs with the NUL. */
 RASDIAL_API DWORD APIENTRY RasGetErrorStringW(UINT uErrorValue,
 					      LPWSTR lpszErrorString,
 					      DWORD cBufSize);
+/* RasEnumEntriesA; lpszPhonebook converted, *lpcb in bytes of RASENTRYNAMEW. */
 RASDIAL_API DWORD APIENTRY RasEnumEntriesW(LPCWSTR reserved,
 					   LPCWSTR lpszPhonebook,
 					   LPRASENTRYNAMEW lprasentryname,
 					   LPDWORD lpcb, LPDWORD lpcEntries);
+/* RASP_PppIp: RASPPPIPW; RASP_PppLcp: RASPPPLCPW; RASP_PppIpv6: the
+ * RASPPPIPV6 of the A function (no strings); *lpcb in bytes. */
 RASDIAL_API DWORD APIENTRY RasGetProjectionInfoW(HRASCONN hrasconn,
 						 RASPROJECTION rasprojection,
 						 LPVOID lpprojection,
 						 LPDWORD lpcb);
+/* No strings: RasConnectionNotificationA itself. */
 RASDIAL_API DWORD APIENTRY RasConnectionNotificationW(HRASCONN hrasconn,
 						      HANDLE hEvent,
 						      DWORD dwFlags);
 
-/* Unsuffixed names: the char (UTF-8) variants. */
-typedef RASCONNA RASCONN, *LPRASCONN;
-typedef RASCONNSTATUSA RASCONNSTATUS, *LPRASCONNSTATUS;
-typedef RASDIALPARAMSA RASDIALPARAMS, *LPRASDIALPARAMS;
-typedef RASENTRYNAMEA RASENTRYNAME, *LPRASENTRYNAME;
-typedef RASPPPIPA RASPPPIP, *LPRASPPPIP;
-typedef RASPPPLCPA RASPPPLCP, *LPRASPPPLCP;
+/*
+ * Unsuffixed names, as in the SDK: the W variants when UNICODE is
+ * defined, else the A ones.  One line per name, for functions, structures
+ * and their LP types alike:
+ *	#define RasFoo		RASDIAL_AW(RasFoo)
+ */
+#ifdef UNICODE
+#define RASDIAL_AW(name)	name##W
+#else
+#define RASDIAL_AW(name)	name##A
+#endif
 
-#define RasDial			RasDialA
-#define RasHangUp		RasHangUpA
-#define RasGetConnectStatus	RasGetConnectStatusA
-#define RasEnumConnections	RasEnumConnectionsA
-#define RasEnumEntries		RasEnumEntriesA
-#define RasGetErrorString	RasGetErrorStringA
-#define RasGetProjectionInfo	RasGetProjectionInfoA
-#define RasConnectionNotification RasConnectionNotificationA
+/* TCHAR and TEXT() belong to the Windows headers: given only if absent.
+ * A wide literal is u"" here: L"" is Linux's 32-bit wchar_t. */
+#ifndef _TCHAR_DEFINED
+#define _TCHAR_DEFINED
+#ifdef UNICODE
+typedef WCHAR TCHAR, *PTCHAR;
+#else
+typedef char TCHAR, *PTCHAR;
+#endif
+typedef TCHAR *LPTSTR;
+typedef const TCHAR *LPCTSTR;
+#endif
+#ifndef TEXT
+#ifdef UNICODE
+#define __TEXT(quote)	u##quote
+#else
+#define __TEXT(quote)	quote
+#endif
+#define TEXT(quote)	__TEXT(quote)
+#endif
+
+/* Structures (ras.h's, issue 14 item 1). */
+#define RASCONN			RASDIAL_AW(RASCONN)
+#define LPRASCONN		RASDIAL_AW(LPRASCONN)
+#define RASCONNSTATUS		RASDIAL_AW(RASCONNSTATUS)
+#define LPRASCONNSTATUS		RASDIAL_AW(LPRASCONNSTATUS)
+#define RASDIALPARAMS		RASDIAL_AW(RASDIALPARAMS)
+#define LPRASDIALPARAMS		RASDIAL_AW(LPRASDIALPARAMS)
+#define RASENTRYNAME		RASDIAL_AW(RASENTRYNAME)
+#define LPRASENTRYNAME		RASDIAL_AW(LPRASENTRYNAME)
+#define RASPPPIP		RASDIAL_AW(RASPPPIP)
+#define LPRASPPPIP		RASDIAL_AW(LPRASPPPIP)
+#define RASPPPLCP		RASDIAL_AW(RASPPPLCP)
+#define LPRASPPPLCP		RASDIAL_AW(LPRASPPPLCP)
+
+/* Functions (issue 14 item 1). */
+#define RasDial			RASDIAL_AW(RasDial)
+#define RasHangUp		RASDIAL_AW(RasHangUp)
+#define RasGetConnectStatus	RASDIAL_AW(RasGetConnectStatus)
+#define RasEnumConnections	RASDIAL_AW(RasEnumConnections)
+#define RasEnumEntries		RASDIAL_AW(RasEnumEntries)
+#define RasGetErrorString	RASDIAL_AW(RasGetErrorString)
+#define RasGetProjectionInfo	RASDIAL_AW(RasGetProjectionInfo)
+#define RasConnectionNotification RASDIAL_AW(RasConnectionNotification)
 
 #ifdef __cplusplus
 }
