@@ -31,7 +31,7 @@ KDIR ?= $(if $(KVER),/lib/modules/$(KVER)/build)
 export KVER KDIR
 
 .PHONY: all plugin shim tools module tests check demo bench deps clean style \
-	install uninstall install-dkms uninstall-dkms
+	install uninstall install-dkms uninstall-dkms wine
 
 all: plugin shim tools module
 
@@ -155,3 +155,23 @@ clean:
 	rm -f kernel/*.o kernel/*.ko kernel/*.mod kernel/*.mod.c kernel/.*.cmd \
 	      kernel/modules.order .*.cmd Module.symvers modules.order
 	rm -rf $(BUILDDIR)
+
+# ---------------------------------------------------------------- wine
+# rasapi32.dll.so for Wine (wine/; skipped without winegcc), installed
+# with the rest.
+all: wine
+wine: shim
+	$(MAKE) -C wine
+install: install-wine
+uninstall: uninstall-wine
+# bench/run's Wine row needs a prefix, made on the host (faster than TCG).
+bench: wine-prefix
+.PHONY: install-wine uninstall-wine wine-prefix
+wine-prefix: deps
+	@if [ -x /usr/lib/wine/wine64 ]; then mkdir -p build/wine && \
+		scripts/wine-prefix build/wine/prefix.tar; \
+	else echo "wine-prefix: skipped (no wine64)"; fi
+install-wine:
+	$(MAKE) -C wine install
+uninstall-wine:
+	$(MAKE) -C wine uninstall

@@ -18,111 +18,11 @@
  * Usage (root, rasdial.ko loaded, RASDIAL_PLUGIN set; in the VM: make bench):
  *   dial_overhead [N]        default 20 of each, per entry
  */
-#include <dirent.h>
-
-#include "../tests/vm/dialtest.h"
+#include "dialbench.h"
 
 #define ENTRY		"bench-dial"
 #define LINKNAME	"bench-plain"
 #define MAX_RUNS	1000
-
-static int cmp_ll(const void *a, const void *b)
-{
-	long long x = *(const long long *)a, y = *(const long long *)b;
-
-	return (x > y) - (x < y);
-}
-
-static double median_ms(long long *us, int n)
-{
-	qsort(us, n, sizeof(*us), cmp_ll);
-	return (n % 2 ? us[n / 2] : (us[n / 2 - 1] + us[n / 2]) / 2.0) / 1000.0;
-}
-
-static long long now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
-}
-
-/* pppd processes (either side) plus ppp interfaces still there. */
-static int leftovers(void)
-{
-	char path[300], comm[32];
-	struct dirent *de;
-	int n = 0;
-	DIR *d = opendir("/proc");
-	FILE *f;
-
-	while (d && (de = readdir(d))) {
-		if (de->d_name[0] < '1' || de->d_name[0] > '9')
-			continue;
-		snprintf(path, sizeof(path), "/proc/%s/comm", de->d_name);
-		f = fopen(path, "re");
-		if (f && fgets(comm, sizeof(comm), f) && !strcmp(comm, "pppd\n"))
-			n++;
-		if (f)
-			fclose(f);
-	}
-	if (d)
-		closedir(d);
-	d = opendir("/sys/class/net");
-	while (d && (de = readdir(d)))
-		n += !strncmp(de->d_name, "ppp", 3);
-	if (d)
-		closedir(d);
-	return n;
-}
-
-/* Waits (bounded) for the previous run's leftovers to go; 0 if they did. */
-static int settle(void)
-{
-	long long end = dt_now_ms() + 20000;
-
-	while (leftovers()) {
-		if (dt_now_ms() > end) {
-			fprintf(stderr, "# the previous link did not go away\n");
-			return -1;
-		}
-		usleep(20000);
-	}
-	usleep(100000);
-	return 0;
-}
-
-/* Returns microseconds to Connected, or -1. */
-static long long run_rasdial(void)
-{
-	RASDIALPARAMSA p;
-	HRASCONN h = NULL;
-	struct dt_kconn k;
-	long long t0, t;
-	DWORD err;
-
-	dt_params(&p, ENTRY, NULL);
-	t0 = now_us();
-	err = RasDialA(NULL, NULL, &p, 0, NULL, &h);
-	t = now_us() - t0;
-	if (err) {
-		fprintf(stderr, "# RasDial: %u\n", err);
-		if (h)
-			RasHangUpA(h);
-		return -1;
-	}
-	if (dt_kernel_get(dt_conn_id(h), &k) || !k.pid) {
-		fprintf(stderr, "# no pppd pid for the link\n");
-		RasHangUpA(h);
-		return -1;
-	}
-	RasHangUpA(h);
-	if (!dt_wait_pid_gone(k.pid, 15000) || !dt_wait_registry_empty(10000)) {
-		fprintf(stderr, "# pppd %u did not exit\n", k.pid);
-		return -1;
-	}
-	return t;
-}
 
 /* Returns microseconds until "pppd ... updetach" returned, or -1. */
 static long long run_plain(void)
@@ -195,7 +95,7 @@ int main(int argc, char **argv)
 				if (settle())
 					return 1;
 				if ((i + k) % 2 == 0)
-					ras[i] = run_rasdial();
+					ras[i] = run_rasdial(ENTRY);
 				else
 					plain[i] = run_plain();
 			}
