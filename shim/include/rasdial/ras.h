@@ -542,6 +542,74 @@ typedef struct tagRASPPPLCPW {
 #endif
 } RASPPPLCPW, *LPRASPPPLCPW;
 
+/* Saved credentials (RasGetCredentials, RasSetCredentials). */
+typedef struct tagRASCREDENTIALSA {
+	DWORD dwSize;
+	DWORD dwMask;
+	CHAR szUserName[UNLEN + 1];
+	CHAR szPassword[PWLEN + 1];
+	CHAR szDomain[DNLEN + 1];
+} RASCREDENTIALSA, *LPRASCREDENTIALSA;
+
+typedef struct tagRASCREDENTIALSW {
+	DWORD dwSize;
+	DWORD dwMask;
+	WCHAR szUserName[UNLEN + 1];
+	WCHAR szPassword[PWLEN + 1];
+	WCHAR szDomain[DNLEN + 1];
+} RASCREDENTIALSW, *LPRASCREDENTIALSW;
+
+#define RASCM_UserName			0x00000001
+#define RASCM_Password			0x00000002
+#define RASCM_Domain			0x00000004
+#define RASCM_DefaultCreds		0x00000008
+#define RASCM_PreSharedKey		0x00000010
+#define RASCM_ServerPreSharedKey	0x00000020
+#define RASCM_DDMPreSharedKey		0x00000040
+
+typedef BOOL *LPBOOL;
+
+RASDIAL_API DWORD APIENTRY RasGetCredentialsA(LPCSTR lpszPhonebook,
+					      LPCSTR lpszEntry,
+					      LPRASCREDENTIALSA lpCredentials);
+RASDIAL_API DWORD APIENTRY RasGetCredentialsW(LPCWSTR lpszPhonebook,
+					      LPCWSTR lpszEntry,
+					      LPRASCREDENTIALSW lpCredentials);
+RASDIAL_API DWORD APIENTRY RasSetCredentialsA(LPCSTR lpszPhonebook,
+					      LPCSTR lpszEntry,
+					      LPRASCREDENTIALSA lpCredentials,
+					      BOOL fClearCredentials);
+RASDIAL_API DWORD APIENTRY RasSetCredentialsW(LPCWSTR lpszPhonebook,
+					      LPCWSTR lpszEntry,
+					      LPRASCREDENTIALSW lpCredentials,
+					      BOOL fClearCredentials);
+RASDIAL_API DWORD APIENTRY RasGetEntryDialParamsA(LPCSTR lpszPhonebook,
+						  LPRASDIALPARAMSA lprasdialparams,
+						  LPBOOL lpfPassword);
+RASDIAL_API DWORD APIENTRY RasGetEntryDialParamsW(LPCWSTR lpszPhonebook,
+						  LPRASDIALPARAMSW lprasdialparams,
+						  LPBOOL lpfPassword);
+RASDIAL_API DWORD APIENTRY RasSetEntryDialParamsA(LPCSTR lpszPhonebook,
+						  LPRASDIALPARAMSA lprasdialparams,
+						  BOOL fRemovePassword);
+RASDIAL_API DWORD APIENTRY RasSetEntryDialParamsW(LPCWSTR lpszPhonebook,
+						  LPRASDIALPARAMSW lprasdialparams,
+						  BOOL fRemovePassword);
+
+#ifdef UNICODE
+typedef RASCREDENTIALSW RASCREDENTIALS, *LPRASCREDENTIALS;
+#define RasGetCredentials	RasGetCredentialsW
+#define RasSetCredentials	RasSetCredentialsW
+#define RasGetEntryDialParams	RasGetEntryDialParamsW
+#define RasSetEntryDialParams	RasSetEntryDialParamsW
+#else
+typedef RASCREDENTIALSA RASCREDENTIALS, *LPRASCREDENTIALS;
+#define RasGetCredentials	RasGetCredentialsA
+#define RasSetCredentials	RasSetCredentialsA
+#define RasGetEntryDialParams	RasGetEntryDialParamsA
+#define RasSetEntryDialParams	RasSetEntryDialParamsA
+#endif
+
 /* Link counters (RasGetConnectionStatistics, RasGetLinkStatistics). */
 typedef struct _RAS_STATS {
 	DWORD dwSize;
