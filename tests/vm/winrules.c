@@ -289,7 +289,8 @@ TEST_F_TIMEOUT(win, second_dial_same_handle, 90)
 {
 	RASDIALPARAMSA p;
 	struct dt_call calls[DT_MAX_CALLS];
-	int pppds, n, i, seen = 0;
+	HRASCONN h3 = NULL;
+	int pppds, n = 0, i, seen = 0;
 
 	dt_params(&p, ENTRY, NULL);
 	ASSERT_EQ(0, RasDialA(NULL, NULL, &p, 0, NULL, &self->h));
@@ -300,21 +301,17 @@ TEST_F_TIMEOUT(win, second_dial_same_handle, 90)
 	EXPECT_EQ(self->h, self->h2);
 	EXPECT_EQ(pppds, dt_count_pppd());
 	/* With a notifier: one call, Connected. */
-	{
-		HRASCONN h3 = NULL;
-
-		ASSERT_EQ(0, RasDialA(NULL, NULL, &p, 1, rec1, &h3));
-		EXPECT_EQ(self->h, h3);
-		dt_wait(dt_done_connected_or_error, 10000, calls, &n);
-		usleep(500 * 1000);
-		dt_wait(dt_done_connected_or_error, 0, calls, &n);
-		for (i = 0; i < n; i++)
-			seen += calls[i].h == h3;
-		EXPECT_EQ(1, seen);
-		EXPECT_EQ(RASCS_Connected, calls[0].state);
-		EXPECT_EQ(0, calls[0].error);
-		EXPECT_EQ(0, RasHangUpA(h3));
-	}
+	ASSERT_EQ(0, RasDialA(NULL, NULL, &p, 1, rec1, &h3));
+	EXPECT_EQ(self->h, h3);
+	dt_wait(dt_done_connected_or_error, 10000, calls, &n);
+	usleep(500 * 1000);
+	dt_wait(dt_done_connected_or_error, 0, calls, &n);
+	for (i = 0; i < n; i++)
+		seen += calls[i].h == h3;
+	EXPECT_EQ(1, seen);
+	EXPECT_EQ(RASCS_Connected, calls[0].state);
+	EXPECT_EQ(0, calls[0].error);
+	EXPECT_EQ(0, RasHangUpA(h3));
 	/* The first RasHangUp leaves the link up; the last ends it. */
 	EXPECT_EQ(0, RasHangUpA(self->h2));
 	self->h2 = NULL;
