@@ -193,7 +193,7 @@ static bool parse_line(char *line, struct cred *c)
 static DWORD store_read_fd(int fd, struct store *s)
 {
 	char *line = NULL;
-	size_t cap = 0;
+	size_t lcap = 0, cap = 0;
 	ssize_t len;
 	struct stat st;
 	DWORD ret = ERROR_SUCCESS;
@@ -214,7 +214,7 @@ static DWORD store_read_fd(int fd, struct store *s)
 			close(dfd);
 		return ERROR_NOT_ENOUGH_MEMORY;
 	}
-	while ((len = getline(&line, &cap, f)) > 0) {
+	while ((len = getline(&line, &lcap, f)) > 0) {
 		struct cred c = { 0 }, *v;
 
 		if (line[0] == '#' || line[0] == '\n')
@@ -227,9 +227,13 @@ static DWORD store_read_fd(int fd, struct store *s)
 			rasdial_detail_set("the credential store has a line that is not a record");
 			break;
 		}
-		v = c.book && c.entry ? realloc(s->v, (s->n + 1) * sizeof(*v))
-				      : NULL;
-		if (!v) {
+		v = s->v;
+		if (c.book && c.entry && s->n == cap) {
+			/* Doubling: a full store is 4096 records. */
+			cap = cap ? cap * 2 : 16;
+			v = realloc(s->v, cap * sizeof(*v));
+		}
+		if (!v || !c.book || !c.entry) {
 			free(c.book);
 			free(c.entry);
 			explicit_bzero(&c, sizeof(c));
@@ -241,7 +245,7 @@ static DWORD store_read_fd(int fd, struct store *s)
 		explicit_bzero(&c, sizeof(c));
 	}
 	if (line) {
-		explicit_bzero(line, cap);
+		explicit_bzero(line, lcap);
 		free(line);
 	}
 	fclose(f);
