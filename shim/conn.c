@@ -265,9 +265,6 @@ RASDIAL_API DWORD APIENTRY RasEnumConnectionsA(LPRASCONNA lprasconn,
 		size = lprasconn->dwSize;
 		if (!rasdial_size_in(sizes, RASDIAL_ARRAY_SIZE(sizes), size))
 			return ERROR_INVALID_SIZE;
-	} else if (*lpcb) {
-		/* Only "how big?" (NULL and 0) may come without a buffer. */
-		return ERROR_INVALID_PARAMETER;
 	}
 
 	pthread_mutex_lock(&enum_lock);
@@ -292,7 +289,8 @@ RASDIAL_API DWORD APIENTRY RasEnumConnectionsA(LPRASCONNA lprasconn,
 		ret = ERROR_NOT_ENOUGH_MEMORY;
 		goto out_unlock;
 	}
-	if (need > *lpcb) {
+	/* No buffer: "how big?", whatever *lpcb says (Wine's test). */
+	if (need > *lpcb || (!lprasconn && need)) {
 		*lpcb = (DWORD)need;
 		*lpcConnections = (DWORD)n;
 		ret = ERROR_BUFFER_TOO_SMALL;

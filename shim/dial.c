@@ -123,6 +123,12 @@ static DWORD find_entry(const char *phonebook, const char *entry,
 	return ERROR_SUCCESS;
 }
 
+DWORD rasdial_find_entry(const char *phonebook, const char *entry,
+			 char *path, size_t size, bool *use_call)
+{
+	return find_entry(phonebook, entry, path, size, use_call);
+}
+
 static bool has_control_chars(const char *s)
 {
 	for (; *s; s++)
@@ -392,7 +398,7 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	bool use_pbk = false, is_l2tp = false;
 	char path[PATH_MAX];
 	struct rasdial_dial *d;
-	bool use_call = false, cfg_plugin = false;
+	bool use_call = false, cfg_plugin = false, nomem;
 	uint32_t id;
 	pid_t pid = 0;
 	int pidfd = -1;
@@ -441,6 +447,33 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	ret = ERROR_BAD_PHONE_NUMBER;
 	if (has_control_chars(p.szPhoneNumber))
 		goto out_wipe;
+	/* Windows resumes a paused dial for a non-NULL *lphRasConn; with
+	 * no paused states there is no dial it could name. */
+	ret = ERROR_NOT_SUPPORTED;
+	if (lpRasDialExtensions &&
+	    (lpRasDialExtensions->dwfOptions & RDEOPT_PausedStates))
+		goto out_wipe;
+	ret = ERROR_INVALID_HANDLE;
+	if (*lphRasConn)
+		goto out_wipe;
+	/* An entry this process has connected or dialing: its handle, no
+	 * second pppd; each RasDial needs its RasHangUp. */
+	d = rasdial_dial_join(lpszPhonebook ? lpszPhonebook : "",
+			      p.szEntryName, dwNotifierType, lpvNotifier,
+			      p.dwCallbackId, &nomem);
+	ret = ERROR_NOT_ENOUGH_MEMORY;
+	if (nomem)
+		goto out_wipe;
+	if (d) {
+		*lphRasConn = (HRASCONN)(uintptr_t)d->id;
+		ret = lpvNotifier ? ERROR_SUCCESS : rasdial_dial_wait(d);
+		rasdial_dial_put(d);
+		goto out_wipe;
+	}
+	/* Saved credentials for an empty password; DOMAIN\user. */
+	ret = rasdial_creds_for_dial(lpszPhonebook, &p);
+	if (ret)
+		goto out_wipe;
 	/* pppd (setuid root for group dip) refuses "plugin" from the
 	 * command line of anyone but root: the admin's entry must load it. */
 	if (!is_l2tp) {
@@ -477,6 +510,10 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	d->id = id;
 	d->notifier = lpvNotifier;
 	d->notifier_type = dwNotifierType;
+	d->notify_link_end = lpRasDialExtensions &&
+		(lpRasDialExtensions->dwfOptions & RDEOPT_RasdialNotifyLinkEnd);
+	rasdial_strlcpy(d->book, lpszPhonebook ? lpszPhonebook : "",
+			sizeof(d->book));
 	d->callback_id = p.dwCallbackId;
 	memcpy(d->entry, p.szEntryName, sizeof(d->entry));
 	memcpy(d->phone, p.szPhoneNumber, sizeof(d->phone));

@@ -68,6 +68,7 @@ struct rasdial_dial *rasdial_dial_alloc(void)
 	if (!d)
 		return NULL;
 	d->refs = 1;
+	d->dial_refs = 1;
 	d->pidfd = -1;
 	d->subentry = 1;
 	d->fwd_phase = RASDIAL_PPP_PHASE_INITIALIZE;
@@ -118,11 +119,22 @@ void rasdial_dial_hold_locked(struct rasdial_dial *d)
 	d->refs++;
 }
 
+static void free_joiners(struct rasdial_joiner *j)
+{
+	while (j) {
+		struct rasdial_joiner *next = j->next;
+
+		free(j);
+		j = next;
+	}
+}
+
 static void put_locked(struct rasdial_dial *d)
 {
 	if (--d->refs == 0) {
 		if (d->pidfd >= 0)
 			close(d->pidfd);
+		free_joiners(d->joiners);
 		free(d);
 	}
 }
@@ -240,31 +252,124 @@ struct call {
 };
 
 /* Returns false when a RasDialFunc2 asked for no more calls. */
-static bool notify(const struct rasdial_dial *d, const struct call *c)
+static bool notify_one(uint32_t id, uint32_t type, void *fn,
+		       ULONG_PTR callback_id, DWORD subentry,
+		       const struct call *c)
 {
-	HRASCONN h = (HRASCONN)(uintptr_t)d->id;
+	HRASCONN h = (HRASCONN)(uintptr_t)id;
 	RASCONNSTATE state = (RASCONNSTATE)c->state;
 
-	switch (d->notifier_type) {
+	switch (type) {
 	case 0:
-		((RASDIALFUNC)d->notifier)(WM_RASDIALEVENT, state, c->error);
+		((RASDIALFUNC)fn)(WM_RASDIALEVENT, state, c->error);
 		return true;
 	case 1:
-		((RASDIALFUNC1)d->notifier)(h, WM_RASDIALEVENT, state,
-					    c->error, c->ext_error);
+		((RASDIALFUNC1)fn)(h, WM_RASDIALEVENT, state, c->error,
+				   c->ext_error);
 		return true;
 	default:
-		return ((RASDIALFUNC2)d->notifier)(d->callback_id, d->subentry,
-						   h, WM_RASDIALEVENT, state,
-						   c->error, c->ext_error) != 0;
+		return ((RASDIALFUNC2)fn)(callback_id, subentry, h,
+					  WM_RASDIALEVENT, state, c->error,
+					  c->ext_error) != 0;
+	}
+}
+
+static bool notify(const struct rasdial_dial *d, const struct call *c)
+{
+	return notify_one(d->id, d->notifier_type, d->notifier,
+			  d->callback_id, d->subentry, c);
+}
+
+/*
+ * Table lock held: whether a notifier call for D may start now; if so it
+ * is marked running, so that RasHangUp from another thread waits for it
+ * (after RasHangUp returns no call may come: Windows programs free the
+ * notifier's context there).
+ */
+static bool notify_begin_locked(struct rasdial_dial *d)
+{
+	if (d->stop_notify)
+		return false;
+	d->notifying = true;
+	return true;
+}
+
+static void notify_end(struct rasdial_dial *d, bool more)
+{
+	pthread_mutex_lock(&tbl_lock);
+	d->notifying = false;
+	if (!more)
+		d->stop_notify = true;
+	pthread_cond_broadcast(&tbl_cond);
+	pthread_mutex_unlock(&tbl_lock);
+}
+
+/* Table lock held: the dial's outcome is known; later RasDials of the
+ * entry that wait for it hear it now. */
+static bool joiners_due_locked(struct rasdial_dial *d, uint32_t state,
+			       uint32_t error, uint32_t ext_error)
+{
+	struct rasdial_joiner *j;
+	bool any = false;
+
+	for (j = d->joiners; j; j = j->next) {
+		if (j->due)
+			continue;
+		j->due = true;
+		j->state = state;
+		j->error = error;
+		j->ext_error = ext_error;
+		any = true;
+	}
+	return any;
+}
+
+/* Calls the notifiers of later RasDials whose outcome is known, once. */
+static void run_joiners(void)
+{
+	struct rasdial_dial *d;
+
+	for (;;) {
+		struct rasdial_joiner **pj, *j = NULL;
+		struct call c;
+
+		pthread_mutex_lock(&tbl_lock);
+		for (d = tbl_head; d && !j; d = d->next) {
+			if (d->stop_notify)
+				continue;
+			for (pj = &d->joiners; *pj; pj = &(*pj)->next) {
+				if ((*pj)->due) {
+					j = *pj;
+					*pj = j->next;
+					break;
+				}
+			}
+			if (j)
+				break;
+		}
+		if (!j) {
+			pthread_mutex_unlock(&tbl_lock);
+			return;
+		}
+		d->refs++;
+		notify_begin_locked(d);
+		pthread_mutex_unlock(&tbl_lock);
+
+		c = (struct call){ j->state, j->error, j->ext_error };
+		notify_one(d->id, j->notifier_type, j->notifier,
+			   j->callback_id, j->subentry, &c);
+		free(j);
+		notify_end(d, true);
+		rasdial_dial_put(d);
 	}
 }
 
 /*
  * Applies U to D and makes the notifier calls it calls for: (state, 0)
  * on entering a new state, then (state, error) when it carries an error.
- * Calls continue after Connected until the final event, which reports
- * the link's end (RASCS_Disconnected with its error).  D is held.
+ * As on Windows the calls end at RASCS_Connected or at the error; with
+ * RDEOPT_RasdialNotifyLinkEnd they go on until the final event, which
+ * reports the link's end (RASCS_Disconnected with its error).  D is held.
  */
 static void deliver(struct rasdial_dial *d, const struct update *u)
 {
@@ -280,7 +385,7 @@ static void deliver(struct rasdial_dial *d, const struct update *u)
 		d->ext_error = u->ext_error;
 		if (u->state == RASCS_Connected && !u->error)
 			d->connected_once = true;
-		if (d->notifier && !d->stop_notify) {
+		if (d->notifier && !d->stop_notify && !d->notify_over) {
 			if (!d->notified_any || d->notified_state != u->state)
 				calls[n++] = (struct call){ u->state, 0, 0 };
 			if (u->error)
@@ -288,7 +393,16 @@ static void deliver(struct rasdial_dial *d, const struct update *u)
 							    u->ext_error };
 			d->notified_any = true;
 			d->notified_state = u->state;
+			if (!d->notify_link_end &&
+			    (u->error || u->state == RASCS_Connected))
+				d->notify_over = true;
 		}
+		if (u->error || u->final || u->state == RASCS_Connected)
+			joiners_due_locked(d, u->final && !u->error ?
+						 RASCS_Disconnected : u->state,
+					   u->error ? u->error :
+					   u->final ? ERROR_PORT_DISCONNECTED : 0,
+					   u->ext_error);
 		if (u->final) {
 			d->final = true;
 			/* A hung-up dial's handle ends with its last event. */
@@ -301,16 +415,13 @@ static void deliver(struct rasdial_dial *d, const struct update *u)
 
 	for (i = 0; i < n; i++) {
 		pthread_mutex_lock(&tbl_lock);
-		go = !d->stop_notify;
+		go = notify_begin_locked(d);
 		pthread_mutex_unlock(&tbl_lock);
 		if (!go)
 			break;
-		if (!notify(d, &calls[i])) {
-			pthread_mutex_lock(&tbl_lock);
-			d->stop_notify = true;
-			pthread_mutex_unlock(&tbl_lock);
-		}
+		notify_end(d, notify(d, &calls[i]));
 	}
+	run_joiners();
 	/* The callback has returned: hang-ups it asked for happen now, then
 	 * pppd may go on. */
 	run_deferred_hangups();
@@ -610,6 +721,8 @@ static void loop_once(int timeout_ms)
 	}
 	if (pfds[1].revents)
 		drain_events();
+	/* RasDials that joined a link already up hear it here. */
+	run_joiners();
 	for (i = 2; i < n; i++) {
 		if (pfds[i].revents) {
 			/* Events first: pppd's last word beats the
@@ -761,6 +874,23 @@ static void hangup_now(struct rasdial_dial *d, DWORD *ret)
 	rasdial_dial_put(d);
 }
 
+/*
+ * Table lock held: no notifier call for D after this returns (Windows'
+ * rule, unless the dial asked for RDEOPT_RasdialNotifyLinkEnd).  A call
+ * running on the event thread is waited for, unless it is this thread's
+ * own: RasHangUp from inside the notifier.
+ */
+static void stop_notifier_locked(struct rasdial_dial *d)
+{
+	if (d->notify_link_end)
+		return;
+	d->stop_notify = true;
+	free_joiners(d->joiners);
+	d->joiners = NULL;
+	while (d->notifying && !is_event_thread)
+		pthread_cond_wait(&tbl_cond, &tbl_lock);
+}
+
 bool rasdial_dial_hangup(uint32_t id, DWORD *ret)
 {
 	struct rasdial_dial *d;
@@ -771,6 +901,22 @@ bool rasdial_dial_hangup(uint32_t id, DWORD *ret)
 	if (!d) {
 		pthread_mutex_unlock(&tbl_lock);
 		return false;
+	}
+	d->refs++;
+	stop_notifier_locked(d);
+	if (d->hidden) {
+		/* Hung up by another thread while we waited. */
+		put_locked(d);
+		pthread_mutex_unlock(&tbl_lock);
+		return true;
+	}
+	put_locked(d);
+	/* Each RasDial of the entry has its RasHangUp: the last one ends
+	 * the link. */
+	if (d->dial_refs > 1) {
+		d->dial_refs--;
+		pthread_mutex_unlock(&tbl_lock);
+		return true;
 	}
 	if (d->final) {
 		/* Failed or ended: only the handle is left to free. */
@@ -842,4 +988,56 @@ RASDIAL_API DWORD rasdial_dispatch(void)
 		return rasdial_errno_to_ras(err);
 	manual_pass(0);
 	return ERROR_SUCCESS;
+}
+
+struct rasdial_dial *rasdial_dial_join(const char *book, const char *entry,
+				       uint32_t notifier_type, void *notifier,
+				       ULONG_PTR callback_id, bool *nomem)
+{
+	struct rasdial_joiner *j = NULL;
+	struct rasdial_dial *d;
+	bool wake = false;
+
+	*nomem = false;
+	if (notifier) {
+		j = calloc(1, sizeof(*j));
+		if (!j) {
+			*nomem = true;
+			return NULL;
+		}
+		j->notifier_type = notifier_type;
+		j->notifier = notifier;
+		j->callback_id = callback_id;
+		j->subentry = 1;
+	}
+	pthread_mutex_lock(&tbl_lock);
+	for (d = tbl_head; d; d = d->next) {
+		/* Connected or dialing: not failed, ended or hung up. */
+		if (d->hidden || d->hangup || d->final || d->error)
+			continue;
+		if (!strcmp(d->entry, entry) && !strcmp(d->book, book))
+			break;
+	}
+	if (!d) {
+		pthread_mutex_unlock(&tbl_lock);
+		free(j);
+		return NULL;
+	}
+	d->refs++;
+	d->dial_refs++;
+	if (j) {
+		if (d->have_state && d->state == RASCS_Connected) {
+			j->due = true;
+			j->state = RASCS_Connected;
+			wake = true;
+		}
+		/* Its call comes after the first dial's (the event thread's
+		 * order), even when the link is up already. */
+		j->next = d->joiners;
+		d->joiners = j;
+	}
+	pthread_mutex_unlock(&tbl_lock);
+	if (wake)
+		wake_thread();
+	return d;
 }

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <limits.h>
 #include <sys/types.h>
 
 /* The library reads and writes every layout, so it is built with the
@@ -37,6 +38,20 @@ struct rasdial_l2tp {
 };
 
 /*
+ * The notifier of a RasDial that found its entry already connected or
+ * dialing: called once, with Connected or the dial's error.
+ */
+struct rasdial_joiner {
+	struct rasdial_joiner *next;
+	uint32_t notifier_type;
+	void *notifier;
+	ULONG_PTR callback_id;
+	DWORD subentry;
+	bool due;			/* the outcome is known: call it */
+	uint32_t state, error, ext_error;
+};
+
+/*
  * One dial made by this process.  The handle (HRASCONN) is the kernel's
  * conn id.  A record lives in the table from RasDial until RasHangUp (a
  * failed or ended dial keeps its handle, as on Windows), and after that
@@ -48,6 +63,8 @@ struct rasdial_dial {
 	uint32_t id;
 
 	/* Set before the record is published, then read-only. */
+	bool notify_link_end;		/* RDEOPT_RasdialNotifyLinkEnd */
+	char book[PATH_MAX];		/* lpszPhonebook as given, "" for NULL */
 	uint32_t notifier_type;		/* 0, 1, 2 */
 	void *notifier;			/* NULL: synchronous RasDial */
 	ULONG_PTR callback_id;		/* RasDialFunc2's first argument */
@@ -61,6 +78,11 @@ struct rasdial_dial {
 	bool hidden;			/* no longer a handle: RasHangUp'd */
 	bool hangup;			/* RasHangUp asked for it */
 	bool stop_notify;		/* no more notifier calls */
+	bool notify_over;		/* Connected or an error was notified:
+					 * Windows makes no later calls */
+	bool notifying;			/* a notifier call is running */
+	unsigned int dial_refs;		/* RasDials to RasHangUp (same entry) */
+	struct rasdial_joiner *joiners;	/* later RasDials' notifiers */
 	bool final;			/* the dial or link is over */
 	bool bound;			/* pppd's plugin has reported */
 	bool connected_once;
@@ -106,6 +128,15 @@ void rasdial_dial_set_child(struct rasdial_dial *d, pid_t pid, int pidfd);
 void rasdial_dial_fail(struct rasdial_dial *d, DWORD error);
 /* RasHangUp of one of our records; false when ID is not ours. */
 bool rasdial_dial_hangup(uint32_t id, DWORD *ret);
+/*
+ * RasDial of ENTRY in BOOK ("" for NULL) that this process has connected
+ * or dialing: counts one more RasDial on it, and gives NOTIFIER (if any)
+ * its outcome.  Returns the record held (rasdial_dial_put), or NULL when
+ * there is none; *NOMEM when the notifier could not be recorded.
+ */
+struct rasdial_dial *rasdial_dial_join(const char *book, const char *entry,
+				       uint32_t notifier_type, void *notifier,
+				       ULONG_PTR callback_id, bool *nomem);
 
 /*
  * l2tp.c: entries dialed through xl2tpd.  rasdial_l2tp_entry() reads the
@@ -157,6 +188,23 @@ DWORD rasdial_projection_size(const size_t *sizes, size_t n_sizes,
 /* dial.c */
 const char *rasdial_pppd_path(void);
 const char *rasdial_plugin_path(void);
+
+/*
+ * dial.c: the peers file of ENTRY in PHONEBOOK (NULL: /etc/ppp/peers, or
+ * another peers directory) into PATH; *USE_CALL when pppd's "call" reads
+ * it.  ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, ERROR_CANNOT_OPEN_PHONEBOOK.
+ */
+DWORD rasdial_find_entry(const char *phonebook, const char *entry,
+			 char *path, size_t size, bool *use_call);
+
+/*
+ * credentials.c: RasDial's use of the saved credentials of P's entry: an
+ * empty szPassword (or RasGetCredentials' password handle) becomes the
+ * saved one, an empty szUserName/szDomain too; then szUserName becomes
+ * DOMAIN\user when szDomain is set.  A RAS error when the store cannot
+ * be read or the name does not fit.
+ */
+DWORD rasdial_creds_for_dial(const char *phonebook, RASDIALPARAMSA *p);
 
 /* errors.c */
 const char *rasdial_error_text(uint32_t code);

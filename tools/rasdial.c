@@ -457,6 +457,10 @@ static int hold_then_hangup(HRASCONN h, const char *entry, long seconds,
 static int do_dial(const char *entry, const char *user, const char *password,
 		   const char *phone, const char *phonebook, long hold)
 {
+	RASDIALEXTENSIONS ext = {
+		.dwSize = sizeof(ext),
+		.dwfOptions = RDEOPT_RasdialNotifyLinkEnd,
+	};
 	RASDIALPARAMSA p;
 	HRASCONN h = NULL;
 	LPVOID notifier;
@@ -492,7 +496,9 @@ static int do_dial(const char *entry, const char *user, const char *password,
 	p.dwCallbackId = (ULONG_PTR)&dial;
 	notifier = dial.notifier == 0 ? (LPVOID)on_dial0 :
 		   dial.notifier == 2 ? (LPVOID)on_dial2 : (LPVOID)on_dial;
-	ret = RasDialA(NULL, phonebook, &p, dial.notifier, notifier, &h);
+	/* The link's end and the hang-up reach the notifier too (the
+	 * Linux extension): the tool reports them as they happen. */
+	ret = RasDialA(&ext, phonebook, &p, dial.notifier, notifier, &h);
 	explicit_bzero(&p, sizeof(p));
 	if (ret) {
 		print_ras_error(ret);

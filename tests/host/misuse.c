@@ -177,10 +177,11 @@ static void WINAPI func1(HRASCONN h, UINT msg, RASCONNSTATE s, DWORD e,
 	  RasDialA(NULL, "/nonexistent/x.pbk", &g.p.p, 0, NULL, &g.h),	\
 	  g.h == UNTOUCHED, 0)						\
 	X(dial_no_module, ERROR_RASMAN_CANNOT_INITIALIZE,		\
-	  RasDialA(NULL, g.dir, &g.p.p, 0, NULL, &g.h), g.h == UNTOUCHED, 1) \
+	  (g.h = NULL, RasDialA(NULL, g.dir, &g.p.p, 0, NULL, &g.h)),	\
+	  g.h == NULL, 1)						\
 	X(dial_async_no_module, ERROR_RASMAN_CANNOT_INITIALIZE,		\
-	  RasDialA(NULL, g.dir, &g.p.p, 1, (LPVOID)func1, &g.h),	\
-	  g.h == UNTOUCHED, 1)						\
+	  (g.h = NULL, RasDialA(NULL, g.dir, &g.p.p, 1, (LPVOID)func1, &g.h)), \
+	  g.h == NULL, 1)						\
 	/* ---- RasHangUpA: no handle, forged handles */		\
 	X(hangup_null, ERROR_INVALID_HANDLE, RasHangUpA(NULL), 1, 0)	\
 	X(hangup_forged, ERROR_INVALID_HANDLE, RasHangUpA(FORGED), 1, 0) \
@@ -217,8 +218,8 @@ static void WINAPI func1(HRASCONN h, UINT msg, RASCONNSTATE s, DWORD e,
 	  RasEnumConnectionsA(g.c.c, NULL, &g.n), g.n == 0x7777, 0)	\
 	X(enumconn_count_null, ERROR_INVALID_PARAMETER,			\
 	  RasEnumConnectionsA(g.c.c, &g.cb, NULL), g.cb == 0x7777, 0)	\
-	X(enumconn_buffer_null_nonzero_cb, ERROR_INVALID_PARAMETER,	\
-	  (g.cb = 100, RasEnumConnectionsA(NULL, &g.cb, &g.n)), g.cb == 100, 0) \
+	X(enumconn_buffer_null_nonzero_cb, ERROR_RASMAN_CANNOT_INITIALIZE, \
+	  (g.cb = 100, RasEnumConnectionsA(NULL, &g.cb, &g.n)), g.cb == 100, 1) \
 	X(enumconn_size_0, ERROR_INVALID_SIZE,				\
 	  (g.c.c[0].dwSize = 0, g.cb = sizeof(g.c),			\
 	   RasEnumConnectionsA(g.c.c, &g.cb, &g.n)), 1, 0)		\

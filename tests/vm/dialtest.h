@@ -39,6 +39,30 @@
 
 enum dt_auth { DT_AUTH_NONE, DT_AUTH_PAP, DT_AUTH_CHAP };
 
+/*
+ * The suites that follow a dial to its end (RASCS_Disconnected with 631
+ * after RasHangUp, the link's loss) dial with the Linux extension
+ * RDEOPT_RasdialNotifyLinkEnd: RasDialA without lpRasDialExtensions gets
+ * it here.  A suite that checks Windows' own notifier rules (no call
+ * after Connected, none after RasHangUp) defines DT_WINDOWS_RULES before
+ * including this file.
+ */
+#ifndef DT_WINDOWS_RULES
+static inline DWORD dt_rasdial(LPRASDIALEXTENSIONS ext, LPCSTR phonebook,
+			       LPRASDIALPARAMSA params, DWORD type,
+			       LPVOID notifier, LPHRASCONN h)
+{
+	RASDIALEXTENSIONS link_end = {
+		.dwSize = sizeof(link_end),
+		.dwfOptions = RDEOPT_RasdialNotifyLinkEnd,
+	};
+
+	return (RasDialA)(ext ? ext : &link_end, phonebook, params, type,
+			  notifier, h);
+}
+#define RasDialA dt_rasdial
+#endif
+
 /* The project tree: $TOPDIR (set by run-in-vm), else from our own path,
  * TOPDIR/build/tests/vm/NAME. */
 static inline const char *dt_topdir(void)

@@ -157,6 +157,50 @@ TEST_F(link, live_handle)
 	ROW(ERROR_SUCCESS, (c.c[0].dwSize = sizeof(RASCONNA), cb = sizeof(RASCONNA), n = 0,
 			    RasEnumConnectionsA(c.c, &cb, &n)),
 	    n == 1 && c.c[0].hrasconn == h && cb == sizeof(RASCONNA));
+
+	/* Windows' handle rules and the NULL-buffer rule (wt-notify). */
+	ROW(ERROR_BUFFER_TOO_SMALL, (cb = 100000, n = 0, RasEnumConnectionsA(NULL, &cb, &n)),
+	    cb == sizeof(RASCONNA) && n == 1);
+	ROW(ERROR_INVALID_HANDLE, (self->p.dwSize = sizeof(self->p), other = h,
+				   RasDialA(NULL, NULL, &self->p, 1, NULL, &other)),
+	    other == h);
+	{
+		RASDIALEXTENSIONS x = { .dwSize = sizeof(x),
+					.dwfOptions = RDEOPT_PausedStates };
+		RASCREDENTIALSA rc = { .dwSize = sizeof(rc) };
+		BOOL pw = 7;
+
+		ROW(ERROR_NOT_SUPPORTED, (other = NULL,
+					  RasDialA(&x, NULL, &self->p, 1, NULL, &other)),
+		    other == NULL);
+		/* Same entry, connected: its handle, one more RasHangUp. */
+		ROW(ERROR_SUCCESS, (other = NULL,
+				    RasDialA(NULL, NULL, &self->p, 1, NULL, &other)),
+		    other == h);
+		ROW(ERROR_SUCCESS, RasHangUpA(h),
+		    (st.st.dwSize = sizeof(st.st),
+		     RasGetConnectStatusA(h, &st.st) == 0 &&
+		     st.st.rasconnstate == RASCS_Connected));
+		other = (HRASCONN)(uintptr_t)0x5a5a;
+		ROW(ERROR_INVALID_PARAMETER, RasGetCredentialsA(NULL, ENTRY, NULL), 1);
+		ROW(ERROR_INVALID_PARAMETER, RasGetCredentialsA(NULL, NULL, &rc), 1);
+		ROW(ERROR_INVALID_SIZE, (rc.dwSize = 0, RasGetCredentialsA(NULL, ENTRY, &rc)), 1);
+		ROW(ERROR_INVALID_SIZE, (rc.dwSize = sizeof(rc) + 4,
+					 RasSetCredentialsA(NULL, ENTRY, &rc, 0)), 1);
+		ROW(ERROR_NOT_SUPPORTED, (rc.dwSize = sizeof(rc), rc.dwMask = RASCM_DefaultCreds,
+					  RasSetCredentialsA(NULL, ENTRY, &rc, 0)), 1);
+		ROW(ERROR_INVALID_PARAMETER, (rc.dwMask = 0x1000,
+					      RasSetCredentialsA(NULL, ENTRY, &rc, 0)), 1);
+		ROW(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, (rc.dwMask = RASCM_UserName,
+							RasSetCredentialsA(NULL, "nope", &rc, 0)), 1);
+		ROW(ERROR_INVALID_PARAMETER, RasGetEntryDialParamsA(NULL, &self->p, NULL), 1);
+		ROW(ERROR_INVALID_PARAMETER, RasGetEntryDialParamsA(NULL, NULL, &pw), pw == 7);
+		ROW(ERROR_INVALID_SIZE, (self->p.dwSize = 1060,
+					 RasGetEntryDialParamsA(NULL, &self->p, &pw)), pw == 7);
+		ROW(ERROR_INVALID_PARAMETER, RasSetEntryDialParamsA(NULL, NULL, 0), 1);
+		ROW(ERROR_INVALID_SIZE, RasSetEntryDialParamsA(NULL, &self->p, 0), 1);
+		self->p.dwSize = sizeof(self->p);
+	}
 	/* Every layout Windows has had: NT 3.5's 20-char name, then each
 	 * pack(4) prefix of RASCONNA (0x400, 0x401, 0x500, 0x501, 0x600). */
 	ROW(ERROR_SUCCESS, 0, enum_layout_ok(h, 36));
@@ -335,8 +379,9 @@ TEST_F(link, z_module_gone)
 	ASSERT_EQ(0, run("rmmod rasdial"));
 	ASSERT_FALSE(family_present());
 
-	ROW(ERROR_RASMAN_CANNOT_INITIALIZE, RasDialA(NULL, NULL, &self->p, 1, NULL, &other),
-	    other == (HRASCONN)(uintptr_t)0x5a5a);
+	ROW(ERROR_RASMAN_CANNOT_INITIALIZE,
+	    (other = NULL, RasDialA(NULL, NULL, &self->p, 1, NULL, &other)),
+	    other == NULL);
 	ROW(ERROR_RASMAN_CANNOT_INITIALIZE, (cb = 0, RasEnumConnectionsA(NULL, &cb, &n)), 1);
 	ROW(ERROR_INVALID_HANDLE, RasHangUpA(stale), 1);
 	ROW(ERROR_INVALID_HANDLE, RasHangUpA(stale), 1);

@@ -398,7 +398,17 @@ struct a_report {
 	int listed;		/* RasEnumConnections has the link */
 	DWORD hangup_ret;	/* RasHangUpA, after the test says so */
 	DWORD final_error;	/* the last call's dwError (631 expected) */
+	DWORD creds_ret;	/* RasSetCredentialsA (a_saved dials) */
 };
+
+/*
+ * a_saved: user A saves the password with RasSetCredentials in its own
+ * store (A_STORE) and dials with szPassword empty; the scans then cover
+ * a dial that used a saved password, and the store's modes are checked.
+ */
+#define A_STORE_DIR	"/tmp/priv-a"
+#define A_STORE		A_STORE_DIR "/credentials"
+static int a_saved;
 
 static int xwrite(int fd, const void *buf, size_t len)
 {
@@ -446,6 +456,17 @@ user_a(const char *entry, int to_test, int from_test)
 	if (become(UID_A, 1))
 		_exit(10);
 	dt_params(&p, entry, PW);
+	if (a_saved) {
+		RASCREDENTIALSA rc = { .dwSize = sizeof(rc),
+				       .dwMask = RASCM_UserName | RASCM_Password };
+
+		setenv("RASDIAL_CREDENTIALS", A_STORE, 1);
+		strcpy(rc.szUserName, p.szUserName);
+		strcpy(rc.szPassword, PW);
+		r.creds_ret = RasSetCredentialsA(NULL, entry, &rc, 0);
+		explicit_bzero(&rc, sizeof(rc));
+		p.szPassword[0] = '\0';
+	}
 	r.dial_ret = RasDialA(NULL, NULL, &p, 1, rec1, &h);
 	explicit_bzero(&p, sizeof(p));
 	r.id = dt_conn_id(h);
@@ -582,6 +603,10 @@ static void dial_as_user(struct __test_metadata *_metadata, enum dt_auth auth,
 	off_t syslog_from = file_size(SYSLOG);
 
 	setup_entries(dial, ans, auth, 1);
+	if (system("rm -rf " A_STORE_DIR)) {
+		/* none yet */
+	}
+	a_saved = auth == DT_AUTH_PAP;
 	watch_start(&w, dial);
 	ASSERT_LE(0, w.pkt) TH_LOG("no nlmon capture (modprobe nlmon?)");
 	ASSERT_EQ(0, pipe2(from_test, O_CLOEXEC));
@@ -668,6 +693,28 @@ static void dial_as_user(struct __test_metadata *_metadata, enum dt_auth auth,
 	EXPECT_EQ(ERROR_SUCCESS, a.hangup_ret);
 	EXPECT_EQ(ERROR_USER_DISCONNECTION, a.final_error);
 	reap(pa);
+	if (a_saved) {
+		/* The store: A's own, 0600 in a 0700 directory; B cannot
+		 * open it. */
+		struct stat st;
+		pid_t pc;
+		int cst;
+
+		EXPECT_EQ(ERROR_SUCCESS, a.creds_ret);
+		ASSERT_EQ(0, stat(A_STORE, &st));
+		EXPECT_EQ(0600, st.st_mode & 0777);
+		EXPECT_EQ(UID_A, st.st_uid);
+		ASSERT_EQ(0, stat(A_STORE_DIR, &st));
+		EXPECT_EQ(0700, st.st_mode & 0777);
+		EXPECT_EQ(0, file_has(A_STORE, PW)) TH_LOG("a plain password in the store");
+		pc = fork();
+		if (pc == 0)
+			_exit(become(UID_B, 1) ? 2 :
+			      open(A_STORE, O_RDONLY) < 0 && errno == EACCES ? 0 : 1);
+		ASSERT_EQ(pc, waitpid(pc, &cst, 0));
+		EXPECT_TRUE(WIFEXITED(cst) && WEXITSTATUS(cst) == 0)
+			TH_LOG("user B could open A's credential store");
+	}
 	EXPECT_TRUE(dt_wait_registry_empty(15000));
 	watch_round(&w);
 	usleep(200000);

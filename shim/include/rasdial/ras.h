@@ -543,6 +543,60 @@ typedef struct tagRASPPPLCPW {
 #endif
 } RASPPPLCPW, *LPRASPPPLCPW;
 
+/* Saved credentials (RasGetCredentials, RasSetCredentials). */
+typedef struct tagRASCREDENTIALSA {
+	DWORD dwSize;
+	DWORD dwMask;
+	CHAR szUserName[UNLEN + 1];
+	CHAR szPassword[PWLEN + 1];
+	CHAR szDomain[DNLEN + 1];
+} RASCREDENTIALSA, *LPRASCREDENTIALSA;
+
+typedef struct tagRASCREDENTIALSW {
+	DWORD dwSize;
+	DWORD dwMask;
+	WCHAR szUserName[UNLEN + 1];
+	WCHAR szPassword[PWLEN + 1];
+	WCHAR szDomain[DNLEN + 1];
+} RASCREDENTIALSW, *LPRASCREDENTIALSW;
+
+#define RASCM_UserName			0x00000001
+#define RASCM_Password			0x00000002
+#define RASCM_Domain			0x00000004
+#define RASCM_DefaultCreds		0x00000008
+#define RASCM_PreSharedKey		0x00000010
+#define RASCM_ServerPreSharedKey	0x00000020
+#define RASCM_DDMPreSharedKey		0x00000040
+
+typedef BOOL *LPBOOL;
+
+RASDIAL_API DWORD APIENTRY RasGetCredentialsA(LPCSTR lpszPhonebook,
+					      LPCSTR lpszEntry,
+					      LPRASCREDENTIALSA lpCredentials);
+RASDIAL_API DWORD APIENTRY RasGetCredentialsW(LPCWSTR lpszPhonebook,
+					      LPCWSTR lpszEntry,
+					      LPRASCREDENTIALSW lpCredentials);
+RASDIAL_API DWORD APIENTRY RasSetCredentialsA(LPCSTR lpszPhonebook,
+					      LPCSTR lpszEntry,
+					      LPRASCREDENTIALSA lpCredentials,
+					      BOOL fClearCredentials);
+RASDIAL_API DWORD APIENTRY RasSetCredentialsW(LPCWSTR lpszPhonebook,
+					      LPCWSTR lpszEntry,
+					      LPRASCREDENTIALSW lpCredentials,
+					      BOOL fClearCredentials);
+RASDIAL_API DWORD APIENTRY RasGetEntryDialParamsA(LPCSTR lpszPhonebook,
+						  LPRASDIALPARAMSA lprasdialparams,
+						  LPBOOL lpfPassword);
+RASDIAL_API DWORD APIENTRY RasGetEntryDialParamsW(LPCWSTR lpszPhonebook,
+						  LPRASDIALPARAMSW lprasdialparams,
+						  LPBOOL lpfPassword);
+RASDIAL_API DWORD APIENTRY RasSetEntryDialParamsA(LPCSTR lpszPhonebook,
+						  LPRASDIALPARAMSA lprasdialparams,
+						  BOOL fRemovePassword);
+RASDIAL_API DWORD APIENTRY RasSetEntryDialParamsW(LPCWSTR lpszPhonebook,
+						  LPRASDIALPARAMSW lprasdialparams,
+						  BOOL fRemovePassword);
+
 /* Link counters (RasGetConnectionStatistics, RasGetLinkStatistics). */
 typedef struct _RAS_STATS {
 	DWORD dwSize;
@@ -716,6 +770,8 @@ typedef const TCHAR *LPCTSTR;
 #define LPRASPPPIP		RASDIAL_AW(LPRASPPPIP)
 #define RASPPPLCP		RASDIAL_AW(RASPPPLCP)
 #define LPRASPPPLCP		RASDIAL_AW(LPRASPPPLCP)
+#define RASCREDENTIALS		RASDIAL_AW(RASCREDENTIALS)
+#define LPRASCREDENTIALS	RASDIAL_AW(LPRASCREDENTIALS)
 
 /* Functions (issue 14 item 1). */
 #define RasDial			RASDIAL_AW(RasDial)
@@ -726,6 +782,10 @@ typedef const TCHAR *LPCTSTR;
 #define RasGetErrorString	RASDIAL_AW(RasGetErrorString)
 #define RasGetProjectionInfo	RASDIAL_AW(RasGetProjectionInfo)
 #define RasConnectionNotification RASDIAL_AW(RasConnectionNotification)
+#define RasGetCredentials	RASDIAL_AW(RasGetCredentials)
+#define RasSetCredentials	RASDIAL_AW(RasSetCredentials)
+#define RasGetEntryDialParams	RASDIAL_AW(RasGetEntryDialParams)
+#define RasSetEntryDialParams	RASDIAL_AW(RasSetEntryDialParams)
 
 #ifdef __cplusplus
 }

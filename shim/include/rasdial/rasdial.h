@@ -38,11 +38,71 @@
  *   (a notification is still in progress) instead of deadlocking.
  * - RasHangUp inside a notifier returns at once; the hang-up is carried out
  *   when the notifier returns (the dial stays suspended until then).
- * - Notifications go on after RASCS_Connected: when the link ends the
- *   notifier hears RASCS_Disconnected with dwError (631 after RasHangUp,
- *   619 when pppd vanished, else the cause).  That final call is also
- *   made after RasHangUp; then the handle is gone (ERROR_INVALID_HANDLE).
- *   A dial that failed keeps its handle until RasHangUp.
+ * - Notifier calls end as on Windows: at RASCS_Connected, at the call
+ *   that carries an error, or when RasHangUp is called.  Once RasHangUp
+ *   returns the notifier is not called again for that handle: a call
+ *   running on the event thread (or in rasdial_dispatch() on another
+ *   thread) is waited for, unless RasHangUp is made from inside it.  The
+ *   end of a connected link reaches programs through
+ *   RasConnectionNotification (RASCN_Disconnection) and
+ *   RasGetConnectStatus.  A dial that failed keeps its handle until
+ *   RasHangUp; after RasHangUp of a dial in progress or a connected link
+ *   the handle goes once pppd has ended (then ERROR_INVALID_HANDLE).
+ * - RDEOPT_RasdialNotifyLinkEnd (below, in RASDIALEXTENSIONS.dwfOptions)
+ *   keeps the notifier for the whole life of the link instead: when the
+ *   link ends it hears RASCS_Disconnected with dwError (631 after
+ *   RasHangUp, 619 when pppd vanished, else the cause), RasHangUp
+ *   included.
+ * - RasDial of an entry (same phone book and name) that this process has
+ *   connected or is dialing, not failed and not hung up, starts no second
+ *   pppd: it returns ERROR_SUCCESS with the same handle (synchronous: once
+ *   the first dial is over, with its result), and counts one more RasDial;
+ *   each needs its RasHangUp, and the link goes down at the last one.
+ *   Any RasHangUp of the handle ends the notifier calls of all of them.
+ *   The second caller's notifier (if any) is called once, with
+ *   (RASCS_Connected, 0) when the link is or becomes connected, or with
+ *   the dial's error; its lpRasDialExtensions are not used.  The count is
+ *   per process (Windows keeps it per user in its RAS service; here no
+ *   daemon holds the link): another process of the same user dials a
+ *   link of its own (its own pppd), and the device decides whether that
+ *   can work (a modem or tty already in use fails the second dial).
+ *   RasEnumConnections shows another process's links, and RasHangUp ends
+ *   them.
+ * - *lphRasConn must be NULL on entry: a non-NULL value (Windows: resume
+ *   a paused dial) is ERROR_INVALID_HANDLE, and RDEOPT_PausedStates is
+ *   ERROR_NOT_SUPPORTED (pppd cannot pause a dial for the program).
+ * - RasEnumConnections lists the connections being dialed as well as the
+ *   connected ones (as Windows: a program finds a dial in progress there
+ *   and asks RasGetConnectStatus), but not a dial that failed or a link
+ *   that ended.  A NULL buffer with any *lpcb returns
+ *   ERROR_BUFFER_TOO_SMALL with *lpcb the size needed and the count, or
+ *   ERROR_SUCCESS with both 0 when there is no connection (Wine's
+ *   conformance test of Windows).
+ * - Saved credentials (RasSetCredentials, RasSetEntryDialParams) are per
+ *   user, in $XDG_CONFIG_HOME/rasdial/credentials (default
+ *   ~/.config/rasdial/credentials of the real uid; RASDIAL_CREDENTIALS
+ *   names another file, ignored in setuid programs), mode 0600 in a 0700
+ *   directory, rewritten whole (temporary file + rename) under a lock;
+ *   a store that is not the user's own, or that others may read or
+ *   write, is refused with ERROR_ACCESS_DENIED; a damaged one is
+ *   ERROR_CORRUPT_PHONEBOOK.  Keyed by lpszPhonebook as given (NULL: the
+ *   peers directory) and the entry name, which must exist
+ *   (ERROR_CANNOT_FIND_PHONEBOOK_ENTRY).  As on Windows the password is
+ *   never returned: RasGetCredentials and RasGetEntryDialParams give the
+ *   16-character handle "****************" in szPassword, which
+ *   RasSetCredentials and RasDial take as "the saved password".
+ *   RASCM_DefaultCreds and the pre-shared key flags are
+ *   ERROR_NOT_SUPPORTED: all-user secrets belong in pppd's own
+ *   /etc/ppp/chap-secrets and pap-secrets, which the administrator edits.
+ *   RasSetEntryDialParams saves szUserName, szPassword and szDomain (an
+ *   empty one forgets it; fRemovePassword forgets the password);
+ *   szPhoneNumber and szCallbackNumber are not saved and read back empty.
+ * - RasDial with an empty szPassword (or the handle) uses the saved
+ *   password, and the saved user name and domain when those are empty
+ *   too.  A szDomain other than "" and "*" makes the name pppd
+ *   authenticates with DOMAIN\user, as Windows sends it (pppd's MS-CHAP
+ *   takes the part after the backslash for the hash);
+ *   ERROR_INVALID_PARAMETER when that does not fit UNLEN.
  * - dwExtendedError is 0: RasDialFunc1's contract defines it only for
  *   ERROR_SERVER_NOT_RESPONDING, ERROR_NETBIOS_ERROR, ERROR_AUTH_INTERNAL
  *   and ERROR_CANNOT_GET_LANA, none of which a PPP dial produces.
@@ -155,6 +215,13 @@ RASDIAL_API void rasdial_event_close(HANDLE hEvent);
  * itself until the dial is over, so other dials' notifiers may run
  * inside it.
  */
+/*
+ * RASDIALEXTENSIONS.dwfOptions bit, outside Windows' RDEOPT_ range: the
+ * notifier of this dial is called until the link ends (see above), not
+ * only until RASCS_Connected.
+ */
+#define RDEOPT_RasdialNotifyLinkEnd	0x80000000
+
 #define RASDIAL_DISPATCH_THREAD	0
 #define RASDIAL_DISPATCH_MANUAL	1
 
