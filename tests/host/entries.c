@@ -5,6 +5,7 @@
  * RasValidateEntryName / RasRenameEntry / RasDeleteEntry (A and W) on a
  * peers directory in /tmp.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -297,6 +298,105 @@ TEST_F(book, pbk)
 	EXPECT_EQ(ERROR_CANNOT_WRITE_PHONEBOOK, RasDeleteEntryA(pbk, "One"));
 	EXPECT_EQ(ERROR_CANNOT_WRITE_PHONEBOOK,
 		  RasRenameEntryA(pbk, "One", "Two"));
+}
+
+/* RasGetEntryProperties: a hand-written modem entry read as a RASENTRY. */
+TEST_F(book, get_modem_entry)
+{
+	RASENTRYA e;
+	DWORD cb = 0, dcb = 77;
+
+	put(self->dir, "isp",
+	    "# my provider\n/dev/ttyUSB0 115200\n"
+	    "connect \"/usr/sbin/chat -v -f /etc/chatscripts/isp -T '*99#'\"\n"
+	    "user me\nrefuse-pap\nrefuse-eap\nrefuse-mschap\n"
+	    "defaultroute usepeerdns novj\nidle 600\nrequire-mppe-128\n"
+	    "192.0.2.9:\n");
+	EXPECT_EQ(ERROR_BUFFER_TOO_SMALL,
+		  RasGetEntryPropertiesA(self->dir, "isp", NULL, &cb, NULL, NULL));
+	/* The newest layout's size: at least this program's. */
+	EXPECT_LE(sizeof(RASENTRYA), cb);
+	memset(&e, 0x5a, sizeof(e));
+	e.dwSize = sizeof(e);
+	cb = sizeof(e);
+	ASSERT_EQ(ERROR_SUCCESS,
+		  RasGetEntryPropertiesA(self->dir, "isp", &e, &cb, NULL, &dcb));
+	EXPECT_EQ(0, dcb);
+	EXPECT_STREQ(RASDT_Modem, e.szDeviceType);
+	EXPECT_STREQ("ttyUSB0", e.szDeviceName);
+	EXPECT_STREQ("*99#", e.szLocalPhoneNumber);
+	EXPECT_EQ(RASFP_Ppp, e.dwFramingProtocol);
+	EXPECT_EQ(RASNP_Ip, e.dwfNetProtocols);
+	EXPECT_EQ(600, e.dwIdleDisconnectSeconds);
+	EXPECT_EQ(ET_RequireMax, e.dwEncryptionType);
+	EXPECT_EQ(RASEO_RequireCHAP | RASEO_RequireMsCHAP2 |
+		  RASEO_RemoteDefaultGateway | RASEO_SwCompression |
+		  RASEO_SpecificIpAddr | RASEO_RequireDataEncryption,
+		  e.dwfOptions);
+	EXPECT_EQ(192, e.ipaddr.a);
+	EXPECT_EQ(9, e.ipaddr.d);
+}
+
+TEST_F(book, get_sizes_and_errors)
+{
+	RASENTRYA e;
+	DWORD cb;
+
+	memset(&e, 0, sizeof(e));
+	cb = sizeof(e);
+	e.dwSize = 0;
+	EXPECT_EQ(ERROR_INVALID_SIZE,
+		  RasGetEntryPropertiesA(self->dir, "alpha", &e, &cb, NULL, NULL));
+	e.dwSize = sizeof(e) + 4;
+	EXPECT_EQ(ERROR_INVALID_SIZE,
+		  RasGetEntryPropertiesA(self->dir, "alpha", &e, &cb, NULL, NULL));
+	e.dwSize = sizeof(e);
+	EXPECT_EQ(ERROR_INVALID_PARAMETER,
+		  RasGetEntryPropertiesA(self->dir, "alpha", &e, NULL, NULL, NULL));
+	cb = 100;
+	EXPECT_EQ(ERROR_BUFFER_TOO_SMALL,
+		  RasGetEntryPropertiesA(self->dir, "alpha", &e, &cb, NULL, NULL));
+	EXPECT_EQ(sizeof(e), cb);
+	EXPECT_EQ(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
+		  RasGetEntryPropertiesA(self->dir, "nope", &e, &cb, NULL, NULL));
+	/* The WINVER 0x400 layout: a prefix, nothing written beyond it. */
+	memset(&e, 0x5a, sizeof(e));
+	e.dwSize = offsetof(RASENTRYA, dwSubEntries);
+	cb = sizeof(e);
+	EXPECT_EQ(ERROR_SUCCESS,
+		  RasGetEntryPropertiesA(self->dir, "alpha", &e, &cb, NULL, NULL));
+	EXPECT_EQ(offsetof(RASENTRYA, dwSubEntries), cb);
+	EXPECT_EQ(0x5a5a5a5a, e.dwSubEntries);
+	/* No entry name: the default entry. */
+	e.dwSize = sizeof(e);
+	cb = sizeof(e);
+	EXPECT_EQ(ERROR_SUCCESS,
+		  RasGetEntryPropertiesA(self->dir, NULL, &e, &cb, NULL, NULL));
+	EXPECT_STREQ(RASDT_Modem, e.szDeviceType);
+	EXPECT_EQ(RASFP_Ppp, e.dwFramingProtocol);
+}
+
+TEST_F(book, get_wide)
+{
+	RASENTRYW e;
+	DWORD cb = sizeof(e);
+	WCHAR b[64], n[16];
+
+	put(self->dir, "ptyentry", "pty \"pppd notty\"\nnoauth\n");
+	memset(&e, 0, sizeof(e));
+	e.dwSize = sizeof(e);
+	ASSERT_EQ(ERROR_SUCCESS,
+		  RasGetEntryPropertiesW(w(self->dir, b, 64), w("ptyentry", n, 16),
+					 &e, &cb, NULL, NULL));
+	EXPECT_EQ('G', e.szDeviceType[0]);
+	EXPECT_EQ('p', e.szDeviceName[0]);
+	EXPECT_EQ('t', e.szDeviceName[1]);
+	EXPECT_EQ('y', e.szDeviceName[2]);
+	EXPECT_EQ(0, e.szDeviceName[3]);
+	EXPECT_EQ(RASET_Direct, e.dwType);
+	e.dwSize = sizeof(RASENTRYA);
+	EXPECT_EQ(ERROR_INVALID_SIZE,
+		  RasGetEntryPropertiesW(b, n, &e, &cb, NULL, NULL));
 }
 
 TEST_HARNESS_MAIN

@@ -415,9 +415,9 @@ typedef struct tagRASENTRYNAMEW {
 #endif
 } RASENTRYNAMEW, *LPRASENTRYNAMEW;
 
-/* ---- Devices and phone book entries (RasEnumDevices, RasValidateEntryName,
- * RasDeleteEntry, RasRenameEntry; RASENTRY as in the SDK, for programs
- * that declare one: RasGet/SetEntryProperties are not implemented yet). */
+/* ---- Devices and phone book entries (RasEnumDevices,
+ * RasGetEntryProperties, RasValidateEntryName, RasDeleteEntry,
+ * RasRenameEntry; RasSetEntryProperties is not implemented yet). */
 
 /* The device type strings, as UTF-16 literals for W programs. */
 #ifdef UNICODE
@@ -745,6 +745,18 @@ RASDIAL_API DWORD APIENTRY RasEnumDevicesA(LPRASDEVINFOA lpRasDevInfo,
 					   LPDWORD lpcb, LPDWORD lpcDevices);
 RASDIAL_API DWORD APIENTRY RasEnumDevicesW(LPRASDEVINFOW lpRasDevInfo,
 					   LPDWORD lpcb, LPDWORD lpcDevices);
+RASDIAL_API DWORD APIENTRY RasGetEntryPropertiesA(LPCSTR lpszPhonebook,
+						  LPCSTR lpszEntry,
+						  LPRASENTRYA lpRasEntry,
+						  LPDWORD lpdwEntryInfoSize,
+						  BYTE *lpbDeviceInfo,
+						  LPDWORD lpdwDeviceInfoSize);
+RASDIAL_API DWORD APIENTRY RasGetEntryPropertiesW(LPCWSTR lpszPhonebook,
+						  LPCWSTR lpszEntry,
+						  LPRASENTRYW lpRasEntry,
+						  LPDWORD lpdwEntryInfoSize,
+						  BYTE *lpbDeviceInfo,
+						  LPDWORD lpdwDeviceInfoSize);
 RASDIAL_API DWORD APIENTRY RasValidateEntryNameA(LPCSTR lpszPhonebook,
 						 LPCSTR lpszEntry);
 RASDIAL_API DWORD APIENTRY RasValidateEntryNameW(LPCWSTR lpszPhonebook,
@@ -764,6 +776,7 @@ RASDIAL_API DWORD APIENTRY RasRenameEntryW(LPCWSTR lpszPhonebook,
 typedef RASDEVINFOW RASDEVINFO, *LPRASDEVINFO;
 typedef RASENTRYW RASENTRY, *LPRASENTRY;
 #define RasEnumDevices		RasEnumDevicesW
+#define RasGetEntryProperties	RasGetEntryPropertiesW
 #define RasValidateEntryName	RasValidateEntryNameW
 #define RasDeleteEntry		RasDeleteEntryW
 #define RasRenameEntry		RasRenameEntryW
@@ -771,6 +784,7 @@ typedef RASENTRYW RASENTRY, *LPRASENTRY;
 typedef RASDEVINFOA RASDEVINFO, *LPRASDEVINFO;
 typedef RASENTRYA RASENTRY, *LPRASENTRY;
 #define RasEnumDevices		RasEnumDevicesA
+#define RasGetEntryProperties	RasGetEntryPropertiesA
 #define RasValidateEntryName	RasValidateEntryNameA
 #define RasDeleteEntry		RasDeleteEntryA
 #define RasRenameEntry		RasRenameEntryA
