@@ -433,6 +433,14 @@ static union {
 	RASDEVINFOA d[64];
 	unsigned char raw[64 * sizeof(RASDEVINFOA)];
 } gd;
+static union {
+	RASENTRYA e;
+	unsigned char raw[8192];
+} ge;
+static union {
+	RASENTRYW e;
+	unsigned char raw[16384];
+} gw;
 static const WCHAR w_bad[] = { 'x', 0xDC00, 0 };
 static const WCHAR w_alpha[] = { 'a', 'l', 'p', 'h', 'a', 0 };
 #define ROWS_ENTRIES(X)							\
@@ -486,7 +494,42 @@ static const WCHAR w_alpha[] = { 'a', 'l', 'p', 'h', 'a', 0 };
 	X(rename_onto_existing, ERROR_ALREADY_EXISTS,			\
 	  RasRenameEntryA(g.dir, "alpha", "beta"), 1, 0)		\
 	X(rename_w_surrogate, ERROR_INVALID_NAME,			\
-	  RasRenameEntryW(NULL, w_alpha, w_bad), 1, 0)
+	  RasRenameEntryW(NULL, w_alpha, w_bad), 1, 0)			\
+	X(getentry_lpcb_null, ERROR_INVALID_PARAMETER,			\
+	  RasGetEntryPropertiesA(g.dir, "alpha", NULL, NULL, NULL, NULL), \
+	  1, 0)								\
+	X(getentry_size_0, ERROR_INVALID_SIZE,				\
+	  (ge.e.dwSize = 0, g.cb = sizeof(ge),				\
+	   RasGetEntryPropertiesA(g.dir, "alpha", &ge.e, &g.cb, NULL, NULL)), \
+	  g.cb == sizeof(ge), 0)					\
+	X(getentry_size_between, ERROR_INVALID_SIZE,			\
+	  (ge.e.dwSize = sizeof(ge.e) - 4, g.cb = sizeof(ge),		\
+	   RasGetEntryPropertiesA(g.dir, "alpha", &ge.e, &g.cb, NULL, NULL)), \
+	  1, 0)								\
+	X(getentry_size_large, ERROR_INVALID_SIZE,			\
+	  (ge.e.dwSize = sizeof(ge.e) + 4, g.cb = sizeof(ge),		\
+	   RasGetEntryPropertiesA(g.dir, "alpha", &ge.e, &g.cb, NULL, NULL)), \
+	  1, 0)								\
+	X(getentry_how_big, ERROR_BUFFER_TOO_SMALL,			\
+	  (g.cb = 0,							\
+	   RasGetEntryPropertiesA(g.dir, "alpha", NULL, &g.cb, NULL, NULL)), \
+	  g.cb >= sizeof(ge.e), 0)					\
+	X(getentry_tiny, ERROR_BUFFER_TOO_SMALL,			\
+	  (ge.e.dwSize = sizeof(ge.e), g.cb = 4,			\
+	   RasGetEntryPropertiesA(g.dir, "alpha", &ge.e, &g.cb, NULL, NULL)), \
+	  g.cb == sizeof(ge.e), 0)					\
+	X(getentry_missing, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,		\
+	  (ge.e.dwSize = sizeof(ge.e), g.cb = sizeof(ge),		\
+	   RasGetEntryPropertiesA(g.dir, "nope", &ge.e, &g.cb, NULL, NULL)), \
+	  1, 0)								\
+	X(getentry_pbk, ERROR_NOT_SUPPORTED,				\
+	  (ge.e.dwSize = sizeof(ge.e), g.cb = sizeof(ge),		\
+	   RasGetEntryPropertiesA(g.pbk, "one", &ge.e, &g.cb, NULL, NULL)), \
+	  1, 0)								\
+	X(getentry_w_surrogate, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,	\
+	  (gw.e.dwSize = sizeof(gw.e), g.cb = sizeof(gw),		\
+	   RasGetEntryPropertiesW(NULL, w_bad, &gw.e, &g.cb, NULL, NULL)), \
+	  1, 0)
 
 ROWS_ENTRIES(ROW_TEST)
 
