@@ -58,7 +58,7 @@ static bool has_suffix(const char *s, const char *suffix)
 }
 
 /* Dotfiles, editor and package manager leftovers are no entries. */
-static bool peers_name_ok(const char *name)
+bool rasdial_peers_name_ok(const char *name)
 {
 	static const char *const junk[] = {
 		"~", ".bak", ".old", ".orig", ".rej", ".swp", ".tmp",
@@ -102,7 +102,7 @@ static DWORD list_peers(const char *dir, struct names *l)
 	for (errno = 0; (de = readdir(d)); errno = 0) {
 		struct stat st;
 
-		if (!peers_name_ok(de->d_name))
+		if (!rasdial_peers_name_ok(de->d_name))
 			continue;
 		if (fstatat(dfd, de->d_name, &st, 0) < 0 ||
 		    !S_ISREG(st.st_mode) ||
@@ -162,9 +162,6 @@ RASDIAL_API DWORD APIENTRY RasEnumEntriesA(LPCSTR reserved,
 		size = lprasentryname->dwSize;
 		if (!rasdial_size_in(sizes, RASDIAL_ARRAY_SIZE(sizes), size))
 			return ERROR_INVALID_SIZE;
-	} else if (*lpcb) {
-		/* Only "how big?" (NULL and 0) may come without a buffer. */
-		return ERROR_INVALID_PARAMETER;
 	}
 	rasdial_detail_set(NULL);
 	/* szPhonebookPath has MAX_PATH characters. */
@@ -189,7 +186,8 @@ RASDIAL_API DWORD APIENTRY RasEnumEntriesA(LPCSTR reserved,
 		goto out;
 	*lpcEntries = (DWORD)l.n;
 	ret = ERROR_BUFFER_TOO_SMALL;
-	if (need > *lpcb) {
+	/* A NULL buffer asks "how big?" whatever *lpcb says (Windows). */
+	if ((!lprasentryname && need) || need > *lpcb) {
 		*lpcb = (DWORD)need;
 		goto out;
 	}

@@ -337,6 +337,7 @@ static const char ras_phrases[] =
 	X(ERROR_INVALID_PARAMETER, "A parameter is not valid.") \
 	X(ERROR_CALL_NOT_IMPLEMENTED, "That function is not implemented.") \
 	X(ERROR_INSUFFICIENT_BUFFER, RT_THE "buffer is too small for the text.") \
+	X(ERROR_INVALID_NAME, RT_THE "name is not valid.") \
 	X(ERROR_ALREADY_EXISTS, "It exists already.") \
 	X(ERROR_INVALID_FLAGS, RT_THE "flags are not valid.") \
 	X(ERROR_CANCELLED, RT_THE "operation was cancelled.") \

@@ -130,7 +130,7 @@ static void say(char *detail, size_t dsize, const char *fmt, ...)
 
 /* What a modem takes in a dial string, and nothing a shell or chat
  * would read specially inside '...' (no quote, backslash, caret). */
-static bool phone_ok(const char *s)
+bool rasdial_phone_ok(const char *s)
 {
 	for (; *s; s++)
 		if (!strchr("0123456789*#+,-.()!@;/ ABCDabcdPpTtWw", *s))
@@ -645,14 +645,14 @@ DWORD rasdial_pbk_args(const struct rasdial_pbk_entry *e, const char *phone,
 	} else if (modem) {
 		if (!phone || !phone[0])
 			phone = e->phone;
-		if (!phone[0] || !phone_ok(phone) ||
+		if (!phone[0] || !rasdial_phone_ok(phone) ||
 		    strlen(phone) > RAS_MaxPhoneNumber) {
 			say(detail, dsize, "[%s]: %s", e->name, phone[0] ?
 			    "the phone number has characters a modem cannot dial" :
 			    "no PhoneNumber");
 			return ERROR_BAD_PHONE_NUMBER;
 		}
-		/* Inside '...' for the shell; phone_ok allows no quote. */
+		/* Inside '...' for the shell; rasdial_phone_ok allows no quote. */
 		r = snprintf(a->connect, sizeof(a->connect),
 			     CHAT_PATH " -v ABORT BUSY ABORT 'NO CARRIER' "
 			     "ABORT 'NO DIALTONE' ABORT 'NO ANSWER' "

@@ -117,4 +117,21 @@ bool rasdial_pbk_is_file(const char *path);
 DWORD rasdial_pbk_dial_args(const char *path, const char *entry,
 			    const char *phone, struct rasdial_pbk_args *a);
 
+/* devices.c: what RasEnumDevices lists (modems, then PPPoE, then VPN). */
+#define RASDIAL_L2TP_DEVICE_NAME	"WAN Miniport (L2TP)"
+struct rasdial_device {
+	char type[RAS_MaxDeviceType + 1];
+	char name[RAS_MaxDeviceName + 1];
+	dev_t rdev;				/* ttys: the device number */
+};
+/* ERROR_SUCCESS with *V (free it) and *N, or ERROR_NOT_ENOUGH_MEMORY. */
+DWORD rasdial_devices_list(struct rasdial_device **v, size_t *n);
+/* A tty device number a modem can be behind (pty slaves included). */
+bool rasdial_tty_major_ok(unsigned int major, unsigned int minor);
+
+/* entries.c: may NAME be a peers file that RasEnumEntries lists? */
+bool rasdial_peers_name_ok(const char *name);
+/* phonebook.c: characters a modem dials and chat takes inside '...'. */
+bool rasdial_phone_ok(const char *s);
+
 #endif /* RASDIAL_PHONEBOOK_H */

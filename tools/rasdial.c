@@ -14,6 +14,10 @@
  * RasGetConnectionStatistics of a link (any process's); --hold SECONDS
  * with a dial stays attached that long after Connected (tracing), prints
  * the status, hangs up and prints the callbacks up to Disconnected.
+ *
+ * Devices and entries: --devices lists RasEnumDevices (TYPE NAME per
+ * line); --delete ENTRY (RasDeleteEntry) and --rename ENTRY NEWNAME
+ * (RasValidateEntryName, then RasRenameEntry) with /PHONEBOOK:dir.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -531,6 +535,52 @@ static int do_dial(const char *entry, const char *user, const char *password,
 	return 0;
 }
 
+/* --devices: one "TYPE NAME" line per RasEnumDevices device. */
+static int list_devices(void)
+{
+	RASDEVINFOA *v = NULL;
+	DWORD cb = 0, n = 0, ret, i;
+
+	ret = RasEnumDevicesA(NULL, &cb, &n);
+	if (ret == ERROR_BUFFER_TOO_SMALL) {
+		v = calloc(1, cb);
+		if (!v)
+			return 1;
+		v[0].dwSize = sizeof(*v);
+		ret = RasEnumDevicesA(v, &cb, &n);
+	}
+	if (ret) {
+		print_ras_error(ret);
+		free(v);
+		return 1;
+	}
+	for (i = 0; i < n; i++)
+		printf("%s %s\n", v[i].szDeviceType, v[i].szDeviceName);
+	free(v);
+	return 0;
+}
+
+/* --delete ENTRY, --rename ENTRY NEWNAME. */
+static int edit_entry(const char *phonebook, const char *entry,
+		      const char *new_name)
+{
+	DWORD ret;
+
+	if (new_name) {
+		ret = RasValidateEntryNameA(phonebook, new_name);
+		if (!ret)
+			ret = RasRenameEntryA(phonebook, entry, new_name);
+	} else {
+		ret = RasDeleteEntryA(phonebook, entry);
+	}
+	if (ret) {
+		print_ras_error(ret);
+		return 1;
+	}
+	printf("%s %s.\n", entry, new_name ? "renamed" : "deleted");
+	return 0;
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f,
@@ -538,13 +588,20 @@ static void usage(FILE *f)
 		"       rasdial --status ENTRY\n"
 		"       rasdial [ENTRY] /DISCONNECT\n"
 		"       rasdial            (lists the connections)\n"
+		"       rasdial --devices\n"
+		"       rasdial --delete ENTRY [/PHONEBOOK:dir]\n"
+		"       rasdial --rename ENTRY NEWNAME [/PHONEBOOK:dir]\n"
 		"Entries are files in /etc/ppp/peers (or in the /PHONEBOOK: directory).\n"
 		"--trace prints every notifier call with the time since RasDial;\n"
 		"--notifier dials with a RasDialFunc (0), RasDialFunc1 (1) or RasDialFunc2 (2);\n"
 		"--hold SECONDS stays attached that long after Connected (tracing), prints the\n"
 		"  status, hangs up and prints the callbacks up to Disconnected;\n"
 		"--status ENTRY prints RasGetConnectStatus, RasGetProjectionInfo (IPv4, IPv6,\n"
-		"  LCP) and RasGetConnectionStatistics of the link ENTRY, whoever dialed it.\n");
+		"  LCP) and RasGetConnectionStatistics of the link ENTRY, whoever dialed it;\n"
+		"--devices lists what entries can dial through (RasEnumDevices: modems,\n"
+		"  PPPoE, VPN), one \"TYPE NAME\" per line;\n"
+		"--delete and --rename remove or rename an entry (RasDeleteEntry,\n"
+		"  RasRenameEntry).\n");
 }
 
 static bool opt_value(const char *arg, const char *name, const char **val)
@@ -562,7 +619,8 @@ int main(int argc, char **argv)
 	const char *pos[3] = { NULL, NULL, NULL };
 	const char *phone = NULL, *phonebook = NULL;
 	const char *status_entry = NULL;
-	bool disc = false;
+	const char *delete_entry = NULL, *rename_entry = NULL, *new_name = NULL;
+	bool disc = false, devices = false;
 	long hold = -1;
 	int npos = 0, i;
 	char *password = NULL;
@@ -578,6 +636,13 @@ int main(int argc, char **argv)
 			dial.notifier = (DWORD)(argv[++i][0] - '0');
 		} else if (!strcmp(a, "--status") && i + 1 < argc) {
 			status_entry = argv[++i];
+		} else if (!strcmp(a, "--devices")) {
+			devices = true;
+		} else if (!strcmp(a, "--delete") && i + 1 < argc) {
+			delete_entry = argv[++i];
+		} else if (!strcmp(a, "--rename") && i + 2 < argc) {
+			rename_entry = argv[++i];
+			new_name = argv[++i];
 		} else if (!strcmp(a, "--hold") && i + 1 < argc) {
 			char *end;
 
@@ -616,6 +681,16 @@ int main(int argc, char **argv)
 		}
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (devices || delete_entry || rename_entry) {
+		if (npos || disc || status_entry || devices + !!delete_entry +
+		    !!rename_entry > 1)
+			return usage(stderr), 2;
+		if (devices)
+			return list_devices();
+		return edit_entry(phonebook, delete_entry ? delete_entry
+							  : rename_entry,
+				  new_name);
+	}
 	if (status_entry)
 		return npos || disc ? (usage(stderr), 2) : show_status(status_entry);
 	if (disc)

@@ -95,7 +95,7 @@ static void check_enum(const char *want)
 	for (i = 0; i < n; i++) {
 		CHECK(strnlen(v[i].szEntryName, sizeof(v[i].szEntryName)) <
 		      sizeof(v[i].szEntryName));
-		CHECK(peers_name_ok(v[i].szEntryName));
+		CHECK(rasdial_peers_name_ok(v[i].szEntryName));
 		CHECK(i == 0 || strcmp(v[i - 1].szEntryName,
 				       v[i].szEntryName) < 0);
 		found |= !strcmp(v[i].szEntryName, want);
@@ -124,7 +124,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	name[nlen] = '\0';
 
 	/* 1. Which names are entries. */
-	ok = peers_name_ok(name);
+	ok = rasdial_peers_name_ok(name);
 	if (ok)
 		CHECK(oracle_name_ok(name));
 

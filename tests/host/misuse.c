@@ -241,9 +241,9 @@ static void WINAPI func1(HRASCONN h, UINT msg, RASCONNSTATE s, DWORD e,
 	  RasEnumEntriesA(NULL, g.dir, g.e.e, NULL, &g.n), g.n == 0x7777, 0) \
 	X(enumentries_count_null, ERROR_INVALID_PARAMETER,		\
 	  RasEnumEntriesA(NULL, g.dir, g.e.e, &g.cb, NULL), g.cb == 0x7777, 0) \
-	X(enumentries_buffer_null_nonzero_cb, ERROR_INVALID_PARAMETER,	\
+	X(enumentries_buffer_null_nonzero_cb, ERROR_BUFFER_TOO_SMALL,	\
 	  (g.cb = 100, RasEnumEntriesA(NULL, g.dir, NULL, &g.cb, &g.n)), \
-	  g.cb == 100, 0)						\
+	  g.cb == 2 * SZ_ENTRY && g.n == 2, 0)				\
 	X(enumentries_size_0, ERROR_INVALID_SIZE,			\
 	  (g.e.e[0].dwSize = 0, g.cb = sizeof(g.e),			\
 	   RasEnumEntriesA(NULL, g.dir, g.e.e, &g.cb, &g.n)), 1, 0)	\
@@ -506,5 +506,112 @@ static void setup_w(void)
 
 ROWS(ROW_TEST)
 ROWS_WIDE(ROW_TEST)
+
+/* ---- Devices and entries (RasEnumDevices, RasValidateEntryName,
+ * RasDeleteEntry, RasRenameEntry): rows of their own, same harness. */
+#define SZ_DEV		sizeof(RASDEVINFOA)
+static union {
+	RASDEVINFOA d[64];
+	unsigned char raw[64 * sizeof(RASDEVINFOA)];
+} gd;
+static union {
+	RASENTRYA e;
+	unsigned char raw[8192];
+} ge;
+static union {
+	RASENTRYW e;
+	unsigned char raw[16384];
+} gw;
+static const WCHAR w_bad[] = { 'x', 0xDC00, 0 };
+static const WCHAR w_alpha[] = { 'a', 'l', 'p', 'h', 'a', 0 };
+#define ROWS_ENTRIES(X)							\
+	X(enumdev_lpcb_null, ERROR_INVALID_PARAMETER,			\
+	  (gd.d[0].dwSize = SZ_DEV, RasEnumDevicesA(gd.d, NULL, &g.n)),	\
+	  g.n == 0x7777, 0)						\
+	X(enumdev_count_null, ERROR_INVALID_PARAMETER,			\
+	  (gd.d[0].dwSize = SZ_DEV, RasEnumDevicesA(gd.d, &g.cb, NULL)), \
+	  g.cb == 0x7777, 0)						\
+	X(enumdev_both_null, ERROR_INVALID_PARAMETER,			\
+	  RasEnumDevicesA(NULL, NULL, NULL), 1, 0)			\
+	X(enumdev_size_0, ERROR_INVALID_SIZE,				\
+	  (gd.d[0].dwSize = 0, g.cb = sizeof(gd),			\
+	   RasEnumDevicesA(gd.d, &g.cb, &g.n)), g.n == 0x7777, 0)	\
+	X(enumdev_size_small, ERROR_INVALID_SIZE,			\
+	  (gd.d[0].dwSize = SZ_DEV - 1, g.cb = sizeof(gd),		\
+	   RasEnumDevicesA(gd.d, &g.cb, &g.n)), g.n == 0x7777, 0)	\
+	X(enumdev_size_large, ERROR_INVALID_SIZE,			\
+	  (gd.d[0].dwSize = SZ_DEV + 1, g.cb = sizeof(gd),		\
+	   RasEnumDevicesA(gd.d, &g.cb, &g.n)), g.n == 0x7777, 0)	\
+	X(enumdev_w_size_of_a, ERROR_INVALID_SIZE,			\
+	  (gd.d[0].dwSize = SZ_DEV, g.cb = sizeof(gd),			\
+	   RasEnumDevicesW((RASDEVINFOW *)gd.d, &g.cb, &g.n)),		\
+	  g.n == 0x7777, 0)						\
+	X(validate_null_name, ERROR_INVALID_NAME,			\
+	  RasValidateEntryNameA(g.dir, NULL), 1, 0)			\
+	X(validate_empty_name, ERROR_INVALID_NAME,			\
+	  RasValidateEntryNameA(g.dir, ""), 1, 0)			\
+	X(validate_slash, ERROR_INVALID_NAME,				\
+	  RasValidateEntryNameA(g.dir, "../x"), 1, 0)			\
+	X(validate_exists, ERROR_ALREADY_EXISTS,			\
+	  RasValidateEntryNameA(g.dir, "alpha"), 1, 0)			\
+	X(validate_no_book, ERROR_CANNOT_OPEN_PHONEBOOK,		\
+	  RasValidateEntryNameA("/nonexistent", "x"), 1, 0)		\
+	X(validate_w_surrogate, ERROR_INVALID_NAME,			\
+	  RasValidateEntryNameW(NULL, w_bad), 1, 0)			\
+	X(delete_null_name, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,		\
+	  RasDeleteEntryA(g.dir, NULL), 1, 0)				\
+	X(delete_missing, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,		\
+	  RasDeleteEntryA(g.dir, "nope"), 1, 0)				\
+	X(delete_dotdot, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,		\
+	  RasDeleteEntryA(g.dir, ".."), 1, 0)				\
+	X(delete_pbk, ERROR_CANNOT_WRITE_PHONEBOOK,			\
+	  RasDeleteEntryA(g.pbk, "one"), 1, 0)				\
+	X(delete_w_surrogate, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,	\
+	  RasDeleteEntryW(NULL, w_bad), 1, 0)				\
+	X(rename_null_old, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,		\
+	  RasRenameEntryA(g.dir, NULL, "x"), 1, 0)			\
+	X(rename_null_new, ERROR_INVALID_NAME,				\
+	  RasRenameEntryA(g.dir, "alpha", NULL), 1, 0)			\
+	X(rename_onto_existing, ERROR_ALREADY_EXISTS,			\
+	  RasRenameEntryA(g.dir, "alpha", "beta"), 1, 0)		\
+	X(rename_w_surrogate, ERROR_INVALID_NAME,			\
+	  RasRenameEntryW(NULL, w_alpha, w_bad), 1, 0)			\
+	X(getentry_lpcb_null, ERROR_INVALID_PARAMETER,			\
+	  RasGetEntryPropertiesA(g.dir, "alpha", NULL, NULL, NULL, NULL), \
+	  1, 0)								\
+	X(getentry_size_0, ERROR_INVALID_SIZE,				\
+	  (ge.e.dwSize = 0, g.cb = sizeof(ge),				\
+	   RasGetEntryPropertiesA(g.dir, "alpha", &ge.e, &g.cb, NULL, NULL)), \
+	  g.cb == sizeof(ge), 0)					\
+	X(getentry_size_between, ERROR_INVALID_SIZE,			\
+	  (ge.e.dwSize = sizeof(ge.e) - 4, g.cb = sizeof(ge),		\
+	   RasGetEntryPropertiesA(g.dir, "alpha", &ge.e, &g.cb, NULL, NULL)), \
+	  1, 0)								\
+	X(getentry_size_large, ERROR_INVALID_SIZE,			\
+	  (ge.e.dwSize = sizeof(ge.e) + 4, g.cb = sizeof(ge),		\
+	   RasGetEntryPropertiesA(g.dir, "alpha", &ge.e, &g.cb, NULL, NULL)), \
+	  1, 0)								\
+	X(getentry_how_big, ERROR_BUFFER_TOO_SMALL,			\
+	  (g.cb = 0,							\
+	   RasGetEntryPropertiesA(g.dir, "alpha", NULL, &g.cb, NULL, NULL)), \
+	  g.cb >= sizeof(ge.e), 0)					\
+	X(getentry_tiny, ERROR_BUFFER_TOO_SMALL,			\
+	  (ge.e.dwSize = sizeof(ge.e), g.cb = 4,			\
+	   RasGetEntryPropertiesA(g.dir, "alpha", &ge.e, &g.cb, NULL, NULL)), \
+	  g.cb == sizeof(ge.e), 0)					\
+	X(getentry_missing, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,		\
+	  (ge.e.dwSize = sizeof(ge.e), g.cb = sizeof(ge),		\
+	   RasGetEntryPropertiesA(g.dir, "nope", &ge.e, &g.cb, NULL, NULL)), \
+	  1, 0)								\
+	X(getentry_pbk, ERROR_NOT_SUPPORTED,				\
+	  (ge.e.dwSize = sizeof(ge.e), g.cb = sizeof(ge),		\
+	   RasGetEntryPropertiesA(g.pbk, "one", &ge.e, &g.cb, NULL, NULL)), \
+	  1, 0)								\
+	X(getentry_w_surrogate, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,	\
+	  (gw.e.dwSize = sizeof(gw.e), g.cb = sizeof(gw),		\
+	   RasGetEntryPropertiesW(NULL, w_bad, &gw.e, &g.cb, NULL, NULL)), \
+	  1, 0)
+
+ROWS_ENTRIES(ROW_TEST)
 
 TEST_HARNESS_MAIN

@@ -20,7 +20,7 @@ OUT=$DIR/out
 mkdir -p "$DIR"
 
 ktap_header
-ktap_plan 27
+ktap_plan 31
 
 [[ -x /usr/sbin/pppd ]] || ktap_skip_all "no /usr/sbin/pppd"
 [[ -c /dev/ppp ]] || ktap_skip_all "no /dev/ppp (CONFIG_PPP)"
@@ -306,6 +306,46 @@ if ! tool --status "$ENTRY" && out_has "You are not connected to $ENTRY."; then
 	ktap_ok "--status when not connected fails"
 else
 	show; ktap_fail "--status when not connected fails"
+fi
+
+# 28: --devices lists the simulated modem's tty (a /dev link to a pty)
+MSIM=$TOPDIR/build/tests/modemsim
+ms_pid=
+if [[ -x $MSIM ]]; then
+	"$MSIM" --link /dev/ttyRASTOOL0 --result BUSY --pidfile "$DIR/ms.pid" \
+		>"$DIR/ms.out" 2>&1 &
+	ms_pid=$!
+	track_pid "$ms_pid"
+	wait_for 10 grep -q '^ready /dev/pts/' "$DIR/ms.out"
+fi
+if tool --devices && out_has "modem ttyRASTOOL0" &&
+		! grep -qvE '^(modem|PPPoE|vpn) .' "$OUT"; then
+	ktap_ok "--devices: the simulated modem's tty"
+else
+	show; ktap_fail "--devices: the simulated modem's tty"
+fi
+show
+[[ -n $ms_pid ]] && { kill "$ms_pid" 2>/dev/null; wait_pid_exit 10 "$ms_pid"; }
+
+# 29-31: --rename, --rename onto an entry, --delete (twice)
+cp "/etc/ppp/peers/$ENTRY" "/etc/ppp/peers/$ENTRY-copy"
+if tool --rename "$ENTRY-copy" "$ENTRY-moved" && [[ -f /etc/ppp/peers/$ENTRY-moved ]] &&
+		[[ ! -e /etc/ppp/peers/$ENTRY-copy ]]; then
+	ktap_ok "--rename"
+else
+	show; ktap_fail "--rename"
+fi
+if ! tool --rename "$ENTRY-moved" "$ENTRY" && out_has "error 183" &&
+		[[ -f /etc/ppp/peers/$ENTRY-moved ]]; then
+	ktap_ok "--rename onto an entry: 183"
+else
+	show; ktap_fail "--rename onto an entry: 183"
+fi
+if tool --delete "$ENTRY-moved" && [[ ! -e /etc/ppp/peers/$ENTRY-moved ]] &&
+		! tool --delete "$ENTRY-moved" && out_has "error 623"; then
+	ktap_ok "--delete, then 623"
+else
+	show; ktap_fail "--delete, then 623"
 fi
 
 ktap_finished

@@ -416,6 +416,365 @@ typedef struct tagRASENTRYNAMEW {
 #endif
 } RASENTRYNAMEW, *LPRASENTRYNAMEW;
 
+/* ---- Devices and phone book entries (RasEnumDevices,
+ * RasGetEntryProperties, RasValidateEntryName, RasDeleteEntry,
+ * RasRenameEntry; RasSetEntryProperties is not implemented yet). */
+
+/* The device type strings, as UTF-16 literals for W programs. */
+#ifdef UNICODE
+#define RASDIAL_DT_(s)	u##s
+#else
+#define RASDIAL_DT_(s)	s
+#endif
+#define RASDT_Modem		RASDIAL_DT_("modem")
+#define RASDT_Isdn		RASDIAL_DT_("isdn")
+#define RASDT_X25		RASDIAL_DT_("x25")
+#define RASDT_Vpn		RASDIAL_DT_("vpn")
+#define RASDT_Pad		RASDIAL_DT_("pad")
+#define RASDT_Generic		RASDIAL_DT_("GENERIC")
+#define RASDT_Serial		RASDIAL_DT_("SERIAL")
+#define RASDT_FrameRelay	RASDIAL_DT_("FRAMERELAY")
+#define RASDT_Atm		RASDIAL_DT_("ATM")
+#define RASDT_Sonet		RASDIAL_DT_("SONET")
+#define RASDT_SW56		RASDIAL_DT_("SW56")
+#define RASDT_Irda		RASDIAL_DT_("IRDA")
+#define RASDT_Parallel		RASDIAL_DT_("PARALLEL")
+#define RASDT_PPPoE		RASDIAL_DT_("PPPoE")
+
+/* One device an entry can dial through (RasEnumDevices). */
+typedef struct tagRASDEVINFOA {
+	DWORD dwSize;
+	CHAR szDeviceType[RAS_MaxDeviceType + 1];
+	CHAR szDeviceName[RAS_MaxDeviceName + 1];
+} RASDEVINFOA, *LPRASDEVINFOA;
+
+typedef struct tagRASDEVINFOW {
+	DWORD dwSize;
+	WCHAR szDeviceType[RAS_MaxDeviceType + 1];
+	WCHAR szDeviceName[RAS_MaxDeviceName + 1];
+} RASDEVINFOW, *LPRASDEVINFOW;
+
+typedef struct RASIPADDR {
+	BYTE a;
+	BYTE b;
+	BYTE c;
+	BYTE d;
+} RASIPADDR;
+
+#if (WINVER >= 0x602)
+typedef enum {
+	IKEV2_ID_PAYLOAD_TYPE_INVALID = 0,
+	IKEV2_ID_PAYLOAD_TYPE_IPV4_ADDR = 1,
+	IKEV2_ID_PAYLOAD_TYPE_FQDN = 2,
+	IKEV2_ID_PAYLOAD_TYPE_RFC822_ADDR = 3,
+	IKEV2_ID_PAYLOAD_TYPE_RESERVED1 = 4,
+	IKEV2_ID_PAYLOAD_TYPE_ID_IPV6_ADDR = 5,
+	IKEV2_ID_PAYLOAD_TYPE_RESERVED2 = 6,
+	IKEV2_ID_PAYLOAD_TYPE_RESERVED3 = 7,
+	IKEV2_ID_PAYLOAD_TYPE_RESERVED4 = 8,
+	IKEV2_ID_PAYLOAD_TYPE_DER_ASN1_DN = 9,
+	IKEV2_ID_PAYLOAD_TYPE_DER_ASN1_GN = 10,
+	IKEV2_ID_PAYLOAD_TYPE_KEY_ID = 11,
+	IKEV2_ID_PAYLOAD_TYPE_MAX = 12
+} IKEV2_ID_PAYLOAD_TYPE;
+#endif
+
+#define ET_None		0
+#define ET_Require	1
+#define ET_RequireMax	2
+#define ET_Optional	3
+
+#define VS_Default	0
+#define VS_PptpOnly	1
+#define VS_PptpFirst	2
+#define VS_L2tpOnly	3
+#define VS_L2tpFirst	4
+
+/* A phone book entry (RasGetEntryProperties, RasSetEntryProperties). */
+typedef struct tagRASENTRYA {
+	DWORD dwSize;
+	DWORD dwfOptions;
+	DWORD dwCountryID;
+	DWORD dwCountryCode;
+	CHAR szAreaCode[RAS_MaxAreaCode + 1];
+	CHAR szLocalPhoneNumber[RAS_MaxPhoneNumber + 1];
+	DWORD dwAlternateOffset;
+	RASIPADDR ipaddr;
+	RASIPADDR ipaddrDns;
+	RASIPADDR ipaddrDnsAlt;
+	RASIPADDR ipaddrWins;
+	RASIPADDR ipaddrWinsAlt;
+	DWORD dwFrameSize;
+	DWORD dwfNetProtocols;
+	DWORD dwFramingProtocol;
+	CHAR szScript[MAX_PATH];
+	CHAR szAutodialDll[MAX_PATH];
+	CHAR szAutodialFunc[MAX_PATH];
+	CHAR szDeviceType[RAS_MaxDeviceType + 1];
+	CHAR szDeviceName[RAS_MaxDeviceName + 1];
+	CHAR szX25PadType[RAS_MaxPadType + 1];
+	CHAR szX25Address[RAS_MaxX25Address + 1];
+	CHAR szX25Facilities[RAS_MaxFacilities + 1];
+	CHAR szX25UserData[RAS_MaxUserData + 1];
+	DWORD dwChannels;
+	DWORD dwReserved1;
+	DWORD dwReserved2;
+#if (WINVER >= 0x401)
+	DWORD dwSubEntries;
+	DWORD dwDialMode;
+	DWORD dwDialExtraPercent;
+	DWORD dwDialExtraSampleSeconds;
+	DWORD dwHangUpExtraPercent;
+	DWORD dwHangUpExtraSampleSeconds;
+	DWORD dwIdleDisconnectSeconds;
+#endif
+#if (WINVER >= 0x500)
+	DWORD dwType;
+	DWORD dwEncryptionType;
+	DWORD dwCustomAuthKey;
+	GUID guidId;
+	CHAR szCustomDialDll[MAX_PATH];
+	DWORD dwVpnStrategy;
+#endif
+#if (WINVER >= 0x501)
+	DWORD dwfOptions2;
+	DWORD dwfOptions3;
+	CHAR szDnsSuffix[RAS_MaxDnsSuffix];
+	DWORD dwTcpWindowSize;
+	CHAR szPrerequisitePbk[MAX_PATH];
+	CHAR szPrerequisiteEntry[RAS_MaxEntryName + 1];
+	DWORD dwRedialCount;
+	DWORD dwRedialPause;
+#endif
+#if (WINVER >= 0x600)
+	RASIPV6ADDR ipv6addrDns;
+	RASIPV6ADDR ipv6addrDnsAlt;
+	DWORD dwIPv4InterfaceMetric;
+	DWORD dwIPv6InterfaceMetric;
+#endif
+#if (WINVER >= 0x601)
+	RASIPV6ADDR ipv6addr;
+	DWORD dwIPv6PrefixLength;
+	DWORD dwNetworkOutageTime;
+#endif
+#if (WINVER >= 0x602)
+	CHAR szIDi[RAS_MaxIDSize + 1];
+	CHAR szIDr[RAS_MaxIDSize + 1];
+	BOOL fIsImsConfig;
+	IKEV2_ID_PAYLOAD_TYPE IdiType;
+	IKEV2_ID_PAYLOAD_TYPE IdrType;
+#endif
+#if (WINVER >= 0x603)
+	BOOL fDisableIKEv2Fragmentation;
+#endif
+} RASENTRYA, *LPRASENTRYA;
+
+typedef struct tagRASENTRYW {
+	DWORD dwSize;
+	DWORD dwfOptions;
+	DWORD dwCountryID;
+	DWORD dwCountryCode;
+	WCHAR szAreaCode[RAS_MaxAreaCode + 1];
+	WCHAR szLocalPhoneNumber[RAS_MaxPhoneNumber + 1];
+	DWORD dwAlternateOffset;
+	RASIPADDR ipaddr;
+	RASIPADDR ipaddrDns;
+	RASIPADDR ipaddrDnsAlt;
+	RASIPADDR ipaddrWins;
+	RASIPADDR ipaddrWinsAlt;
+	DWORD dwFrameSize;
+	DWORD dwfNetProtocols;
+	DWORD dwFramingProtocol;
+	WCHAR szScript[MAX_PATH];
+	WCHAR szAutodialDll[MAX_PATH];
+	WCHAR szAutodialFunc[MAX_PATH];
+	WCHAR szDeviceType[RAS_MaxDeviceType + 1];
+	WCHAR szDeviceName[RAS_MaxDeviceName + 1];
+	WCHAR szX25PadType[RAS_MaxPadType + 1];
+	WCHAR szX25Address[RAS_MaxX25Address + 1];
+	WCHAR szX25Facilities[RAS_MaxFacilities + 1];
+	WCHAR szX25UserData[RAS_MaxUserData + 1];
+	DWORD dwChannels;
+	DWORD dwReserved1;
+	DWORD dwReserved2;
+#if (WINVER >= 0x401)
+	DWORD dwSubEntries;
+	DWORD dwDialMode;
+	DWORD dwDialExtraPercent;
+	DWORD dwDialExtraSampleSeconds;
+	DWORD dwHangUpExtraPercent;
+	DWORD dwHangUpExtraSampleSeconds;
+	DWORD dwIdleDisconnectSeconds;
+#endif
+#if (WINVER >= 0x500)
+	DWORD dwType;
+	DWORD dwEncryptionType;
+	DWORD dwCustomAuthKey;
+	GUID guidId;
+	WCHAR szCustomDialDll[MAX_PATH];
+	DWORD dwVpnStrategy;
+#endif
+#if (WINVER >= 0x501)
+	DWORD dwfOptions2;
+	DWORD dwfOptions3;
+	WCHAR szDnsSuffix[RAS_MaxDnsSuffix];
+	DWORD dwTcpWindowSize;
+	WCHAR szPrerequisitePbk[MAX_PATH];
+	WCHAR szPrerequisiteEntry[RAS_MaxEntryName + 1];
+	DWORD dwRedialCount;
+	DWORD dwRedialPause;
+#endif
+#if (WINVER >= 0x600)
+	RASIPV6ADDR ipv6addrDns;
+	RASIPV6ADDR ipv6addrDnsAlt;
+	DWORD dwIPv4InterfaceMetric;
+	DWORD dwIPv6InterfaceMetric;
+#endif
+#if (WINVER >= 0x601)
+	RASIPV6ADDR ipv6addr;
+	DWORD dwIPv6PrefixLength;
+	DWORD dwNetworkOutageTime;
+#endif
+#if (WINVER >= 0x602)
+	WCHAR szIDi[RAS_MaxIDSize + 1];
+	WCHAR szIDr[RAS_MaxIDSize + 1];
+	BOOL fIsImsConfig;
+	IKEV2_ID_PAYLOAD_TYPE IdiType;
+	IKEV2_ID_PAYLOAD_TYPE IdrType;
+#endif
+#if (WINVER >= 0x603)
+	BOOL fDisableIKEv2Fragmentation;
+#endif
+} RASENTRYW, *LPRASENTRYW;
+
+/* RASENTRY dwfOptions. */
+#define RASEO_UseCountryAndAreaCodes	0x00000001
+#define RASEO_SpecificIpAddr		0x00000002
+#define RASEO_SpecificNameServers	0x00000004
+#define RASEO_IpHeaderCompression	0x00000008
+#define RASEO_RemoteDefaultGateway	0x00000010
+#define RASEO_DisableLcpExtensions	0x00000020
+#define RASEO_TerminalBeforeDial	0x00000040
+#define RASEO_TerminalAfterDial		0x00000080
+#define RASEO_ModemLights		0x00000100
+#define RASEO_SwCompression		0x00000200
+#define RASEO_RequireEncryptedPw	0x00000400
+#define RASEO_RequireMsEncryptedPw	0x00000800
+#define RASEO_RequireDataEncryption	0x00001000
+#define RASEO_NetworkLogon		0x00002000
+#define RASEO_UseLogonCredentials	0x00004000
+#define RASEO_PromoteAlternates		0x00008000
+#if (WINVER >= 0x401)
+#define RASEO_SecureLocalFiles		0x00010000
+#endif
+#if (WINVER >= 0x500)
+#define RASEO_RequireEAP		0x00020000
+#define RASEO_RequirePAP		0x00040000
+#define RASEO_RequireSPAP		0x00080000
+#define RASEO_Custom			0x00100000
+#define RASEO_PreviewPhoneNumber	0x00200000
+#define RASEO_SharedPhoneNumbers	0x00800000
+#define RASEO_PreviewUserPw		0x01000000
+#define RASEO_PreviewDomain		0x02000000
+#define RASEO_ShowDialingProgress	0x04000000
+#define RASEO_RequireCHAP		0x08000000
+#define RASEO_RequireMsCHAP		0x10000000
+#define RASEO_RequireMsCHAP2		0x20000000
+#define RASEO_RequireW95MSCHAP		0x40000000
+#define RASEO_CustomScript		0x80000000
+#endif
+
+/* RASENTRY dwfOptions2. */
+#if (WINVER >= 0x501)
+#define RASEO2_SecureFileAndPrint	0x00000001
+#define RASEO2_SecureClientForMSNet	0x00000002
+#define RASEO2_DontNegotiateMultilink	0x00000004
+#define RASEO2_DontUseRasCredentials	0x00000008
+#define RASEO2_UsePreSharedKey		0x00000010
+#define RASEO2_Internet			0x00000020
+#define RASEO2_DisableNbtOverIP		0x00000040
+#define RASEO2_UseGlobalDeviceSettings	0x00000080
+#define RASEO2_ReconnectIfDropped	0x00000100
+#define RASEO2_SharePhoneNumbers	0x00000200
+#endif
+#if (WINVER >= 0x600)
+#define RASEO2_SecureRoutingCompartment	0x00000400
+#define RASEO2_UseTypicalSettings	0x00000800
+#define RASEO2_IPv6SpecificNameServers	0x00001000
+#define RASEO2_IPv6RemoteDefaultGateway	0x00002000
+#define RASEO2_RegisterIpWithDNS	0x00004000
+#define RASEO2_UseDNSSuffixForRegistration 0x00008000
+#define RASEO2_IPv4ExplicitMetric	0x00010000
+#define RASEO2_IPv6ExplicitMetric	0x00020000
+#define RASEO2_DisableIKENameEkuCheck	0x00040000
+#endif
+#if (WINVER >= 0x601)
+#define RASEO2_DisableClassBasedStaticRoute 0x00080000
+#define RASEO2_SpecificIPv6Addr		0x00100000
+#define RASEO2_DisableMobility		0x00200000
+#define RASEO2_RequireMachineCertificates 0x00400000
+#endif
+
+/* RASENTRY dwfNetProtocols, dwFramingProtocol, dwType, dwDialMode,
+ * dwIdleDisconnectSeconds. */
+#define RASNP_NetBEUI	0x00000001
+#define RASNP_Ipx	0x00000002
+#define RASNP_Ip	0x00000004
+#if (WINVER >= 0x501)
+#define RASNP_Ipv6	0x00000008
+#endif
+
+#define RASFP_Ppp	0x00000001
+#define RASFP_Slip	0x00000002
+#define RASFP_Ras	0x00000004
+
+#define RASET_Phone	1
+#define RASET_Vpn	2
+#define RASET_Direct	3
+#define RASET_Internet	4
+#if (WINVER >= 0x501)
+#define RASET_Broadband	5
+#endif
+
+#define RASEDM_DialAll		1
+#define RASEDM_DialAsNeeded	2
+
+#define RASIDS_Disabled		0xffffffff
+#define RASIDS_UseGlobalValue	0
+
+RASDIAL_API DWORD APIENTRY RasEnumDevicesA(LPRASDEVINFOA lpRasDevInfo,
+					   LPDWORD lpcb, LPDWORD lpcDevices);
+RASDIAL_API DWORD APIENTRY RasEnumDevicesW(LPRASDEVINFOW lpRasDevInfo,
+					   LPDWORD lpcb, LPDWORD lpcDevices);
+RASDIAL_API DWORD APIENTRY RasGetEntryPropertiesA(LPCSTR lpszPhonebook,
+						  LPCSTR lpszEntry,
+						  LPRASENTRYA lpRasEntry,
+						  LPDWORD lpdwEntryInfoSize,
+						  BYTE *lpbDeviceInfo,
+						  LPDWORD lpdwDeviceInfoSize);
+RASDIAL_API DWORD APIENTRY RasGetEntryPropertiesW(LPCWSTR lpszPhonebook,
+						  LPCWSTR lpszEntry,
+						  LPRASENTRYW lpRasEntry,
+						  LPDWORD lpdwEntryInfoSize,
+						  BYTE *lpbDeviceInfo,
+						  LPDWORD lpdwDeviceInfoSize);
+RASDIAL_API DWORD APIENTRY RasValidateEntryNameA(LPCSTR lpszPhonebook,
+						 LPCSTR lpszEntry);
+RASDIAL_API DWORD APIENTRY RasValidateEntryNameW(LPCWSTR lpszPhonebook,
+						 LPCWSTR lpszEntry);
+RASDIAL_API DWORD APIENTRY RasDeleteEntryA(LPCSTR lpszPhonebook,
+					   LPCSTR lpszEntry);
+RASDIAL_API DWORD APIENTRY RasDeleteEntryW(LPCWSTR lpszPhonebook,
+					   LPCWSTR lpszEntry);
+RASDIAL_API DWORD APIENTRY RasRenameEntryA(LPCSTR lpszPhonebook,
+					   LPCSTR lpszOldEntry,
+					   LPCSTR lpszNewEntry);
+RASDIAL_API DWORD APIENTRY RasRenameEntryW(LPCWSTR lpszPhonebook,
+					   LPCWSTR lpszOldEntry,
+					   LPCWSTR lpszNewEntry);
+
+/* ---- end of devices and entries */
+
 /* Projections (RasGetProjectionInfo). */
 typedef enum tagRASPROJECTION {
 	RASP_Amb = 0x10000,
@@ -772,6 +1131,10 @@ typedef const TCHAR *LPCTSTR;
 #define LPRASPPPLCP		RASDIAL_AW(LPRASPPPLCP)
 #define RASCREDENTIALS		RASDIAL_AW(RASCREDENTIALS)
 #define LPRASCREDENTIALS	RASDIAL_AW(LPRASCREDENTIALS)
+#define RASDEVINFO		RASDIAL_AW(RASDEVINFO)
+#define LPRASDEVINFO		RASDIAL_AW(LPRASDEVINFO)
+#define RASENTRY		RASDIAL_AW(RASENTRY)
+#define LPRASENTRY		RASDIAL_AW(LPRASENTRY)
 
 /* Functions (issue 14 item 1). */
 #define RasDial			RASDIAL_AW(RasDial)
@@ -786,6 +1149,11 @@ typedef const TCHAR *LPCTSTR;
 #define RasSetCredentials	RASDIAL_AW(RasSetCredentials)
 #define RasGetEntryDialParams	RASDIAL_AW(RasGetEntryDialParams)
 #define RasSetEntryDialParams	RASDIAL_AW(RasSetEntryDialParams)
+#define RasEnumDevices		RASDIAL_AW(RasEnumDevices)
+#define RasGetEntryProperties	RASDIAL_AW(RasGetEntryProperties)
+#define RasValidateEntryName	RASDIAL_AW(RasValidateEntryName)
+#define RasDeleteEntry		RASDIAL_AW(RasDeleteEntry)
+#define RasRenameEntry		RASDIAL_AW(RasRenameEntry)
 
 #ifdef __cplusplus
 }
