@@ -320,8 +320,11 @@ void rasdial_nl_notify(struct net *net, const struct rasdial_conn *conn)
 	skb = genlmsg_new(rasdial_conn_msg_size(), GFP_KERNEL);
 	if (!skb)
 		return;
+	/* A multicast has many readers: the pid is the one the owner (the
+	 * main reader) sees.
+	 */
 	if (rasdial_conn_fill(skb, conn, 0, 0, 0, RASDIAL_CMD_EVENT,
-			      net->user_ns, NULL)) {
+			      net->user_ns, conn->owner_pid_ns)) {
 		nlmsg_free(skb);
 		return;
 	}
@@ -472,6 +475,7 @@ static int rasdial_nl_conn_new_doit(struct sk_buff *skb,
 	}
 	conn->owner_portid = info->snd_portid;
 	conn->owner_uid = NETLINK_CB(skb).creds.uid;
+	conn->owner_pid_ns = get_pid_ns(task_active_pid_ns(current));
 	conn->want_ack = flags & RASDIAL_F_WANT_ACK;
 	conn->flags = flags & RASDIAL_F_ADOPT;
 	conn->created_ns = ktime_get_boottime_ns();

@@ -8,6 +8,7 @@
 #include <linux/moduleparam.h>
 #include <linux/netlink.h>
 #include <linux/pid.h>
+#include <linux/pid_namespace.h>
 #include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
@@ -70,6 +71,8 @@ void rasdial_conn_free(struct rasdial_conn *conn)
 	if (!conn)
 		return;
 	put_pid(conn->pid);
+	if (conn->owner_pid_ns)
+		put_pid_ns(conn->owner_pid_ns);
 	kfree_rcu(conn, rcu);
 }
 

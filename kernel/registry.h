@@ -19,6 +19,7 @@ struct net;
 struct netlink_ext_ack;
 struct pernet_operations;
 struct pid;
+struct pid_namespace;
 
 /* RASCS_Disconnected (RASCS_DONE + 1), published for a pppd that vanished. */
 #define RASDIAL_RASCS_DISCONNECTED	0x2001
@@ -46,6 +47,8 @@ enum {
  * @plugin_portid: netlink portid of the bound plugin socket, 0 when unbound
  * @owner_uid: uid of the process that created the conn
  * @pid: pppd's thread group, taken from the sender of each event
+ * @owner_pid_ns: the owner's pid namespace, for the pid in events; %NULL
+ *	for a self-registered conn (pppd's own)
  * @known: BIT(RASDIAL_A_*) of the optional attributes already reported
  * @flags: RASDIAL_F_FINAL, RASDIAL_F_VANISHED, RASDIAL_F_SELF_REGISTERED,
  *	RASDIAL_F_ADOPT
@@ -85,6 +88,7 @@ struct rasdial_conn {
 	u32 plugin_portid;
 	kuid_t owner_uid;
 	struct pid *pid;
+	struct pid_namespace *owner_pid_ns;
 	u32 known;
 	u32 flags;
 	u32 seq;

@@ -1225,6 +1225,78 @@ TEST_F(genl, unprivileged_user_is_refused)
 	EXPECT_EQ(0, conn_get(&self->c, id, NULL));
 }
 
+/* The owner in a pid namespace of its own (a container's RasDial): exits
+ * 0 when the event of its conn carries no pid (pppd is outside), 1 when
+ * it carries one, 2 without the event, 3.. when setting up failed. */
+static int pidns_owner(int idw, int gor)
+{
+	struct chan own, ev;
+	struct gmsg g;
+	uint32_t id;
+	char x;
+	int grp;
+
+	if (chan_open(&own) || chan_open(&ev))
+		return 3;
+	grp = genl_ctrl_resolve_grp(ev.sk, RASDIAL_GENL_NAME,
+				    RASDIAL_MCGRP_EVENTS);
+	if (grp < 0 || nl_socket_add_membership(ev.sk, grp))
+		return 4;
+	if (conn_new(&own, "office", 0, &id) ||
+	    write(idw, &id, sizeof(id)) != sizeof(id) || read(gor, &x, 1) != 1)
+		return 5;
+	if (!chan_wait(&ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS))
+		return 2;
+	return g.has[RASDIAL_A_PID] ? 1 : 0;
+}
+
+/* Each reader of a multicast sees it: the pid is the owner's view. */
+TEST_F(genl, event_pid_is_the_owners_view)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	int idp[2], gop[2], status = -1;
+	struct kresp r;
+	struct gmsg g;
+	uint32_t id;
+	char x = 0;
+	pid_t p;
+
+	ASSERT_EQ(0, pipe(idp));
+	ASSERT_EQ(0, pipe(gop));
+	p = fork();
+	ASSERT_LE(0, p);
+	if (p == 0) {
+		pid_t q;
+
+		close(idp[0]);
+		close(gop[1]);
+		if (unshare(CLONE_NEWPID))
+			_exit(10);
+		q = fork();	/* the first process of the new namespace */
+		if (q == 0)
+			_exit(pidns_owner(idp[1], gop[0]));
+		if (q < 0 || waitpid(q, &status, 0) != q || !WIFEXITED(status))
+			_exit(11);
+		_exit(WEXITSTATUS(status));
+	}
+	close(idp[1]);
+	close(gop[0]);
+	ASSERT_TRUE(xfer(idp[0], &id, sizeof(id), false, WAIT_MS));
+	ASSERT_TRUE(kid_start(&k, 0));
+	r = kid_ev(&k, id, 1, RASCS_AUTHENTICATE, 0, false);
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	ASSERT_EQ(1, write(gop[1], &x, 1));
+	ASSERT_EQ(p, waitpid(p, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	/* a GET from here sees pppd */
+	ASSERT_EQ(0, conn_get(&self->c, id, &g));
+	EXPECT_EQ((uint32_t)k.pid, g32(&g, RASDIAL_A_PID));
+	close(idp[0]);
+	close(gop[1]);
+	EXPECT_EQ(0, kid_stop(&k));
+}
+
 TEST_F(genl, hangup_sends_sigterm_to_bound_pppd)
 {
 	struct kid k = { .to = -1, .from = -1 };

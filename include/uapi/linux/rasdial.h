@@ -132,8 +132,12 @@
  *   RASDIAL_A_DEVICE_TYPE, RASDIAL_A_LOCAL_ADDR, RASDIAL_A_REMOTE_ADDR,
  *   RASDIAL_A_LOCAL_IFID6, RASDIAL_A_REMOTE_IFID6, RASDIAL_A_BAUD,
  *   RASDIAL_A_AUTH_PROTO, RASDIAL_A_AUTH_DATA, RASDIAL_A_LCP_OPTIONS,
- *   RASDIAL_A_PEER_LCP_OPTIONS when known, and RASDIAL_A_CONNECTED_MS once the conn has been
- *   RASCS_Connected.
+ *   RASDIAL_A_PEER_LCP_OPTIONS when known, and RASDIAL_A_CONNECTED_MS
+ *   once the conn has been RASCS_Connected.
+ *   RASDIAL_A_PID is pppd's pid in a GET reply's or dump's reader's pid
+ *   namespace; in a multicast, in the pid namespace of the process that
+ *   sent CONN_NEW (pppd's own for a self-registered conn).  Absent when
+ *   pppd has no pid there.
  *
  * RASDIAL_A_CONNECTED_MS (u64, kernel only, may be preceded by a
  * RASDIAL_A_PAD for alignment): milliseconds the link has been connected,
@@ -204,7 +208,7 @@ enum rasdial_attr {
 	RASDIAL_A_FLAGS,	/* u32 enum rasdial_flags */
 	RASDIAL_A_ENTRY,	/* string, at most RASDIAL_ENTRY_MAX bytes */
 	RASDIAL_A_OWNER_UID,	/* u32 */
-	RASDIAL_A_PID,		/* u32 pppd's pid in the reader's pid ns */
+	RASDIAL_A_PID,		/* u32 pppd's pid: see "conn message" */
 	RASDIAL_A_IFNAME,	/* string, at most IFNAMSIZ - 1 bytes */
 	RASDIAL_A_IFINDEX,	/* u32 */
 	RASDIAL_A_DEVICE_NAME,	/* string: tty or device pppd uses */
