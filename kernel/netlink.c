@@ -106,6 +106,7 @@ static const struct nla_policy rasdial_policy[RASDIAL_A_MAX + 1] = {
 	[RASDIAL_A_LCP_OPTIONS]	= { .type = NLA_U32 },
 	[RASDIAL_A_PEER_LCP_OPTIONS] = { .type = NLA_U32 },
 	[RASDIAL_A_GENERATION]	= { .type = NLA_U32 },
+	[RASDIAL_A_ADOPT_UID]	= { .type = NLA_U32 },
 };
 
 #define RASDIAL_ATTR(name)	BIT(RASDIAL_A_##name)
@@ -128,7 +129,8 @@ static const u32 rasdial_cmd_attrs[RASDIAL_CMD_MAX + 1] = {
 				  RASDIAL_ATTR(CONN_ID) | RASDIAL_ATTR(SEQ) |
 				  RASDIAL_ATTR(STATE) | RASDIAL_ATTR(ERROR) |
 				  RASDIAL_ATTR(EXT_ERROR) |
-				  RASDIAL_ATTR(PHASE) | RASDIAL_ATTR(FLAGS),
+				  RASDIAL_ATTR(PHASE) | RASDIAL_ATTR(FLAGS) |
+				  RASDIAL_ATTR(ADOPT_UID),
 	[RASDIAL_CMD_GET]	= RASDIAL_ATTR(CONN_ID),
 	[RASDIAL_CMD_HANGUP]	= RASDIAL_ATTR(CONN_ID),
 	[RASDIAL_CMD_ACK]	= RASDIAL_ATTR(CONN_ID) | RASDIAL_ATTR(SEQ),
@@ -318,8 +320,11 @@ void rasdial_nl_notify(struct net *net, const struct rasdial_conn *conn)
 	skb = genlmsg_new(rasdial_conn_msg_size(), GFP_KERNEL);
 	if (!skb)
 		return;
+	/* A multicast has many readers: the pid is the one the owner (the
+	 * main reader) sees.
+	 */
 	if (rasdial_conn_fill(skb, conn, 0, 0, 0, RASDIAL_CMD_EVENT,
-			      net->user_ns, NULL)) {
+			      net->user_ns, conn->owner_pid_ns)) {
 		nlmsg_free(skb);
 		return;
 	}
@@ -470,6 +475,7 @@ static int rasdial_nl_conn_new_doit(struct sk_buff *skb,
 	}
 	conn->owner_portid = info->snd_portid;
 	conn->owner_uid = NETLINK_CB(skb).creds.uid;
+	conn->owner_pid_ns = get_pid_ns(task_active_pid_ns(current));
 	conn->want_ack = flags & RASDIAL_F_WANT_ACK;
 	conn->flags = flags & RASDIAL_F_ADOPT;
 	conn->created_ns = ktime_get_boottime_ns();
@@ -478,7 +484,13 @@ static int rasdial_nl_conn_new_doit(struct sk_buff *skb,
 	conn->known = RASDIAL_ATTR(ENTRY);
 
 	mutex_lock(&rn->lock);
-	ret = rasdial_conn_add(rn, conn, info->extack);
+	ret = 0;
+	if (!netlink_ns_capable(skb, genl_info_net(info)->user_ns,
+				CAP_NET_ADMIN))
+		ret = rasdial_conn_check_unbound(rn, conn->owner_uid,
+						 info->extack);
+	if (!ret)
+		ret = rasdial_conn_add(rn, conn, info->extack);
 	if (ret) {
 		mutex_unlock(&rn->lock);
 		rasdial_conn_free(conn);
@@ -521,7 +533,6 @@ static struct rasdial_conn *rasdial_event_register(struct rasdial_net *rn,
 	conn->owner_uid = NETLINK_CB(skb).creds.uid;
 	conn->flags = RASDIAL_F_SELF_REGISTERED;
 	conn->plugin_portid = info->snd_portid;
-	conn->pid = get_pid(task_tgid(current));
 
 	ret = rasdial_conn_add(rn, conn, info->extack);
 	if (ret) {
@@ -531,22 +542,37 @@ static struct rasdial_conn *rasdial_event_register(struct rasdial_net *rn,
 	return conn;
 }
 
-/* May the sender's pppd bind @conn?  setuid pppd has CAP_NET_ADMIN whoever
- * runs it: only the conn's owner (the real uid) or root may.
- */
-static bool rasdial_may_bind(const struct rasdial_conn *conn)
-{
-	return uid_eq(current_uid(), conn->owner_uid) ||
-	       uid_eq(current_uid(), GLOBAL_ROOT_UID);
-}
-
-/* Binds an unbound conn to the sender; the pid comes from the sender,
- * never from the message.
+/* Binds an unbound conn to the sender's socket (the event doit takes the
+ * pid from the sender, never from the message).
  */
 static void rasdial_bind(struct rasdial_conn *conn, struct genl_info *info)
 {
-	conn->pid = get_pid(task_tgid(current));
 	WRITE_ONCE(conn->plugin_portid, info->snd_portid);
+}
+
+/* RASDIAL_A_ADOPT_UID: the other owner whose dials root's pppd may adopt;
+ * INVALID_UID when absent.
+ */
+static int rasdial_adopt_uid(struct rasdial_net *rn, struct genl_info *info,
+			     kuid_t *also)
+{
+	struct nlattr *attr = info->attrs[RASDIAL_A_ADOPT_UID];
+
+	*also = INVALID_UID;
+	if (!attr)
+		return 0;
+	if (!rasdial_conn_may_name_owner(rn)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr, KBUILD_MODNAME
+				    ": only root's pppd may adopt another user's dials");
+		return -EPERM;
+	}
+	*also = make_kuid(current_user_ns(), nla_get_u32(attr));
+	if (!uid_valid(*also)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr, KBUILD_MODNAME
+				    ": uid not mapped in this user namespace");
+		return -EINVAL;
+	}
+	return 0;
 }
 
 /* EVENT with CONN_ID 0 and RASDIAL_F_ADOPT: a pppd that another program
@@ -558,22 +584,20 @@ static struct rasdial_conn *rasdial_event_adopt(struct rasdial_net *rn,
 						struct genl_info *info)
 {
 	struct nlattr *entry = info->attrs[RASDIAL_A_ENTRY];
-	struct rasdial_conn *conn, *best = NULL;
-	unsigned long id;
+	struct rasdial_conn *best;
+	kuid_t also;
+	int ret;
 
 	if (!entry) {
 		NL_SET_ERR_MSG_MOD(info->extack,
 				   "adoption needs the entry name");
 		return ERR_PTR(-EINVAL);
 	}
-	xa_for_each(&rn->conns, id, conn) {
-		if (!(conn->flags & RASDIAL_F_ADOPT) || conn->plugin_portid ||
-		    !conn->owner_portid || READ_ONCE(conn->gone) ||
-		    nla_strcmp(entry, conn->entry) || !rasdial_may_bind(conn))
-			continue;
-		if (!best || conn->created_ns < best->created_ns)
-			best = conn;
-	}
+	ret = rasdial_adopt_uid(rn, info, &also);
+	if (ret)
+		return ERR_PTR(ret);
+	/* NLA_NUL_STRING: the policy has checked the NUL. */
+	best = rasdial_conn_adoptable(rn, nla_data(entry), also);
 	if (!best)
 		return rasdial_event_register(rn, skb, info);
 	rasdial_bind(best, info);
@@ -597,7 +621,7 @@ static struct rasdial_conn *rasdial_event_bind(struct rasdial_net *rn,
 		return ERR_PTR(-ENOENT);
 	}
 	if (!conn->plugin_portid) {
-		if (!rasdial_may_bind(conn)) {
+		if (!rasdial_may_bind(rn, conn)) {
 			NL_SET_ERR_MSG_ATTR(info->extack, attr, KBUILD_MODNAME
 					    ": connection belongs to another user");
 			return ERR_PTR(-EPERM);
@@ -687,6 +711,13 @@ static int rasdial_nl_event_doit(struct sk_buff *skb, struct genl_info *info)
 	if (ret)
 		return ret;
 	id = rasdial_attr_u32(info->attrs, RASDIAL_A_CONN_ID, 0);
+	if (info->attrs[RASDIAL_A_ADOPT_UID] &&
+	    (id || !(flags & RASDIAL_F_ADOPT))) {
+		NL_SET_ERR_MSG_ATTR(info->extack,
+				    info->attrs[RASDIAL_A_ADOPT_UID],
+				    KBUILD_MODNAME ": adoption uid without adoption");
+		return -EINVAL;
+	}
 
 	mutex_lock(&rn->lock);
 	if (id)
@@ -700,6 +731,7 @@ static int rasdial_nl_event_doit(struct sk_buff *skb, struct genl_info *info)
 		return PTR_ERR(conn);
 	}
 
+	rasdial_conn_set_pid(conn);
 	rasdial_conn_update(rn, conn, info->attrs, flags);
 	conn->ack_pending = conn->want_ack && conn->owner_portid &&
 			    !test_bit(RASDIAL_CONN_OWNER_GONE, &conn->gone);
@@ -887,7 +919,13 @@ static int rasdial_nl_hangup_doit(struct sk_buff *skb, struct genl_info *info)
 		 * user's session, hence a privileged signal.
 		 */
 		if (!test_bit(RASDIAL_CONN_PLUGIN_GONE, &conn->gone))
-			kill_pid(conn->pid, SIGTERM, 1);
+			ret = kill_pid(conn->pid, SIGTERM, 1);
+		/* ESRCH: the pppd we know has exited without its socket
+		 * (a child of a fork holds it and has sent no event yet).
+		 */
+		if (ret)
+			NL_SET_ERR_MSG_MOD(info->extack,
+					   "cannot signal the connection's pppd");
 	} else if (!conn->owner_portid ||
 		   test_bit(RASDIAL_CONN_OWNER_GONE, &conn->gone) ||
 		   conn->owner_portid == info->snd_portid) {
@@ -940,11 +978,20 @@ static int rasdial_nl_ack_doit(struct sk_buff *skb, struct genl_info *info)
 		goto out_unlock;
 	}
 
+	/* One ACK per event pppd waits for: anything else would only fill
+	 * pppd's receive queue (and a full one loses the relay).
+	 */
+	if (!conn->ack_pending || seq != conn->seq) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[RASDIAL_A_SEQ],
+				    KBUILD_MODNAME ": pppd waits for no ACK of this event");
+		ret = -ESTALE;
+		goto out_unlock;
+	}
 	ret = rasdial_nl_send_ack(net, conn, seq);
 	if (ret)
 		NL_SET_ERR_MSG_MOD(info->extack,
 				   "cannot queue the ACK to pppd's socket");
-	else if (conn->ack_pending && seq == conn->seq)
+	else
 		conn->ack_pending = false;
 
 out_unlock:

@@ -4,8 +4,11 @@
  * the netlink sockets of their owners and pppds.
  */
 
+#include <linux/cred.h>
+#include <linux/moduleparam.h>
 #include <linux/netlink.h>
 #include <linux/pid.h>
+#include <linux/pid_namespace.h>
 #include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
@@ -17,6 +20,19 @@
 #include "registry.h"
 
 static unsigned int rasdial_net_id __read_mostly;
+
+/* Caps, tunable at run time: memory a registry may hold is charged to the
+ * creator's memcg (GFP_KERNEL_ACCOUNT) and bounded per namespace; one user
+ * may not keep the whole namespace's share waiting for pppds.
+ */
+static unsigned int max_conns = RASDIAL_MAX_CONNS;
+module_param(max_conns, uint, 0644);
+MODULE_PARM_DESC(max_conns, "connections one network namespace may hold (default 4096)");
+
+static unsigned int max_unbound_per_user = 256;
+module_param(max_unbound_per_user, uint, 0644);
+MODULE_PARM_DESC(max_unbound_per_user,
+		 "connections without a pppd one user may hold in a namespace, CAP_NET_ADMIN exempt (default 256)");
 
 /* Ids stay below 2^31 so that they survive a round trip through an int
  * (pppd's option parser, HRASCONN casts).
@@ -41,7 +57,7 @@ struct rasdial_net *rasdial_net(const struct net *net)
  */
 struct rasdial_conn *rasdial_conn_alloc(void)
 {
-	return kzalloc(sizeof(struct rasdial_conn), GFP_KERNEL);
+	return kzalloc(sizeof(struct rasdial_conn), GFP_KERNEL_ACCOUNT);
 }
 
 /**
@@ -55,6 +71,8 @@ void rasdial_conn_free(struct rasdial_conn *conn)
 	if (!conn)
 		return;
 	put_pid(conn->pid);
+	if (conn->owner_pid_ns)
+		put_pid_ns(conn->owner_pid_ns);
 	kfree_rcu(conn, rcu);
 }
 
@@ -80,7 +98,7 @@ void rasdial_registry_changed(struct rasdial_net *rn)
  * @extack: for the error message
  *
  * Return: 0 with @conn->id set, -ENOSPC when the namespace already holds
- * RASDIAL_MAX_CONNS conns, or -ENOMEM.
+ * max_conns conns, or -ENOMEM.
  */
 int rasdial_conn_add(struct rasdial_net *rn, struct rasdial_conn *conn,
 		     struct netlink_ext_ack *extack)
@@ -89,14 +107,15 @@ int rasdial_conn_add(struct rasdial_net *rn, struct rasdial_conn *conn,
 
 	lockdep_assert_held(&rn->lock);
 
-	if (rn->count >= RASDIAL_MAX_CONNS) {
+	if (rn->count >= READ_ONCE(max_conns)) {
 		NL_SET_ERR_MSG_MOD(extack,
 				   "too many connections in this network namespace");
 		return -ENOSPC;
 	}
 	/* Cyclic, so that a stale handle does not soon name a new link. */
 	ret = xa_alloc_cyclic(&rn->conns, &conn->id, conn,
-			      RASDIAL_CONN_ID_LIMIT, &rn->next_id, GFP_KERNEL);
+			      RASDIAL_CONN_ID_LIMIT, &rn->next_id,
+			      GFP_KERNEL_ACCOUNT);
 	if (ret < 0) {
 		NL_SET_ERR_MSG_MOD(extack, "cannot allocate a connection id");
 		return ret == -EBUSY ? -ENOSPC : ret;
@@ -145,12 +164,138 @@ void rasdial_conn_clock(struct rasdial_conn *conn)
 	 * source can be slow to read (HPET), and every event comes here.
 	 */
 	if (conn->state == RASDIAL_RASCS_CONNECTED) {
-		/* First time only; 0 means "not yet", so never store 0. */
-		if (!conn->connected_ns)
+		/* On entering Connected: the first time, or again after the
+		 * link ended (persist, demand: pppd redials in the same
+		 * session).  0 means "not yet", so never store 0.
+		 */
+		if (!conn->connected_ns || conn->ended_ns) {
 			conn->connected_ns = ktime_get_boottime_ns() ?: 1;
+			conn->ended_ns = 0;
+		}
 	} else if (conn->connected_ns && !conn->ended_ns) {
 		conn->ended_ns = ktime_get_boottime_ns();
 	}
+}
+
+/**
+ * rasdial_conn_check_unbound() - may @uid ask for one more conn?
+ * @rn: the registry; caller holds @rn->lock
+ * @uid: the asking user
+ * @extack: for the error message
+ *
+ * Conns without a pppd are what one user can pile up at no cost to
+ * itself; pppds bind theirs at once.
+ *
+ * Return: 0, or -ENOSPC when @uid holds max_unbound_per_user of them.
+ */
+int rasdial_conn_check_unbound(struct rasdial_net *rn, kuid_t uid,
+			       struct netlink_ext_ack *extack)
+{
+	unsigned int n = 0, cap = READ_ONCE(max_unbound_per_user);
+	struct rasdial_conn *conn;
+	unsigned long id;
+
+	lockdep_assert_held(&rn->lock);
+
+	xa_for_each(&rn->conns, id, conn) {
+		if (conn->plugin_portid || !uid_eq(conn->owner_uid, uid))
+			continue;
+		if (++n >= cap) {
+			NL_SET_ERR_MSG_MOD(extack,
+					   "too many connections of this user wait for a pppd");
+			return -ENOSPC;
+		}
+	}
+	return 0;
+}
+
+/* Root of the namespace's user namespace: xl2tpd's pppd, container root. */
+static bool rasdial_current_is_root(const struct rasdial_net *rn)
+{
+	return uid_eq(current_uid(), make_kuid(rn->net->user_ns, 0));
+}
+
+/**
+ * rasdial_may_bind() - may the current task's pppd bind @conn by its id?
+ * @rn: the registry
+ * @conn: an unbound conn
+ *
+ * setuid pppd has CAP_NET_ADMIN whoever runs it: only the conn's owner (the
+ * real uid) or root of the namespace may.
+ *
+ * Return: true when it may.
+ */
+bool rasdial_may_bind(const struct rasdial_net *rn,
+		      const struct rasdial_conn *conn)
+{
+	return uid_eq(current_uid(), conn->owner_uid) ||
+	       rasdial_current_is_root(rn);
+}
+
+/**
+ * rasdial_conn_adoptable() - the conn a pppd adopting by entry name binds
+ * @rn: the registry; caller holds @rn->lock
+ * @entry: the entry name
+ * @also: another owner whose dials root's pppd may adopt (the admin named
+ *	it), or INVALID_UID
+ *
+ * The oldest unbound RASDIAL_F_ADOPT conn of @entry whose owner is still
+ * there and is the current task's real uid or @also.  Unlike a bind by id
+ * (the id came from the owner), a name is public: root's pppd may not take
+ * any user's dial, or a user who asked first would own root's link.
+ *
+ * Return: the conn, or %NULL.
+ */
+struct rasdial_conn *rasdial_conn_adoptable(struct rasdial_net *rn,
+					    const char *entry, kuid_t also)
+{
+	struct rasdial_conn *conn, *best = NULL;
+	kuid_t uid = current_uid();
+	unsigned long id;
+
+	lockdep_assert_held(&rn->lock);
+
+	xa_for_each(&rn->conns, id, conn) {
+		if (!(conn->flags & RASDIAL_F_ADOPT) || conn->plugin_portid ||
+		    !conn->owner_portid || READ_ONCE(conn->gone) ||
+		    strcmp(entry, conn->entry))
+			continue;
+		if (!uid_eq(conn->owner_uid, uid) &&
+		    !(uid_valid(also) && uid_eq(conn->owner_uid, also)))
+			continue;
+		if (!best || conn->created_ns < best->created_ns)
+			best = conn;
+	}
+	return best;
+}
+
+/**
+ * rasdial_conn_may_name_owner() - may the current task adopt another's dials?
+ * @rn: the registry
+ *
+ * Return: true for root of the namespace (xl2tpd's pppd, whose options
+ * come from the admin).
+ */
+bool rasdial_conn_may_name_owner(const struct rasdial_net *rn)
+{
+	return rasdial_current_is_root(rn);
+}
+
+/**
+ * rasdial_conn_set_pid() - the current process is the conn's pppd
+ * @conn: a conn bound to the sender's socket; caller holds the registry lock
+ *
+ * Taken at each event: pppd forks (updetach, multilink's master_detach)
+ * and the child, with the socket, goes on without the parent.
+ */
+void rasdial_conn_set_pid(struct rasdial_conn *conn)
+{
+	struct pid *pid = task_tgid(current);
+
+	if (conn->pid == pid)
+		return;
+	put_pid(conn->pid);
+	conn->pid = get_pid(pid);
 }
 
 /* The bound pppd's socket is gone: publish the end unless pppd did. */

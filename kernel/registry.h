@@ -19,6 +19,7 @@ struct net;
 struct netlink_ext_ack;
 struct pernet_operations;
 struct pid;
+struct pid_namespace;
 
 /* RASCS_Disconnected (RASCS_DONE + 1), published for a pppd that vanished. */
 #define RASDIAL_RASCS_DISCONNECTED	0x2001
@@ -45,7 +46,9 @@ enum {
  * @owner_portid: netlink portid of the owner socket, 0 when none or gone
  * @plugin_portid: netlink portid of the bound plugin socket, 0 when unbound
  * @owner_uid: uid of the process that created the conn
- * @pid: pppd's thread group, taken from the sender at bind time
+ * @pid: pppd's thread group, taken from the sender of each event
+ * @owner_pid_ns: the owner's pid namespace, for the pid in events; %NULL
+ *	for a self-registered conn (pppd's own)
  * @known: BIT(RASDIAL_A_*) of the optional attributes already reported
  * @flags: RASDIAL_F_FINAL, RASDIAL_F_VANISHED, RASDIAL_F_SELF_REGISTERED,
  *	RASDIAL_F_ADOPT
@@ -85,6 +88,7 @@ struct rasdial_conn {
 	u32 plugin_portid;
 	kuid_t owner_uid;
 	struct pid *pid;
+	struct pid_namespace *owner_pid_ns;
 	u32 known;
 	u32 flags;
 	u32 seq;
@@ -149,5 +153,13 @@ int rasdial_conn_add(struct rasdial_net *rn, struct rasdial_conn *conn,
 struct rasdial_conn *rasdial_conn_find(struct rasdial_net *rn, u32 id);
 void rasdial_conn_del(struct rasdial_net *rn, struct rasdial_conn *conn);
 void rasdial_conn_clock(struct rasdial_conn *conn);
+int rasdial_conn_check_unbound(struct rasdial_net *rn, kuid_t uid,
+			       struct netlink_ext_ack *extack);
+bool rasdial_may_bind(const struct rasdial_net *rn,
+		      const struct rasdial_conn *conn);
+struct rasdial_conn *rasdial_conn_adoptable(struct rasdial_net *rn,
+					    const char *entry, kuid_t also);
+bool rasdial_conn_may_name_owner(const struct rasdial_net *rn);
+void rasdial_conn_set_pid(struct rasdial_conn *conn);
 
 #endif /* _RASDIAL_REGISTRY_H */

@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <arpa/inet.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -416,7 +417,7 @@ static bool conn_gone(struct chan *c, uint32_t id)
 
 /* ------------------------------------------------------------------ plugins */
 
-enum kid_op { K_EVENT, K_WAIT_ACK, K_REQ };
+enum kid_op { K_EVENT, K_WAIT_ACK, K_REQ, K_FORK };
 
 struct kreq {
 	int op;
@@ -424,7 +425,10 @@ struct kreq {
 	bool has_id;
 	bool full;		/* K_EVENT: every optional attribute */
 	uint32_t id, seq, state, error, flags;
-	char entry[32];		/* K_EVENT: RASDIAL_A_ENTRY when not "" */
+	char entry[32];		/* K_EVENT: RASDIAL_A_ENTRY when not "";
+				 * K_REQ CONN_NEW: the entry when not "" */
+	bool has_adopt_uid;	/* K_EVENT: RASDIAL_A_ADOPT_UID */
+	uint32_t adopt_uid;
 };
 
 struct kresp {
@@ -480,6 +484,8 @@ static void kid_event(struct chan *c, const struct kreq *q, struct kresp *r)
 		nla_put_u32(msg, RASDIAL_A_FLAGS, q->flags);
 	if (q->entry[0])
 		nla_put_string(msg, RASDIAL_A_ENTRY, q->entry);
+	if (q->has_adopt_uid)
+		nla_put_u32(msg, RASDIAL_A_ADOPT_UID, q->adopt_uid);
 	if (q->full) {
 		nla_put_u32(msg, RASDIAL_A_EXT_ERROR, 0);
 		nla_put_u32(msg, RASDIAL_A_PHASE, PHASE_RUNNING);
@@ -553,10 +559,24 @@ static void kid_main(struct kid *k, uid_t uid)
 			break;
 		case K_REQ:
 			if (q.cmd == RASDIAL_CMD_CONN_NEW)
-				r.err = conn_new(&c, "nobody's", 0, &r.id);
+				r.err = conn_new(&c, q.entry[0] ? q.entry :
+						 "nobody's", q.flags, &r.id);
 			else
 				r.err = conn_cmd(&c, q.cmd, q.id, q.seq, NULL);
 			break;
+		case K_FORK: {
+			/* like pppd's updetach: the parent leaves, the child
+			 * goes on with the socket (and answers) */
+			pid_t p = fork();
+
+			if (p > 0)
+				_exit(0);
+			if (p < 0)
+				r.err = -errno;
+			else
+				r.id = (uint32_t)getpid();
+			break;
+		}
 		}
 		snprintf(r.ext, sizeof(r.ext), "%s", c.ext);
 		if (!xfer(k->from, &r, sizeof(r), true, -1))
@@ -1086,6 +1106,39 @@ TEST_F(genl, connected_ms_counts_from_connected)
 	EXPECT_EQ(0, kid_stop(&k));
 }
 
+/* pppd's persist (or demand) redials in the same session: the clock
+ * starts again at the next Connected. */
+TEST_F(genl, connected_ms_restarts_after_a_redial)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	uint64_t ms1, ms2, ms3;
+	struct kresp r;
+	struct gmsg g;
+	uint32_t id;
+
+	ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id));
+	ASSERT_TRUE(kid_start(&k, 0));
+	r = kid_ev(&k, id, 1, RASCS_CONNECTED, 0, false);
+	ASSERT_EQ(0, r.err);
+	usleep(1500 * 1000);
+	r = kid_ev(&k, id, 2, RASCS_DISCONNECTED, 0, false);
+	ASSERT_EQ(0, r.err);
+	ASSERT_EQ(0, conn_get(&self->c, id, &g));
+	ms1 = g64(&g, RASDIAL_A_CONNECTED_MS);
+	EXPECT_GE(ms1, 1500u);
+
+	r = kid_ev(&k, id, 3, RASCS_CONNECTED, 0, false);
+	ASSERT_EQ(0, r.err);
+	ASSERT_EQ(0, conn_get(&self->c, id, &g));
+	ms2 = g64(&g, RASDIAL_A_CONNECTED_MS);
+	EXPECT_LT(ms2, ms1);
+	usleep(300 * 1000);
+	ASSERT_EQ(0, conn_get(&self->c, id, &g));
+	ms3 = g64(&g, RASDIAL_A_CONNECTED_MS);
+	EXPECT_GE(ms3, ms2 + 300);
+	EXPECT_EQ(0, kid_stop(&k));
+}
+
 /* A conn that never connected: its vanish carries no CONNECTED_MS; one
  * that did carries the frozen count. */
 TEST_F(genl, connected_ms_in_vanish_event)
@@ -1172,6 +1225,78 @@ TEST_F(genl, unprivileged_user_is_refused)
 	EXPECT_EQ(0, conn_get(&self->c, id, NULL));
 }
 
+/* The owner in a pid namespace of its own (a container's RasDial): exits
+ * 0 when the event of its conn carries no pid (pppd is outside), 1 when
+ * it carries one, 2 without the event, 3.. when setting up failed. */
+static int pidns_owner(int idw, int gor)
+{
+	struct chan own, ev;
+	struct gmsg g;
+	uint32_t id;
+	char x;
+	int grp;
+
+	if (chan_open(&own) || chan_open(&ev))
+		return 3;
+	grp = genl_ctrl_resolve_grp(ev.sk, RASDIAL_GENL_NAME,
+				    RASDIAL_MCGRP_EVENTS);
+	if (grp < 0 || nl_socket_add_membership(ev.sk, grp))
+		return 4;
+	if (conn_new(&own, "office", 0, &id) ||
+	    write(idw, &id, sizeof(id)) != sizeof(id) || read(gor, &x, 1) != 1)
+		return 5;
+	if (!chan_wait(&ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS))
+		return 2;
+	return g.has[RASDIAL_A_PID] ? 1 : 0;
+}
+
+/* Each reader of a multicast sees it: the pid is the owner's view. */
+TEST_F(genl, event_pid_is_the_owners_view)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	int idp[2], gop[2], status = -1;
+	struct kresp r;
+	struct gmsg g;
+	uint32_t id;
+	char x = 0;
+	pid_t p;
+
+	ASSERT_EQ(0, pipe(idp));
+	ASSERT_EQ(0, pipe(gop));
+	p = fork();
+	ASSERT_LE(0, p);
+	if (p == 0) {
+		pid_t q;
+
+		close(idp[0]);
+		close(gop[1]);
+		if (unshare(CLONE_NEWPID))
+			_exit(10);
+		q = fork();	/* the first process of the new namespace */
+		if (q == 0)
+			_exit(pidns_owner(idp[1], gop[0]));
+		if (q < 0 || waitpid(q, &status, 0) != q || !WIFEXITED(status))
+			_exit(11);
+		_exit(WEXITSTATUS(status));
+	}
+	close(idp[1]);
+	close(gop[0]);
+	ASSERT_TRUE(xfer(idp[0], &id, sizeof(id), false, WAIT_MS));
+	ASSERT_TRUE(kid_start(&k, 0));
+	r = kid_ev(&k, id, 1, RASCS_AUTHENTICATE, 0, false);
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	ASSERT_EQ(1, write(gop[1], &x, 1));
+	ASSERT_EQ(p, waitpid(p, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	/* a GET from here sees pppd */
+	ASSERT_EQ(0, conn_get(&self->c, id, &g));
+	EXPECT_EQ((uint32_t)k.pid, g32(&g, RASDIAL_A_PID));
+	close(idp[0]);
+	close(gop[1]);
+	EXPECT_EQ(0, kid_stop(&k));
+}
+
 TEST_F(genl, hangup_sends_sigterm_to_bound_pppd)
 {
 	struct kid k = { .to = -1, .from = -1 };
@@ -1198,6 +1323,53 @@ TEST_F(genl, hangup_sends_sigterm_to_bound_pppd)
 	EXPECT_EQ((uint32_t)RASDIAL_ERROR_PPPD_VANISHED, g32(&g, RASDIAL_A_ERROR));
 	EXPECT_EQ(-ENOENT, conn_get(&self->c, id, NULL));
 	kid_stop(&k);
+}
+
+/* pppd's updetach (or multilink's master_detach): the process that bound
+ * the conn forks and exits, the child keeps the socket.  HANGUP says it
+ * could not signal anyone until the child reports; then it signals the
+ * child. */
+TEST_F(genl, hangup_follows_pppd_across_a_fork)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	struct kreq q = { .op = K_FORK };
+	struct kresp r;
+	struct gmsg g;
+	pid_t child;
+	uint32_t id;
+	int status;
+
+	/* the forked child becomes ours to reap when its parent exits */
+	ASSERT_EQ(0, prctl(PR_SET_CHILD_SUBREAPER, 1));
+	ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id));
+	ASSERT_TRUE(kid_start(&k, 0));
+	r = kid_ev(&k, id, 1, RASCS_AUTHENTICATE, 0, false);
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+
+	ASSERT_TRUE(kid_call(&k, &q, &r));
+	ASSERT_EQ(0, r.err);
+	child = (pid_t)r.id;
+	ASSERT_EQ(k.pid, waitpid(k.pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	k.pid = child;
+
+	EXPECT_EQ(-ESRCH, conn_cmd(&self->c, RASDIAL_CMD_HANGUP, id, 0, NULL));
+	EXPECT_STREQ("rasdial: cannot signal the connection's pppd",
+		     self->c.ext);
+
+	r = kid_ev(&k, id, 2, RASCS_CONNECTED, 0, false);
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	ASSERT_EQ(0, conn_get(&self->c, id, &g));
+	EXPECT_EQ((uint32_t)child, g32(&g, RASDIAL_A_PID));
+
+	EXPECT_EQ(0, conn_cmd(&self->c, RASDIAL_CMD_HANGUP, id, 0, NULL));
+	status = kid_wait(&k);
+	ASSERT_NE(-1, status);
+	EXPECT_TRUE(WIFSIGNALED(status));
+	EXPECT_EQ(SIGTERM, WTERMSIG(status));
+	EXPECT_TRUE(conn_gone(&self->c, id));
+	kid_stop(&k);
+	prctl(PR_SET_CHILD_SUBREAPER, 0);
 }
 
 TEST_F(genl, hangup_before_bind_is_delivered_at_bind)
@@ -1290,6 +1462,44 @@ TEST_F(genl, ack_is_relayed_to_the_bound_plugin)
 
 	ASSERT_EQ(0, conn_get(&self->c, id, &g));
 	EXPECT_EQ(0u, g32(&g, RASDIAL_A_FLAGS));
+	EXPECT_EQ(0, kid_stop(&k));
+}
+
+/* One relayed ACK per event pppd waits for: others are refused, so that
+ * no process of the owner's uid can fill pppd's receive queue. */
+TEST_F(genl, ack_is_relayed_only_for_the_pending_event)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	struct kreq q = { .op = K_WAIT_ACK };
+	struct kresp r;
+	uint32_t id;
+	int i;
+
+	ASSERT_EQ(0, conn_new(&self->c, "office", RASDIAL_F_WANT_ACK, &id));
+	ASSERT_TRUE(kid_start(&k, 0));
+	r = kid_ev(&k, id, 7, RASCS_AUTHENTICATE, 0, false);
+	ASSERT_EQ(0, r.err);
+	ASSERT_EQ((uint32_t)RASDIAL_F_WANT_ACK, r.flags);
+
+	for (i = 0; i < 50; i++)
+		EXPECT_EQ(-ESTALE, conn_cmd(&self->c, RASDIAL_CMD_ACK, id, 6, NULL));
+	EXPECT_STREQ("rasdial: pppd waits for no ACK of this event", self->c.ext);
+	EXPECT_EQ(0, conn_cmd(&self->c, RASDIAL_CMD_ACK, id, 7, NULL));
+	EXPECT_EQ(-ESTALE, conn_cmd(&self->c, RASDIAL_CMD_ACK, id, 7, NULL));
+
+	ASSERT_TRUE(kid_call(&k, &q, &r));
+	EXPECT_EQ(0, r.err);
+	EXPECT_EQ(7u, r.seq);
+
+	/* The next event: an ACK of the old one is stale.  The plugin's
+	 * queue is in order: its next ACK is 8, so nothing else came. */
+	r = kid_ev(&k, id, 8, RASCS_CONNECTED, 0, false);
+	ASSERT_EQ(0, r.err);
+	EXPECT_EQ(-ESTALE, conn_cmd(&self->c, RASDIAL_CMD_ACK, id, 7, NULL));
+	EXPECT_EQ(0, conn_cmd(&self->c, RASDIAL_CMD_ACK, id, 8, NULL));
+	ASSERT_TRUE(kid_call(&k, &q, &r));
+	EXPECT_EQ(0, r.err);
+	EXPECT_EQ(8u, r.seq);
 	EXPECT_EQ(0, kid_stop(&k));
 }
 
@@ -1525,6 +1735,275 @@ TEST_F(genl, adopt_binds_the_oldest_dial_of_the_entry)
 	EXPECT_EQ(0, conn_get(&self->c, other, NULL));
 }
 
+static struct kresp kid_adopt_uid(struct kid *k, const char *entry,
+				  uint32_t seq, uint32_t uid)
+{
+	struct kreq q = { .op = K_EVENT, .seq = seq, .state = 0 /* OpenPort */,
+			  .flags = RASDIAL_F_ADOPT, .has_adopt_uid = true,
+			  .adopt_uid = uid };
+	struct kresp r;
+
+	snprintf(q.entry, sizeof(q.entry), "%s", entry);
+	if (!kid_call(k, &q, &r))
+		r.err = -EPIPE;
+	return r;
+}
+
+/* An entry name is no secret: a user who asks first for the entry that
+ * xl2tpd dials for root must not get root's pppd.  Root's pppd adopts
+ * root's dials, and another user's only when the admin names that uid
+ * (RASDIAL_A_ADOPT_UID, from a privileged pppd option). */
+TEST_F(genl, adopt_by_root_takes_no_other_users_dial)
+{
+	struct kid ku = { .to = -1, .from = -1 }, ks = { .to = -1, .from = -1 };
+	struct kid kr1 = { .to = -1, .from = -1 }, kr2 = { .to = -1, .from = -1 };
+	struct kid kr3 = { .to = -1, .from = -1 };
+	struct kreq q = { .op = K_REQ, .cmd = RASDIAL_CMD_CONN_NEW,
+			  .flags = RASDIAL_F_ADOPT | RASDIAL_F_WANT_ACK,
+			  .entry = "vpn" };
+	uint32_t users, roots;
+	struct kresp r;
+	struct gmsg g;
+
+	/* The user asks first (its conn is the oldest), root second. */
+	ASSERT_TRUE(kid_start(&ku, NOBODY));
+	ASSERT_TRUE(kid_call(&ku, &q, &r));
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	users = r.id;
+	ASSERT_EQ(0, conn_new(&self->c, "vpn", RASDIAL_F_ADOPT, &roots));
+
+	/* xl2tpd's pppd (root) takes root's dial, not the user's ... */
+	ASSERT_TRUE(kid_start(&kr1, 0));
+	r = kid_adopt(&kr1, "vpn", 1);
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	EXPECT_EQ(roots, r.id);
+	EXPECT_EQ(0u, r.flags);
+
+	/* ... nor the user's when root's is taken: it registers its own. */
+	ASSERT_TRUE(kid_start(&kr2, 0));
+	r = kid_adopt(&kr2, "vpn", 1);
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	EXPECT_NE(users, r.id);
+	EXPECT_NE(roots, r.id);
+	ASSERT_EQ(0, conn_get(&self->c, r.id, &g));
+	EXPECT_EQ((uint32_t)RASDIAL_F_SELF_REGISTERED, g32(&g, RASDIAL_A_FLAGS));
+	ASSERT_EQ(0, conn_get(&self->c, users, &g));
+	EXPECT_FALSE(g.has[RASDIAL_A_PID]);
+
+	/* A setuid pppd run by a user may not name a uid. */
+	kid_setuid_style = 1;
+	ASSERT_TRUE(kid_start(&ks, NOBODY));
+	kid_setuid_style = 0;
+	r = kid_adopt_uid(&ks, "vpn", 1, 0);
+	EXPECT_EQ(-EPERM, r.err);
+	EXPECT_STREQ("rasdial: only root's pppd may adopt another user's dials",
+		     r.ext);
+
+	/* The admin lets root's pppd adopt this user's dials. */
+	ASSERT_TRUE(kid_start(&kr3, 0));
+	r = kid_adopt_uid(&kr3, "vpn", 1, NOBODY);
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	EXPECT_EQ(users, r.id);
+	EXPECT_EQ((uint32_t)RASDIAL_F_WANT_ACK, r.flags);
+	ASSERT_EQ(0, conn_get(&self->c, users, &g));
+	EXPECT_EQ((uint32_t)kr3.pid, g32(&g, RASDIAL_A_PID));
+	EXPECT_EQ(NOBODY, g32(&g, RASDIAL_A_OWNER_UID));
+
+	/* The uid goes only with an adoption. */
+	q = (struct kreq){ .op = K_EVENT, .has_id = true, .id = users, .seq = 2,
+			   .has_adopt_uid = true, .adopt_uid = NOBODY };
+	ASSERT_TRUE(kid_call(&kr3, &q, &r));
+	EXPECT_EQ(-EINVAL, r.err);
+	EXPECT_STREQ("rasdial: adoption uid without adoption", r.ext);
+
+	/* Newest first: a later child holds copies of the earlier pipes. */
+	EXPECT_EQ(0, kid_stop(&kr3));
+	EXPECT_EQ(0, kid_stop(&ks));
+	EXPECT_EQ(0, kid_stop(&kr2));
+	EXPECT_EQ(0, kid_stop(&kr1));
+	EXPECT_EQ(0, kid_stop(&ku));
+	EXPECT_TRUE(conn_gone(&self->c, users));
+	EXPECT_TRUE(conn_gone(&self->c, roots));
+}
+
+#define PARAMS	"/sys/module/rasdial/parameters/"
+
+static int write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	int ret;
+
+	if (!f)
+		return -errno;
+	ret = fputs(text, f) < 0 ? -EIO : 0;
+	if (fclose(f) && !ret)
+		ret = -errno;
+	return ret;
+}
+
+static long read_param(const char *name)
+{
+	char path[128];
+	long v = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), PARAMS "%s", name);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	if (fscanf(f, "%ld", &v) != 1)
+		v = -1;
+	fclose(f);
+	return v;
+}
+
+static int write_param(const char *name, long v)
+{
+	char path[128], text[32];
+
+	snprintf(path, sizeof(path), PARAMS "%s", name);
+	snprintf(text, sizeof(text), "%ld\n", v);
+	return write_text(path, text);
+}
+
+/* One user cannot take the namespace's conns by asking for conns no pppd
+ * binds; a bound one leaves the count; CAP_NET_ADMIN is not counted. */
+TEST_F(genl, unbound_conns_are_capped_per_user)
+{
+	struct kid ku = { .to = -1, .from = -1 }, ks = { .to = -1, .from = -1 };
+	struct kreq q = { .op = K_REQ, .cmd = RASDIAL_CMD_CONN_NEW };
+	uint32_t ids[3], id;
+	struct kresp r;
+	long saved;
+	int i;
+
+	saved = read_param("max_unbound_per_user");
+	ASSERT_EQ(256, saved);
+	ASSERT_EQ(0, write_param("max_unbound_per_user", 3));
+	ASSERT_TRUE(kid_start(&ku, NOBODY));
+	for (i = 0; i < 3; i++) {
+		ASSERT_TRUE(kid_call(&ku, &q, &r));
+		EXPECT_EQ(0, r.err) TH_LOG("%s", r.ext);
+		ids[i] = r.id;
+	}
+	ASSERT_TRUE(kid_call(&ku, &q, &r));
+	EXPECT_EQ(-ENOSPC, r.err);
+	EXPECT_STREQ("rasdial: too many connections of this user wait for a pppd",
+		     r.ext);
+	for (i = 0; i < 5; i++)
+		EXPECT_EQ(0, conn_new(&self->c, "root's", 0, &id));
+
+	/* the user's setuid pppd binds one: room for another */
+	kid_setuid_style = 1;
+	ASSERT_TRUE(kid_start(&ks, NOBODY));
+	kid_setuid_style = 0;
+	r = kid_ev(&ks, ids[0], 1, 0, 0, false);
+	EXPECT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	ASSERT_TRUE(kid_call(&ku, &q, &r));
+	EXPECT_EQ(0, r.err) TH_LOG("%s", r.ext);
+
+	EXPECT_EQ(0, write_param("max_unbound_per_user", saved));
+	EXPECT_EQ(0, kid_stop(&ks));
+	EXPECT_EQ(0, kid_stop(&ku));
+}
+
+/* A user namespace whose root is CT_ROOT outside, with a network namespace
+ * of its own: a container. */
+#define CT_ROOT		100000u
+#define CT_USER		1000u
+
+/* Exit status of the container's child: 0 when its root could bind its
+ * user's conn, 1 on EPERM, 2 on another error, 3.. when setting up failed. */
+static int ct_main(int ready, int go)
+{
+	int to[2], from[2];
+	struct chan c;
+	uint32_t id = 0;
+	struct kid d = { .to = -1, .from = -1 };
+	struct kreq q = { .op = K_EVENT, .has_id = true, .seq = 1 };
+	struct kresp r;
+	struct gmsg g;
+	char x = 0;
+
+	/* tell the parent unshare's errno (EPERM in a chroot) */
+	if (unshare(CLONE_NEWUSER))
+		x = (char)errno;
+	if (write(ready, &x, 1) != 1 || x || read(go, &x, 1) != 1)
+		return 3;
+	if (setresgid(0, 0, 0) || setresuid(0, 0, 0) || unshare(CLONE_NEWNET))
+		return 4;
+	/* the user's RasDial: CONN_NEW from a socket of its own */
+	if (pipe(to) || pipe(from))
+		return 5;
+	d.pid = fork();
+	if (d.pid < 0)
+		return 5;
+	if (d.pid == 0) {
+		close(to[1]);
+		close(from[0]);
+		if (setresgid(CT_USER, CT_USER, CT_USER) ||
+		    setresuid(CT_USER, CT_USER, CT_USER) || chan_open(&c) ||
+		    conn_new(&c, "office", 0, &id))
+			id = 0;
+		if (write(from[1], &id, sizeof(id)) == sizeof(id))
+			(void)!read(to[0], &x, 1);	/* until told */
+		_exit(0);
+	}
+	close(to[0]);
+	close(from[1]);
+	d.to = to[1];
+	d.from = from[0];
+	if (!xfer(d.from, &id, sizeof(id), false, WAIT_MS) || !id)
+		return 6;
+	if (chan_open(&c))
+		return 7;
+	if (conn_get(&c, id, &g) || g32(&g, RASDIAL_A_OWNER_UID) != CT_USER)
+		return 8;
+	/* the container's pppd (its root) reports for that conn */
+	q.id = id;
+	kid_event(&c, &q, &r);
+	kid_stop(&d);
+	if (r.err)
+		fprintf(stderr, "# container root's EVENT: %s\n", c.ext);
+	return r.err == -EPERM ? 1 : r.err ? 2 : 0;
+}
+
+/* Root of a container binds its users' dials as root does on the host. */
+TEST(container_root_binds_its_users_dials)
+{
+	int ready[2], go[2], status = -1;
+	char path[64], map[64], x = 0;
+	pid_t p;
+
+	ASSERT_EQ(0, pipe(ready));
+	ASSERT_EQ(0, pipe(go));
+	p = fork();
+	ASSERT_LE(0, p);
+	if (p == 0) {
+		close(ready[0]);
+		close(go[1]);
+		_exit(ct_main(ready[1], go[0]));
+	}
+	close(ready[1]);
+	close(go[0]);
+	ASSERT_EQ(1, read(ready[0], &x, 1));
+	if (x) {
+		waitpid(p, &status, 0);
+		SKIP(return, "no user namespace here: %s", strerror(x));
+	}
+	snprintf(path, sizeof(path), "/proc/%d/uid_map", p);
+	snprintf(map, sizeof(map), "0 %u 2000\n", CT_ROOT);
+	EXPECT_EQ(0, write_text(path, map));
+	snprintf(path, sizeof(path), "/proc/%d/gid_map", p);
+	EXPECT_EQ(0, write_text(path, map));
+	ASSERT_EQ(1, write(go[1], &x, 1));
+	close(go[1]);
+	close(ready[0]);
+	ASSERT_EQ(p, waitpid(p, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+}
+
 TEST_F(genl, dump_spans_many_messages)
 {
 	char entry[201];
@@ -1749,19 +2228,26 @@ TEST_F(netns, registry_is_per_namespace)
 	EXPECT_EQ(0, conn_get(&self->outer, self->outer_id, NULL));
 }
 
+/* The bound is the module parameter max_conns, RASDIAL_MAX_CONNS by
+ * default; it is per namespace. */
 TEST_F_TIMEOUT(netns, enospc_at_the_bound, 300)
 {
+	long saved = read_param("max_conns");
 	uint32_t id;
 	int i, ret = 0;
 
-	for (i = 0; i < RASDIAL_MAX_CONNS && !ret; i++)
+	ASSERT_EQ(RASDIAL_MAX_CONNS, saved);
+	ASSERT_EQ(0, write_param("max_conns", 100));
+	for (i = 0; i < 100 && !ret; i++)
 		ret = conn_new(&self->c, "x", 0, &id);
-	ASSERT_EQ(0, ret) TH_LOG("conn %d", i);
+	EXPECT_EQ(0, ret) TH_LOG("conn %d", i);
 	EXPECT_EQ(-ENOSPC, conn_new(&self->c, "x", 0, &id));
 	EXPECT_STREQ("rasdial: too many connections in this network namespace",
 		     self->c.ext);
 	/* The other namespace is not affected. */
 	EXPECT_EQ(0, conn_new(&self->outer, "outer", 0, &id));
+	EXPECT_EQ(0, write_param("max_conns", saved));
+	EXPECT_EQ(0, conn_new(&self->c, "x", 0, &id));
 }
 
 static void __attribute__((constructor)) __constructor_order_last(void)

@@ -30,7 +30,11 @@
  *   while the owner's RasDialFunc1 runs).  When the owner socket closes,
  *   the kernel acknowledges any pending event itself and stops asking
  *   for ACKs; a conn that never got a pppd is then freed.
- *   Errors: ENOSPC when the namespace has RASDIAL_MAX_CONNS conns.
+ *   Errors: ENOSPC when the namespace holds the module parameter
+ *   max_conns conns (/sys/module/rasdial/parameters/max_conns, default
+ *   RASDIAL_MAX_CONNS), or when the sender's uid, without CAP_NET_ADMIN,
+ *   already holds max_unbound_per_user conns (default 256) that no pppd
+ *   has bound.  A conn's memory is charged to the sender's memory cgroup.
  *   With RASDIAL_F_ADOPT the conn waits for a pppd that another program
  *   starts (xl2tpd's, for L2TP) and that names the entry instead of the
  *   id: see RASDIAL_F_ADOPT under RASDIAL_CMD_EVENT.
@@ -58,17 +62,28 @@
  *             RASDIAL_A_FLAGS     u32: RASDIAL_F_FINAL on the last event;
  *                                 RASDIAL_F_ADOPT with CONN_ID 0 and
  *                                 RASDIAL_A_ENTRY (see below)
+ *             RASDIAL_A_ADOPT_UID u32: only with CONN_ID 0 and
+ *                                 RASDIAL_F_ADOPT (see below)
  *   CONN_ID 0 with RASDIAL_F_ADOPT: the kernel binds the oldest conn that
  *   CONN_NEW created with RASDIAL_F_ADOPT for the same RASDIAL_A_ENTRY,
  *   that no pppd has bound yet, whose owner socket is still open, and
- *   whose owner uid is the sender's real uid (or the sender is root);
- *   without such a conn it registers one as for CONN_ID 0 alone.  The
- *   reply's CONN_ID tells the plugin which; later EVENTs carry it.
- *   ENTRY missing: EINVAL.
- *   The first EVENT binds the conn to the sending socket and process
- *   (pid taken from the sender, not from the message); later EVENTs
- *   for that conn from another socket get EBUSY.  An unknown id gets
- *   ENOENT.  A HANGUP that arrived before the bind is delivered now.
+ *   whose owner uid is the sender's real uid, or the uid that
+ *   RASDIAL_A_ADOPT_UID names (in the sender's user namespace); without
+ *   such a conn it registers one as for CONN_ID 0 alone.  The reply's
+ *   CONN_ID tells the plugin which; later EVENTs carry it.  An entry name
+ *   is no secret, so root's pppd (xl2tpd's) does not adopt every user's
+ *   dial: only root's own, and those of the one uid the admin lets it
+ *   adopt (the plugin sends RASDIAL_A_ADOPT_UID from a privileged pppd
+ *   option).  RASDIAL_A_ADOPT_UID from a sender whose real uid is not
+ *   root of the namespace's user namespace: EPERM; without adoption, or
+ *   unmapped: EINVAL.  ENTRY missing: EINVAL.
+ *   The first EVENT binds the conn to the sending socket; only its owner
+ *   uid or root of the namespace's user namespace (container root) may
+ *   bind it (EPERM).  Each EVENT takes pppd's pid from the sender, not
+ *   from the message, so the pid follows a pppd that forks (updetach)
+ *   once the child reports.  Later EVENTs for that conn from another
+ *   socket get EBUSY.  An unknown id gets ENOENT.  A HANGUP that arrived
+ *   before the bind is delivered now.
  *   Reply:    RASDIAL_CMD_EVENT with RASDIAL_A_CONN_ID and RASDIAL_A_FLAGS
  *             (RASDIAL_F_WANT_ACK when the plugin must wait for an ACK
  *             carrying this SEQ).
@@ -92,14 +107,19 @@
  *   Request:  RASDIAL_A_CONN_ID
  *   Sends SIGTERM to the conn's pppd (pppd then exits with
  *   EXIT_USER_REQUEST), or delivers it when pppd binds.  EPERM for
- *   another user's conn, ENOENT for an unknown id.  A conn with no pppd
+ *   another user's conn, ENOENT for an unknown id, and the signal's
+ *   error (ESRCH: the process that last reported has exited, its
+ *   socket kept by a child that has not reported yet).  A conn with no pppd
  *   is freed at once when its owner is gone or the owner socket itself
  *   sends the HANGUP (its pppd never bound; a later EVENT gets ENOENT).
  *
  * RASDIAL_CMD_ACK (doit; owner uid or CAP_NET_ADMIN)
  *   Request:  RASDIAL_A_CONN_ID, RASDIAL_A_SEQ
  *   Relayed to the bound plugin socket as RASDIAL_CMD_ACK with the same
- *   attributes: the owner's callback for event SEQ has returned.
+ *   attributes: the owner's callback for event SEQ has returned.  Only
+ *   one ACK, for the event pppd waits for (the last one, sent with
+ *   RASDIAL_F_WANT_ACK): any other SEQ, or a second ACK, gets ESTALE and
+ *   is not relayed.  ENOENT when no pppd is bound.
  *
  * Conn message (multicast RASDIAL_CMD_EVENT, GET reply):
  *   RASDIAL_A_CONN_ID, RASDIAL_A_SEQ, RASDIAL_A_STATE, RASDIAL_A_ERROR,
@@ -112,17 +132,23 @@
  *   RASDIAL_A_DEVICE_TYPE, RASDIAL_A_LOCAL_ADDR, RASDIAL_A_REMOTE_ADDR,
  *   RASDIAL_A_LOCAL_IFID6, RASDIAL_A_REMOTE_IFID6, RASDIAL_A_BAUD,
  *   RASDIAL_A_AUTH_PROTO, RASDIAL_A_AUTH_DATA, RASDIAL_A_LCP_OPTIONS,
- *   RASDIAL_A_PEER_LCP_OPTIONS when known, and RASDIAL_A_CONNECTED_MS once the conn has been
- *   RASCS_Connected.
+ *   RASDIAL_A_PEER_LCP_OPTIONS when known, and RASDIAL_A_CONNECTED_MS
+ *   once the conn has been RASCS_Connected.
+ *   RASDIAL_A_PID is pppd's pid in a GET reply's or dump's reader's pid
+ *   namespace; in a multicast, in the pid namespace of the process that
+ *   sent CONN_NEW (pppd's own for a self-registered conn).  Absent when
+ *   pppd has no pid there.
  *
  * RASDIAL_A_CONNECTED_MS (u64, kernel only, may be preceded by a
  * RASDIAL_A_PAD for alignment): milliseconds the link has been connected,
  * computed when the message is built from a CLOCK_BOOTTIME stamp taken
- * when RASDIAL_A_STATE first became RASCS_Connected (0x2000).  When the
- * conn later leaves RASCS_Connected (Disconnected, or pppd vanished) the
- * count stops there.  Absent before the first RASCS_Connected, so a final
- * event with it reports the end of a link that was up, and one without it
- * a dial that failed.  (RasGetConnectionStatistics' dwConnectDuration.)
+ * when RASDIAL_A_STATE became RASCS_Connected (0x2000).  When the conn
+ * later leaves RASCS_Connected (Disconnected, or pppd vanished) the count
+ * stops there; a new RASCS_Connected after that (pppd's persist or demand
+ * redials in the same session) starts it again from 0.  Absent before the
+ * first RASCS_Connected, so a final event with it reports the end of a
+ * link that was up, and one without it a dial that failed.
+ * (RasGetConnectionStatistics' dwConnectDuration.)
  *
  * LCP projection (u32 each, sent by the plugin once LCP and authentication
  * are done, sticky like the addresses; RasGetProjectionInfo RASP_PppLcp):
@@ -143,7 +169,9 @@
 #define RASDIAL_GENL_VERSION	1
 #define RASDIAL_MCGRP_EVENTS	"events"
 
-/* Connections one network namespace may hold at once. */
+/* Default of the module parameter max_conns: connections one network
+ * namespace may hold at once.  The parameter is the limit.
+ */
 #define RASDIAL_MAX_CONNS	4096
 
 /* Longest entry name (RAS_MaxEntryName) and device strings, without NUL. */
@@ -180,7 +208,7 @@ enum rasdial_attr {
 	RASDIAL_A_FLAGS,	/* u32 enum rasdial_flags */
 	RASDIAL_A_ENTRY,	/* string, at most RASDIAL_ENTRY_MAX bytes */
 	RASDIAL_A_OWNER_UID,	/* u32 */
-	RASDIAL_A_PID,		/* u32 pppd's pid in the reader's pid ns */
+	RASDIAL_A_PID,		/* u32 pppd's pid: see "conn message" */
 	RASDIAL_A_IFNAME,	/* string, at most IFNAMSIZ - 1 bytes */
 	RASDIAL_A_IFINDEX,	/* u32 */
 	RASDIAL_A_DEVICE_NAME,	/* string: tty or device pppd uses */
@@ -197,6 +225,7 @@ enum rasdial_attr {
 	RASDIAL_A_LCP_OPTIONS,	/* u32 our LCP options, RASLCPO_* bits */
 	RASDIAL_A_PEER_LCP_OPTIONS, /* u32 the peer's LCP options */
 	RASDIAL_A_GENERATION,	/* u32 registry generation (dumps) */
+	RASDIAL_A_ADOPT_UID,	/* u32 EVENT: whose dials root's pppd adopts */
 	__RASDIAL_A_LAST
 };
 
