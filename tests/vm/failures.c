@@ -146,7 +146,8 @@ static pid_t answer_pid(void)
  * appended.  /etc/ppp/options says auth, lock, crtscts, modem: a pty
  * has no modem lines, and authenticating the peer is per case.
  */
-static void write_entry(const char *device, const char *extra)
+static void write_entry_chat(const char *device, int chat_timeout,
+			     const char *extra)
 {
 	char text[2048];
 
@@ -157,16 +158,21 @@ static void write_entry(const char *device, const char *extra)
 		      DT_USER " " DT_SERVER " " DT_SECRET " *\n");
 	snprintf(text, sizeof(text),
 		 "%s 115200\n"
-		 "connect \"/usr/sbin/chat -v -t 3 ABORT BUSY ABORT 'NO CARRIER'"
+		 "connect \"/usr/sbin/chat -v -t %d ABORT BUSY ABORT 'NO CARRIER'"
 		 " ABORT 'NO DIALTONE' ABORT 'NO ANSWER' ABORT ERROR"
 		 " '' ATZ OK 'ATDT\\\\T' CONNECT\"\n"
 		 "local\nnocrtscts\nlock\n"
 		 "remotename " DT_SERVER "\n"
 		 "nodefaultroute\nnoipdefault\nlcp-echo-interval 0\n"
 		 "debug\nlogfile " F_PPPLOG "\n%s\n",
-		 device, extra ? extra : "noauth");
+		 device, chat_timeout, extra ? extra : "noauth");
 	dt_write_file("/etc/ppp/peers/" F_ENTRY, text);
 	unlink(F_PPPLOG);
+}
+
+static void write_entry(const char *device, const char *extra)
+{
+	write_entry_chat(device, 3, extra);
 }
 
 /* What each case expects. */
@@ -568,6 +574,45 @@ TEST_F_TIMEOUT(fail, rashangup_631, 90)
 	ASSERT_EQ(0u, RasHangUpA(self->h));
 	check_failure(_metadata, self, &want, 0);
 	self->h = NULL;
+}
+
+/*
+ * RasHangUp while chat dials: chat must go with pppd, or it keeps the
+ * modem dialing (a call billed after the user cancelled, the tty held).
+ * pppd signals only its child, rasdial-connect, which passes it on.
+ */
+TEST_F_TIMEOUT(fail, hangup_while_dialing_drops_line, 60)
+{
+	long long t0, t = 0;
+	int dialing = 0, dropped = 0;
+
+	/* chat would wait 30 s for an answer: only the hang-up ends it. */
+	write_entry_chat(F_LINK, 30, NULL);
+	ASSERT_EQ(0, modemsim_start("SILENT", NULL, NULL));
+	ASSERT_EQ(0u, start_dial(&self->h, NULL));
+	for (int i = 0; i < 400 && !dialing; i++) {
+		dialing = file_has(F_MSLOG, "dial " F_NUMBER " ");
+		if (!dialing)
+			usleep(50000);
+	}
+	ASSERT_TRUE(dialing) dump(F_MSLOG);
+	t0 = dt_now_ms();
+	ASSERT_EQ(0u, RasHangUpA(self->h));
+	self->h = NULL;
+	/* Bounded: 3 s, to say how late a late drop was. */
+	while (!dropped && (t = dt_now_ms() - t0) < 3000) {
+		dropped = file_has(F_MSLOG, "hangup: dialer closed the line");
+		if (!dropped)
+			usleep(20000);
+	}
+	fprintf(stderr, "# line %s %lld ms after RasHangUp\n",
+		dropped ? "dropped" : "still held", t);
+	if (!dropped || t > 1000) {
+		dump(F_MSLOG);
+		dump(F_PPPLOG);
+	}
+	EXPECT_TRUE(dropped);
+	EXPECT_LE(t, 1000);
 }
 
 /* The extension's own answers. */
