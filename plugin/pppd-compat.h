@@ -121,6 +121,22 @@ static inline void rasdial_pppd_add_options(option_t *opts)
 #define rasdial_pppd_option_error	option_error
 #endif
 
+/*
+ * Whether the option being parsed comes from root or a privileged file
+ * (/etc/ppp/options, peers files): 2.4 declares it, 2.5 only exports it
+ * (a bool there).  Unknown counts as unprivileged.
+ */
+static inline int rasdial_pppd_privileged_option(void)
+{
+#if RASDIAL_PPPD_2_5
+	const bool *priv = dlsym(RTLD_DEFAULT, "privileged_option");
+
+	return priv && *priv;
+#else
+	return privileged_option;
+#endif
+}
+
 /* pppd's exit status as it stands now (preset per phase, see design.md). */
 static inline int rasdial_pppd_status(void)
 {

@@ -10,8 +10,11 @@
  *
  * With rasdial-conn (the id librasdial got from CONN_NEW) the plugin waits
  * after each event until the owner has run its callback (RASDIAL_CMD_ACK),
- * at most rasdial-callback-timeout seconds: the dial is suspended while
- * RasDialFunc1 runs.  Without it, the pppd registers itself (conn id 0) and
+ * at most rasdial-callback-timeout seconds (default 10; up to 60 from the
+ * command line, up to 86400 from a privileged source such as an options
+ * file): the dial is suspended while RasDialFunc1 runs.  After one ACK
+ * that did not come in time the plugin waits for no more in that attempt:
+ * pppd's main loop must not stand still at every later event.  Without it, the pppd registers itself (conn id 0) and
  * never waits, so links that no shim started are listed too.
  *
  * rasdial-entry NAME (a pppd that another program starts, as xl2tpd does
@@ -137,7 +140,15 @@ RASDIAL_EXPORT char pppd_version[] = RASDIAL_PPPD_VERSION;
 
 static uint32_t rasdial_opt_conn;		/* 0: self-register */
 static char rasdial_opt_entry[RASDIAL_ENTRY_MAX + 1];	/* adopt by name */
-static int rasdial_opt_cb_timeout = 60;		/* s; 0: never wait for ACKs */
+/*
+ * While pppd waits for an ACK its main loop stands still (no LCP echo
+ * replies, no retransmits): a short default, a bound on what the caller
+ * (an unprivileged option) may ask, more from the admin's options only.
+ */
+#define RASDIAL_CB_TIMEOUT_DEFAULT	10
+#define RASDIAL_CB_TIMEOUT_USER_MAX	60
+#define RASDIAL_CB_TIMEOUT_MAX		86400
+static int rasdial_opt_cb_timeout = RASDIAL_CB_TIMEOUT_DEFAULT; /* s; 0: no ACKs */
 static int rasdial_passwd_fd = -1;
 static char rasdial_opt_device_type[RASDIAL_DEVICE_TYPE_MAX + 1] = "modem";
 
@@ -154,6 +165,7 @@ static uint32_t rasdial_acked;		/* highest SEQ the owner ACKed */
 static uint32_t rasdial_early_conn;	/* an ACK that beat our first reply */
 static uint32_t rasdial_early_seq;
 static int rasdial_ack_timeouts;	/* warned about a missing ACK */
+static int rasdial_ack_missed;		/* this attempt: wait for no more */
 
 /* ---- the current dial attempt ---- */
 
@@ -406,7 +418,11 @@ static void rasdial_wait_ack(uint32_t seq)
 	int64_t deadline, left;
 	int ret;
 
-	if (rasdial_opt_cb_timeout <= 0)
+	/*
+	 * One missed ACK: the owner's callback is stuck.  Waiting the full
+	 * timeout again at every later event would stall pppd for minutes.
+	 */
+	if (rasdial_opt_cb_timeout <= 0 || rasdial_ack_missed)
 		return;
 	deadline = rasdial_now_ms() + (int64_t)rasdial_opt_cb_timeout * 1000;
 	while (rasdial_acked < seq) {
@@ -417,8 +433,9 @@ static void rasdial_wait_ack(uint32_t seq)
 		}
 		left = deadline - rasdial_now_ms();
 		if (left <= 0) {
+			rasdial_ack_missed = 1;
 			if (!rasdial_ack_timeouts++)
-				warn("rasdial: conn %u: no ACK for event %u within %d s; dialing on",
+				warn("rasdial: conn %u: no ACK for event %u within %d s; not waiting again in this attempt",
 				     rasdial_conn, seq, rasdial_opt_cb_timeout);
 			return;
 		}
@@ -855,6 +872,7 @@ static void rasdial_attempt_begin(void)
 	rasdial_ip_up = 0;
 	rasdial_ipv6_up = 0;
 	rasdial_hangup_sig = 0;
+	rasdial_ack_missed = 0;
 	rasdial_down_status = -1;
 	rasdial_down_on_sig = 0;
 	rasdial_chat_exit = -1;
@@ -1276,11 +1294,14 @@ static int rasdial_opt_conn_set(char **argv)
 static int rasdial_opt_cb_timeout_set(char **argv)
 {
 	unsigned long v;
+	unsigned long max = rasdial_pppd_privileged_option() ?
+			    RASDIAL_CB_TIMEOUT_MAX : RASDIAL_CB_TIMEOUT_USER_MAX;
 
-	/* A day is far more than any callback should hold a dial. */
-	if (rasdial_parse_ulong(*argv, 86400, &v) < 0) {
-		rasdial_pppd_option_error("rasdial-callback-timeout: %s is not 0..86400 seconds",
-					  *argv);
+	if (rasdial_parse_ulong(*argv, max, &v) < 0) {
+		rasdial_pppd_option_error("rasdial-callback-timeout: %s is not 0..%lu seconds%s",
+					  *argv, max,
+					  max < RASDIAL_CB_TIMEOUT_MAX ?
+					  " (more only from a privileged source)" : "");
 		return 0;
 	}
 	rasdial_opt_cb_timeout = (int)v;
