@@ -12,7 +12,8 @@
  *   -> "'/usr/lib/pppd/2.4.9/rasdial-connect' /usr/sbin/chat -v -f ..."
  * The shell still splits the words, so we get chat's argv exactly.  We
  * run CHAT with the same arguments, plus "-T NUMBER" after its options
- * when $RASDIAL_PHONE is set (RASDIALPARAMS.szPhoneNumber, for "\T" in
+ * when the plugin set $RASDIAL_PHONE with $RASDIAL_CONNECT_FD
+ * (RASDIALPARAMS.szPhoneNumber, for "\T" in
  * the script; after the connect line's own -T, since chat keeps the
  * last), wait for it, and write one line to fd $RASDIAL_CONNECT_FD:
  *   "chat EXIT\n" or, for EXIT >= 4, "chat EXIT ABORT-STRING\n"
@@ -279,7 +280,8 @@ int main(int argc, char **argv)
 		if (c == 'f')
 			script = arg;
 	}
-	if (phone && *phone) {
+	/* Only the plugin's (it sets both): an inherited one is ignored. */
+	if (fd >= 0 && phone && *phone) {
 		nargv[n++] = "-T";
 		nargv[n++] = (char *)phone;
 	}

@@ -91,6 +91,8 @@ static int modemsim_start(const char *result, const char *answer,
 	}
 	argv[n] = NULL;
 	unlink(F_MSLOG);
+	/* Not the last run's "ready", read before the child truncates it. */
+	unlink(F_MSOUT);
 	ms_pid = fork();
 	if (ms_pid == 0) {
 		int out = open(F_MSOUT, O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -613,6 +615,28 @@ TEST_F_TIMEOUT(fail, hangup_while_dialing_drops_line, 60)
 	}
 	EXPECT_TRUE(dropped);
 	EXPECT_LE(t, 1000);
+}
+
+/*
+ * szPhoneNumber reaches the modem only as a dial string: a ';' (back to
+ * command mode) and AT commands after it are refused before chat runs.
+ */
+TEST_F_TIMEOUT(fail, phone_number_not_a_dial_string_refused, 60)
+{
+	RASDIALPARAMSA p;
+	int ok;
+
+	write_entry(F_LINK, NULL);
+	ASSERT_EQ(0, modemsim_start("BUSY", NULL, NULL));
+	dt_params(&p, F_ENTRY, NULL);
+	snprintf(p.szPhoneNumber, sizeof(p.szPhoneNumber), "555;ATS0=1");
+	ASSERT_EQ(0u, RasDialA(NULL, NULL, &p, 1, fail_cb, &self->h));
+	ok = dt_wait(dt_done_final, DIAL_TIMEOUT_MS, self->calls, &self->n);
+	dt_print_calls(self->calls, self->n);
+	ASSERT_TRUE(ok);
+	EXPECT_NE(0u, self->calls[self->n - 1].error);
+	EXPECT_FALSE(file_has(F_MSLOG, "dial ")) dump(F_MSLOG);
+	EXPECT_FALSE(file_has(F_MSLOG, "S0=1"));
 }
 
 /* The extension's own answers. */

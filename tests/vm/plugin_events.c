@@ -817,6 +817,23 @@ TEST_F_TIMEOUT(plugin, missed_ack_not_waited_again, 90)
 	EXPECT_GE(PE_NDIAL / 2, slow);
 }
 
+/* rasdial-passwd-fd 0..2 would close the tty under chat: refused. */
+TEST_F_TIMEOUT(plugin, passwd_fd_below_3_refused, 60)
+{
+	struct pe_ctx *c = &self->c;
+	static const char *const fds[] = { "0", "1", "2" };
+
+	for (int i = 0; i < 3; i++) {
+		c->pppd = pe_start_pppd(0, NULL, (const char *const[]){
+					"rasdial-passwd-fd", fds[i], NULL });
+		ASSERT_LT(0, c->pppd);
+		/* EXIT_OPTION_ERROR */
+		EXPECT_EQ(2, pe_wait_exit(c->pppd, 20000)) TH_LOG("fd %s", fds[i]);
+		c->pppd = 0;
+		EXPECT_TRUE(pe_file_has(PE_OUT, "is a standard stream"));
+	}
+}
+
 /* A pppd no shim started registers itself and never waits. */
 TEST_F_TIMEOUT(plugin, self_register, 90)
 {
