@@ -19,11 +19,11 @@
 
 #include <pppd/pppd.h>
 
-/* 2.4's patchlevel.h (included by its pppd.h) defines DATE; 2.5 does not. */
-#ifdef DATE
-#define RASDIAL_PPPD_2_5 0
-#else
+/* 2.5's pppd.h brings pppdconf.h with PPPD_VERSION; 2.4 has VERSION. */
+#ifdef PPPD_VERSION
 #define RASDIAL_PPPD_2_5 1
+#else
+#define RASDIAL_PPPD_2_5 0
 #endif
 
 #if RASDIAL_PPPD_2_5
@@ -45,6 +45,8 @@
 #include <dlfcn.h>
 #include <signal.h>
 #include <stdint.h>
+
+#include <rasdial/ras.h>	/* RASLCP* */
 
 #if RASDIAL_PPPD_2_5
 #define RASDIAL_PPPD_VERSION	PPPD_VERSION
@@ -120,6 +122,22 @@ static inline void rasdial_pppd_add_options(option_t *opts)
 #else
 #define rasdial_pppd_option_error	option_error
 #endif
+
+/*
+ * Whether the option being parsed comes from root or a privileged file
+ * (/etc/ppp/options, peers files): 2.4 declares it, 2.5 only exports it
+ * (a bool there).  Unknown counts as unprivileged.
+ */
+static inline int rasdial_pppd_privileged_option(void)
+{
+#if RASDIAL_PPPD_2_5
+	const bool *priv = dlsym(RTLD_DEFAULT, "privileged_option");
+
+	return priv && *priv;
+#else
+	return privileged_option;
+#endif
+}
 
 /* pppd's exit status as it stands now (preset per phase, see design.md). */
 static inline int rasdial_pppd_status(void)
@@ -237,22 +255,22 @@ static inline void rasdial_pppd_lcp_info(uint32_t *auth_proto,
 	*auth_proto = 0;
 	*auth_data = 0;
 	if (ho->neg_eap) {
-		*auth_proto = 0xC227;		/* PPP_EAP */
+		*auth_proto = RASLCPAP_EAP;
 	} else if (ho->neg_chap) {
-		*auth_proto = 0xC223;		/* PPP_CHAP */
+		*auth_proto = RASLCPAP_CHAP;
 		if (ho->chap_mdtype & MDTYPE_MD5)
-			*auth_data = CHAP_MD5;
+			*auth_data = RASLCPAD_CHAP_MD5;
 		else if (ho->chap_mdtype & MDTYPE_MICROSOFT_V2)
-			*auth_data = CHAP_MICROSOFT_V2;
+			*auth_data = RASLCPAD_CHAP_MSV2;
 		else if (ho->chap_mdtype & MDTYPE_MICROSOFT)
-			*auth_data = CHAP_MICROSOFT;
+			*auth_data = RASLCPAD_CHAP_MS;
 	} else if (ho->neg_upap) {
-		*auth_proto = 0xC023;		/* PPP_PAP */
+		*auth_proto = RASLCPAP_PAP;
 	}
-	*ours = (go->neg_pcompression ? 0x1 : 0) |	/* RASLCPO_PFC */
-		(go->neg_accompression ? 0x2 : 0);	/* RASLCPO_ACFC */
-	*peers = (ho->neg_pcompression ? 0x1 : 0) |
-		 (ho->neg_accompression ? 0x2 : 0);
+	*ours = (go->neg_pcompression ? RASLCPO_PFC : 0) |
+		(go->neg_accompression ? RASLCPO_ACFC : 0);
+	*peers = (ho->neg_pcompression ? RASLCPO_PFC : 0) |
+		 (ho->neg_accompression ? RASLCPO_ACFC : 0);
 }
 
 /* Local and peer IPv6 interface ids once IPv6CP is up; -1 without IPv6. */

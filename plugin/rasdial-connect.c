@@ -12,7 +12,8 @@
  *   -> "'/usr/lib/pppd/2.4.9/rasdial-connect' /usr/sbin/chat -v -f ..."
  * The shell still splits the words, so we get chat's argv exactly.  We
  * run CHAT with the same arguments, plus "-T NUMBER" after its options
- * when $RASDIAL_PHONE is set (RASDIALPARAMS.szPhoneNumber, for "\T" in
+ * when the plugin set $RASDIAL_PHONE with $RASDIAL_CONNECT_FD
+ * (RASDIALPARAMS.szPhoneNumber, for "\T" in
  * the script; after the connect line's own -T, since chat keeps the
  * last), wait for it, and write one line to fd $RASDIAL_CONNECT_FD:
  *   "chat EXIT\n" or, for EXIT >= 4, "chat EXIT ABORT-STRING\n"
@@ -22,6 +23,11 @@
  * exit with chat's status, so pppd sees what it always saw.
  *
  * Without $RASDIAL_CONNECT_FD it is a plain pass-through.
+ *
+ * Hang-up: pppd with nodetach signals only its own child, this program,
+ * so SIGTERM/SIGINT/SIGHUP are passed on to chat; if we are killed
+ * outright, PR_SET_PDEATHSIG sends chat SIGTERM.  Else chat would keep the
+ * modem dialing, and the tty open, after RasHangUp.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -29,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -37,6 +44,20 @@
 #define MAX_SCRIPT	65536
 
 static char *aborts[MAX_ABORTS];
+static volatile pid_t chat_pid;
+
+/*
+ * pppd (nodetach) signals only its recorded child, us: pass hang-ups on,
+ * or chat keeps the modem dialing after RasHangUp.
+ */
+static void forward(int sig)
+{
+	int saved = errno;
+
+	if (chat_pid > 0)
+		kill(chat_pid, sig);
+	errno = saved;
+}
 static int n_aborts;
 
 /* chat's clean() for what matters in an ABORT string: escapes, ^X. */
@@ -223,7 +244,7 @@ int main(int argc, char **argv)
 	const char *script = NULL;
 	char *nargv[MAX_ARGS + 3];
 	int i, n = 0, fd = -1, expect = 1, status, st;
-	pid_t pid;
+	pid_t pid, parent;
 
 	if (argc < 2) {
 		fprintf(stderr, "usage: rasdial-connect CHAT [ARGS...]\n");
@@ -259,7 +280,8 @@ int main(int argc, char **argv)
 		if (c == 'f')
 			script = arg;
 	}
-	if (phone && *phone) {
+	/* Only the plugin's (it sets both): an inherited one is ignored. */
+	if (fd >= 0 && phone && *phone) {
 		nargv[n++] = "-T";
 		nargv[n++] = (char *)phone;
 	}
@@ -278,18 +300,38 @@ int main(int argc, char **argv)
 			strerror(errno));
 		return 1;
 	}
-	pid = fork();
+	{
+		static const int sigs[] = { SIGTERM, SIGINT, SIGHUP };
+		struct sigaction sa = { .sa_handler = forward };
+		sigset_t block, old;
+
+		/* Blocked across fork: a signal before chat_pid is set waits. */
+		sigemptyset(&block);
+		for (i = 0; i < 3; i++)
+			sigaddset(&block, sigs[i]);
+		sigprocmask(SIG_BLOCK, &block, &old);
+		parent = getpid();
+		pid = fork();
+		if (pid > 0) {
+			chat_pid = pid;
+			for (i = 0; i < 3; i++)
+				sigaction(sigs[i], &sa, NULL);
+		}
+		sigprocmask(SIG_SETMASK, &old, NULL);
+	}
 	if (pid < 0) {
 		report(fd, 2);
 		return 2;
 	}
 	if (pid == 0) {
+		/* Killed outright (SIGKILL), we cannot forward: the kernel does. */
+		if (prctl(PR_SET_PDEATHSIG, SIGTERM) < 0 || getppid() != parent)
+			_exit(1);
 		execvp(nargv[0], nargv);
 		fprintf(stderr, "rasdial-connect: %s: %s\n", nargv[0],
 			strerror(errno));
 		_exit(1);
 	}
-	/* pppd's hang-up signals its process group: chat gets it too. */
 	while (waitpid(pid, &st, 0) < 0)
 		if (errno != EINTR) {
 			report(fd, 2);

@@ -10,8 +10,11 @@
  *
  * With rasdial-conn (the id librasdial got from CONN_NEW) the plugin waits
  * after each event until the owner has run its callback (RASDIAL_CMD_ACK),
- * at most rasdial-callback-timeout seconds: the dial is suspended while
- * RasDialFunc1 runs.  Without it, the pppd registers itself (conn id 0) and
+ * at most rasdial-callback-timeout seconds (default 10; up to 60 from the
+ * command line, up to 86400 from a privileged source such as an options
+ * file): the dial is suspended while RasDialFunc1 runs.  After one ACK
+ * that did not come in time the plugin waits for no more in that attempt:
+ * pppd's main loop must not stand still at every later event.  Without it, the pppd registers itself (conn id 0) and
  * never waits, so links that no shim started are listed too.
  *
  * rasdial-entry NAME (a pppd that another program starts, as xl2tpd does
@@ -46,8 +49,9 @@
  * status.  On entering SERIALCONN the plugin puts its rasdial-connect
  * helper (next to rasdial.so) in front of the chat of pppd's connect
  * command and hands it a pipe (env RASDIAL_CONNECT_FD) and the phone
- * number override (env RASDIAL_PHONE, from "remotenumber", which the
- * helper passes to chat as -T for "\T").  The helper reports chat's exit
+ * number override (env RASDIAL_PHONE, from "rasdial-phone", a dial
+ * string checked against a whitelist, which the helper passes to chat as
+ * -T for "\T").  The helper reports chat's exit
  * status and the ABORT string that matched; rasdial_chat_error() turns
  * that into 676/679/680/678/651.  A connect command without a chat word
  * (a script of its own) runs as it is and fails as 678.
@@ -137,9 +141,20 @@ RASDIAL_EXPORT char pppd_version[] = RASDIAL_PPPD_VERSION;
 
 static uint32_t rasdial_opt_conn;		/* 0: self-register */
 static char rasdial_opt_entry[RASDIAL_ENTRY_MAX + 1];	/* adopt by name */
-static int rasdial_opt_cb_timeout = 60;		/* s; 0: never wait for ACKs */
+/*
+ * While pppd waits for an ACK its main loop stands still (no LCP echo
+ * replies, no retransmits): a short default, a bound on what the caller
+ * (an unprivileged option) may ask, more from the admin's options only.
+ */
+#define RASDIAL_CB_TIMEOUT_DEFAULT	10
+#define RASDIAL_CB_TIMEOUT_USER_MAX	60
+#define RASDIAL_CB_TIMEOUT_MAX		86400
+static int rasdial_opt_cb_timeout = RASDIAL_CB_TIMEOUT_DEFAULT; /* s; 0: no ACKs */
 static int rasdial_passwd_fd = -1;
 static char rasdial_opt_device_type[RASDIAL_DEVICE_TYPE_MAX + 1] = "modem";
+/* RAS_MaxPhoneNumber; only dial-string characters (rasdial_phone_ok). */
+#define RASDIAL_PHONE_MAX	128
+static char rasdial_opt_phone[RASDIAL_PHONE_MAX + 1];
 
 /* ---- netlink relay ---- */
 
@@ -154,6 +169,7 @@ static uint32_t rasdial_acked;		/* highest SEQ the owner ACKed */
 static uint32_t rasdial_early_conn;	/* an ACK that beat our first reply */
 static uint32_t rasdial_early_seq;
 static int rasdial_ack_timeouts;	/* warned about a missing ACK */
+static int rasdial_ack_missed;		/* this attempt: wait for no more */
 
 /* ---- the current dial attempt ---- */
 
@@ -406,7 +422,11 @@ static void rasdial_wait_ack(uint32_t seq)
 	int64_t deadline, left;
 	int ret;
 
-	if (rasdial_opt_cb_timeout <= 0)
+	/*
+	 * One missed ACK: the owner's callback is stuck.  Waiting the full
+	 * timeout again at every later event would stall pppd for minutes.
+	 */
+	if (rasdial_opt_cb_timeout <= 0 || rasdial_ack_missed)
 		return;
 	deadline = rasdial_now_ms() + (int64_t)rasdial_opt_cb_timeout * 1000;
 	while (rasdial_acked < seq) {
@@ -417,8 +437,9 @@ static void rasdial_wait_ack(uint32_t seq)
 		}
 		left = deadline - rasdial_now_ms();
 		if (left <= 0) {
+			rasdial_ack_missed = 1;
 			if (!rasdial_ack_timeouts++)
-				warn("rasdial: conn %u: no ACK for event %u within %d s; dialing on",
+				warn("rasdial: conn %u: no ACK for event %u within %d s; not waiting again in this attempt",
 				     rasdial_conn, seq, rasdial_opt_cb_timeout);
 			return;
 		}
@@ -633,7 +654,7 @@ static void rasdial_send(const struct rasdial_event *ev)
 	}
 	if (r.error) {
 		/* ENOENT: conn or family gone; EBUSY: another pppd has it. */
-		error("rasdial: kernel refused event %u for conn %u: %s%s%s; not reporting to RAS",
+		error("rasdial: kernel refused event %u for conn %u: %s%s%q; not reporting to RAS",
 		      rasdial_seq, rasdial_conn, strerror(r.error),
 		      r.detail[0] ? ": " : "", r.detail);
 		goto err_stop;
@@ -649,7 +670,7 @@ static void rasdial_send(const struct rasdial_event *ev)
 		    rasdial_early_seq > rasdial_acked)
 			rasdial_acked = rasdial_early_seq;
 		if (rasdial_opt_entry[0])
-			info("rasdial: RAS connection %u for entry \"%s\" (adopted, or registered when no RasDial waited)",
+			info("rasdial: RAS connection %u for entry %q (adopted, or registered when no RasDial waited)",
 			     rasdial_conn, rasdial_opt_entry);
 		else
 			info("rasdial: registered as RAS connection %u", rasdial_conn);
@@ -691,11 +712,6 @@ static void rasdial_report(uint32_t state)
 static char **rasdial_connect_script_ptr(void)
 {
 	return dlsym(RTLD_DEFAULT, "connect_script");
-}
-
-static const char *rasdial_remote_number(void)
-{
-	return dlsym(RTLD_DEFAULT, "remote_number");
 }
 
 /* rasdial-connect next to this rasdial.so, or NULL. */
@@ -766,7 +782,7 @@ static char *rasdial_wrap_chat(const char *cmd, const char *helper)
 static void rasdial_chat_arm(void)
 {
 	char **cs = rasdial_connect_script_ptr();
-	const char *helper, *number = rasdial_remote_number();
+	const char *helper;
 	char fdbuf[16];
 	int p[2];
 
@@ -802,8 +818,8 @@ static void rasdial_chat_arm(void)
 	rasdial_chat_wr = p[1];
 	snprintf(fdbuf, sizeof(fdbuf), "%d", p[1]);
 	setenv("RASDIAL_CONNECT_FD", fdbuf, 1);
-	if (number && *number)
-		setenv("RASDIAL_PHONE", number, 1);
+	if (rasdial_opt_phone[0])
+		setenv("RASDIAL_PHONE", rasdial_opt_phone, 1);
 	else
 		unsetenv("RASDIAL_PHONE");
 }
@@ -834,7 +850,7 @@ static void rasdial_chat_collect(void)
 	if (off > 0 && buf[off])
 		snprintf(rasdial_chat_abort, sizeof(rasdial_chat_abort), "%s",
 			 buf + off);
-	dbglog("rasdial: chat exit %d%s%s", code, rasdial_chat_abort[0] ? ", abort on " : "",
+	dbglog("rasdial: chat exit %d%s%q", code, rasdial_chat_abort[0] ? ", abort on " : "",
 	       rasdial_chat_abort);
 }
 
@@ -855,6 +871,7 @@ static void rasdial_attempt_begin(void)
 	rasdial_ip_up = 0;
 	rasdial_ipv6_up = 0;
 	rasdial_hangup_sig = 0;
+	rasdial_ack_missed = 0;
 	rasdial_down_status = -1;
 	rasdial_down_on_sig = 0;
 	rasdial_chat_exit = -1;
@@ -945,7 +962,7 @@ static void rasdial_report_end(int exit_status, int final)
 	ev.state = rasdial_connected || map_status == EXIT_USER_REQUEST ?
 		   RASCS_Disconnected : rasdial_last_state;
 	ev.flags = final ? RASDIAL_F_FINAL : 0;
-	info("rasdial: link %s in phase %d with status %d (%d going down, chat %d%s%s): RAS error %u",
+	info("rasdial: link %s in phase %d with status %d (%d going down, chat %d%s%q): RAS error %u",
 	     rasdial_connected ? "ended" : "failed", rasdial_progress,
 	     exit_status, rasdial_down_status, rasdial_chat_exit,
 	     rasdial_chat_abort[0] ? " " : "", rasdial_chat_abort, ev.error);
@@ -1031,7 +1048,12 @@ static void rasdial_phase_notify(void *ctx, int p)
 		rasdial_chat_arm();
 	if (rasdial_connected)
 		return;
-	/* 2.5 runs auth_up only for a peer we authenticated: catch up. */
+	/*
+	 * 2.4.x notifies auth_up only when the peer authenticated to us
+	 * (network_phase(): go->neg_chap/upap/eap), not for a client that
+	 * authenticated to its server: catch up.  2.5.x notifies it always,
+	 * so there this finds Authenticated already reported.
+	 */
 	if ((p == PHASE_CALLBACK || p == PHASE_NETWORK ||
 	     p == PHASE_RUNNING) && rasdial_last_state == RASCS_Authenticate)
 		rasdial_report_authenticated();
@@ -1276,11 +1298,14 @@ static int rasdial_opt_conn_set(char **argv)
 static int rasdial_opt_cb_timeout_set(char **argv)
 {
 	unsigned long v;
+	unsigned long max = rasdial_pppd_privileged_option() ?
+			    RASDIAL_CB_TIMEOUT_MAX : RASDIAL_CB_TIMEOUT_USER_MAX;
 
-	/* A day is far more than any callback should hold a dial. */
-	if (rasdial_parse_ulong(*argv, 86400, &v) < 0) {
-		rasdial_pppd_option_error("rasdial-callback-timeout: %s is not 0..86400 seconds",
-					  *argv);
+	if (rasdial_parse_ulong(*argv, max, &v) < 0) {
+		rasdial_pppd_option_error("rasdial-callback-timeout: %s is not 0..%lu seconds%s",
+					  *argv, max,
+					  max < RASDIAL_CB_TIMEOUT_MAX ?
+					  " (more only from a privileged source)" : "");
 		return 0;
 	}
 	rasdial_opt_cb_timeout = (int)v;
@@ -1298,6 +1323,12 @@ static int rasdial_opt_passwd_fd_set(char **argv)
 		return 0;
 	}
 	fd = (int)v;
+	/* The fork notifier closes it after pppd's dup2() onto 0..2 (the tty). */
+	if (fd < 3) {
+		rasdial_pppd_option_error("rasdial-passwd-fd: %d is a standard stream; use a descriptor above 2",
+					  fd);
+		return 0;
+	}
 	if (fcntl(fd, F_GETFD) < 0) {
 		rasdial_pppd_option_error("rasdial-passwd-fd: %d is not open", fd);
 		return 0;
@@ -1342,6 +1373,37 @@ static int rasdial_opt_device_type_set(char **argv)
 	return 1;
 }
 
+/*
+ * What a Hayes dial string may hold: digits, DTMF, the dial modifiers
+ * T P W , ! @ and formatting.  Not ';' (back to command mode, where the
+ * rest of the line would run as AT commands) nor any other letter.
+ */
+static int rasdial_phone_ok(const char *s)
+{
+	for (; *s; s++)
+		if (!strchr("0123456789*#ABCDabcdTtPpWw,!@+-(). ", *s))
+			return 0;
+	return 1;
+}
+
+/*
+ * RASDIALPARAMS.szPhoneNumber from librasdial, for "\T" in the connect
+ * line's chat script.  Not OPT_PRIV (any caller dials), so filtered;
+ * pppd's own "remotenumber" is not used: it is unfiltered and unprivileged.
+ */
+static int rasdial_opt_phone_set(char **argv)
+{
+	size_t len = strlen(*argv);
+
+	if (!len || len > RASDIAL_PHONE_MAX || !rasdial_phone_ok(*argv)) {
+		rasdial_pppd_option_error("rasdial-phone: %q is not a dial string of 1..%d digits and dial modifiers",
+					  *argv, RASDIAL_PHONE_MAX);
+		return 0;
+	}
+	memcpy(rasdial_opt_phone, *argv, len + 1);
+	return 1;
+}
+
 #define RASDIAL_OPT(n, fn, d) \
 	{ .name = (n), .type = o_special, .addr = (void *)(fn), .description = (d) }
 
@@ -1355,6 +1417,8 @@ static option_t rasdial_options[] = {
 		    "Read the password for authenticating us from this fd"),
 	RASDIAL_OPT("rasdial-entry", rasdial_opt_entry_set,
 		    "Adopt the RasDial of this entry (pppd started by xl2tpd)"),
+	RASDIAL_OPT("rasdial-phone", rasdial_opt_phone_set,
+		    "Phone number for \\T in the chat script (RASDIALPARAMS)"),
 	RASDIAL_OPT("rasdial-device-type", rasdial_opt_device_type_set,
 		    "RAS device type (RASDT_*) to report, default \"modem\""),
 	{ .name = NULL }
@@ -1377,6 +1441,9 @@ RASDIAL_EXPORT void plugin_init(void)
 		info("rasdial: plugin already loaded; this \"plugin\" is ignored");
 		return;
 	}
+	/* Only what we set reaches rasdial-connect, never an inherited one. */
+	unsetenv("RASDIAL_PHONE");
+	unsetenv("RASDIAL_CONNECT_FD");
 	rasdial_pppd_add_options(rasdial_options);
 	rasdial_pppd_add_notify(RASDIAL_NF_PHASE_CHANGE, rasdial_phase_notify);
 	rasdial_pppd_add_notify(RASDIAL_NF_EXIT, rasdial_exit_notify);

@@ -294,6 +294,9 @@ static int spawn_pppd(uint32_t id, const char *path, bool use_call,
 	if (p->szPhoneNumber[0]) {
 		argv[n++] = "remotenumber";
 		argv[n++] = p->szPhoneNumber;
+		/* The plugin's filtered copy, for chat's \T. */
+		argv[n++] = "rasdial-phone";
+		argv[n++] = p->szPhoneNumber;
 	}
 	if (p->szPassword[0]) {
 		argv[n++] = "rasdial-passwd-fd";

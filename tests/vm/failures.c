@@ -91,6 +91,8 @@ static int modemsim_start(const char *result, const char *answer,
 	}
 	argv[n] = NULL;
 	unlink(F_MSLOG);
+	/* Not the last run's "ready", read before the child truncates it. */
+	unlink(F_MSOUT);
 	ms_pid = fork();
 	if (ms_pid == 0) {
 		int out = open(F_MSOUT, O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -146,7 +148,8 @@ static pid_t answer_pid(void)
  * appended.  /etc/ppp/options says auth, lock, crtscts, modem: a pty
  * has no modem lines, and authenticating the peer is per case.
  */
-static void write_entry(const char *device, const char *extra)
+static void write_entry_chat(const char *device, int chat_timeout,
+			     const char *extra)
 {
 	char text[2048];
 
@@ -157,16 +160,21 @@ static void write_entry(const char *device, const char *extra)
 		      DT_USER " " DT_SERVER " " DT_SECRET " *\n");
 	snprintf(text, sizeof(text),
 		 "%s 115200\n"
-		 "connect \"/usr/sbin/chat -v -t 3 ABORT BUSY ABORT 'NO CARRIER'"
+		 "connect \"/usr/sbin/chat -v -t %d ABORT BUSY ABORT 'NO CARRIER'"
 		 " ABORT 'NO DIALTONE' ABORT 'NO ANSWER' ABORT ERROR"
 		 " '' ATZ OK 'ATDT\\\\T' CONNECT\"\n"
 		 "local\nnocrtscts\nlock\n"
 		 "remotename " DT_SERVER "\n"
 		 "nodefaultroute\nnoipdefault\nlcp-echo-interval 0\n"
 		 "debug\nlogfile " F_PPPLOG "\n%s\n",
-		 device, extra ? extra : "noauth");
+		 device, chat_timeout, extra ? extra : "noauth");
 	dt_write_file("/etc/ppp/peers/" F_ENTRY, text);
 	unlink(F_PPPLOG);
+}
+
+static void write_entry(const char *device, const char *extra)
+{
+	write_entry_chat(device, 3, extra);
 }
 
 /* What each case expects. */
@@ -568,6 +576,67 @@ TEST_F_TIMEOUT(fail, rashangup_631, 90)
 	ASSERT_EQ(0u, RasHangUpA(self->h));
 	check_failure(_metadata, self, &want, 0);
 	self->h = NULL;
+}
+
+/*
+ * RasHangUp while chat dials: chat must go with pppd, or it keeps the
+ * modem dialing (a call billed after the user cancelled, the tty held).
+ * pppd signals only its child, rasdial-connect, which passes it on.
+ */
+TEST_F_TIMEOUT(fail, hangup_while_dialing_drops_line, 60)
+{
+	long long t0, t = 0;
+	int dialing = 0, dropped = 0;
+
+	/* chat would wait 30 s for an answer: only the hang-up ends it. */
+	write_entry_chat(F_LINK, 30, NULL);
+	ASSERT_EQ(0, modemsim_start("SILENT", NULL, NULL));
+	ASSERT_EQ(0u, start_dial(&self->h, NULL));
+	for (int i = 0; i < 400 && !dialing; i++) {
+		dialing = file_has(F_MSLOG, "dial " F_NUMBER " ");
+		if (!dialing)
+			usleep(50000);
+	}
+	ASSERT_TRUE(dialing) dump(F_MSLOG);
+	t0 = dt_now_ms();
+	ASSERT_EQ(0u, RasHangUpA(self->h));
+	self->h = NULL;
+	/* Bounded: 3 s, to say how late a late drop was. */
+	while (!dropped && (t = dt_now_ms() - t0) < 3000) {
+		dropped = file_has(F_MSLOG, "hangup: dialer closed the line");
+		if (!dropped)
+			usleep(20000);
+	}
+	fprintf(stderr, "# line %s %lld ms after RasHangUp\n",
+		dropped ? "dropped" : "still held", t);
+	if (!dropped || t > 1000) {
+		dump(F_MSLOG);
+		dump(F_PPPLOG);
+	}
+	EXPECT_TRUE(dropped);
+	EXPECT_LE(t, 1000);
+}
+
+/*
+ * szPhoneNumber reaches the modem only as a dial string: a ';' (back to
+ * command mode) and AT commands after it are refused before chat runs.
+ */
+TEST_F_TIMEOUT(fail, phone_number_not_a_dial_string_refused, 60)
+{
+	RASDIALPARAMSA p;
+	int ok;
+
+	write_entry(F_LINK, NULL);
+	ASSERT_EQ(0, modemsim_start("BUSY", NULL, NULL));
+	dt_params(&p, F_ENTRY, NULL);
+	snprintf(p.szPhoneNumber, sizeof(p.szPhoneNumber), "555;ATS0=1");
+	ASSERT_EQ(0u, RasDialA(NULL, NULL, &p, 1, fail_cb, &self->h));
+	ok = dt_wait(dt_done_final, DIAL_TIMEOUT_MS, self->calls, &self->n);
+	dt_print_calls(self->calls, self->n);
+	ASSERT_TRUE(ok);
+	EXPECT_NE(0u, self->calls[self->n - 1].error);
+	EXPECT_FALSE(file_has(F_MSLOG, "dial ")) dump(F_MSLOG);
+	EXPECT_FALSE(file_has(F_MSLOG, "S0=1"));
 }
 
 /* The extension's own answers. */

@@ -137,6 +137,66 @@ chat_result() {
 	return "$ok"
 }
 
+# ---------------------------------------------------------------- rasdial-connect
+
+CONNECT_HELPER=${CONNECT_HELPER:-$TOP/plugin/rasdial-connect}
+
+# children_of PID: the pids whose parent is PID.
+children_of() {
+	local d rest
+	for d in /proc/[0-9]*; do
+		read -r rest 2>/dev/null <"$d/stat" || continue
+		rest=${rest##*) }
+		rest=${rest#* }
+		[[ ${rest%% *} == "$1" ]] && echo "${d#/proc/}"
+	done
+}
+
+# now_ms: CLOCK_REALTIME in ms, as modemsim stamps its log.
+now_ms() { local t=$EPOCHREALTIME; echo $((${t%.*} * 1000 + 10#${t#*.} / 1000)); }
+
+# helper_hangup SIGNAL: pppd's connect script (rasdial-connect running
+# chat, as the plugin arms it) is dialing when it gets SIGNAL, as pppd
+# sends it on RasHangUp (TERM; nodetach: to its own child only) or the
+# kernel kills it (KILL).  The modem must see the line dropped within 1 s,
+# not when chat's own 30 s timeout ends.
+helper_hangup() {
+	local sig=$1 ok=0 pid chat t0 t
+	start_modemsim SILENT --calls 1 || { dump_diag err; return 1; }
+	# shellcheck disable=SC2094  # the tty is both stdin and stdout
+	RASDIAL_CONNECT_FD=3 "$CONNECT_HELPER" chat -v -t 30 '' AT OK "ATDT$NUMBER" CONNECT \
+		<"$LINK" >"$LINK" 2>"$W/chat.err" 3>"$W/report" &
+	pid=$!
+	track_pid "$pid"
+	if ! wait_for 20 grep -q "dial $NUMBER " "$W/log"; then
+		ktap_msg "chat never dialed"
+		ok=1
+	fi
+	chat=$(children_of "$pid")
+	[[ -n $chat ]] && track_pid "$chat"
+	t0=$(now_ms)
+	kill "-$sig" "$pid"
+	# Bounded: 3 s, to say how late a late drop is.
+	wait_for 3 grep -q 'hangup: dialer closed the line' "$W/log"
+	t=$(sed -n 's/^\([0-9]*\)\.\([0-9]*\) hangup: dialer closed the line.*/\1\2/p' "$W/log" | head -n 1)
+	if [[ -z $t ]]; then
+		ktap_msg "SIG$sig: modem line still held 3 s later (chat ${chat:-?} alive: $([[ -n $chat && -d /proc/$chat ]] && echo yes || echo no))"
+		ok=1
+	else
+		ktap_msg "SIG$sig: line dropped $((t - t0)) ms after the signal"
+		((t - t0 <= 1000)) || ok=1
+	fi
+	[[ -n $chat ]] && kill "$chat" 2>/dev/null
+	wait_pid_exit 5 "$pid"
+	if [[ $sig == TERM ]] && ! grep -q '^chat [0-9]' "$W/report"; then
+		ktap_msg "no report from rasdial-connect: $(cat "$W/report")"
+		ok=1
+	fi
+	stop_modemsim || ok=1
+	((ok == 0)) || dump_diag log chat.err err
+	return "$ok"
+}
+
 # ---------------------------------------------------------------- pppd
 
 ppp_up() {
@@ -274,7 +334,7 @@ pppd_call() {
 # ---------------------------------------------------------------- main
 
 ktap_header
-ktap_plan $((1 + 7 + PPPD_TESTS))
+ktap_plan $((1 + 7 + 2 + PPPD_TESTS))
 if [[ ! -x $MODEMSIM ]]; then
 	ktap_msg "$MODEMSIM not built"
 fi
@@ -289,6 +349,8 @@ ktap_test "chat: NO DIALTONE -> exit 6" chat_result 'NO DIALTONE' 6
 ktap_test "chat: NO ANSWER -> exit 7" chat_result NO_ANSWER 7
 ktap_test "chat: ERROR -> exit 8" chat_result ERROR 8
 ktap_test "chat: SILENT -> exit 3 (timeout)" chat_result SILENT 3
+ktap_test "rasdial-connect: SIGTERM while dialing drops the line within 1 s" helper_hangup TERM
+ktap_test "rasdial-connect: SIGKILL while dialing drops the line within 1 s" helper_hangup KILL
 pppd_call
 
 ktap_finished

@@ -71,6 +71,7 @@ struct pe_ctx {
 	int ack;			/* ACK events that want one */
 	uint32_t late_seq;		/* ACK this one late ... */
 	int late_ms;			/* ... by this much, or never if < 0 */
+	long long busy_until_ms;	/* owner's callback busy: no ACKs */
 	int ack_errors;
 	uint32_t new_conn;		/* CONN_NEW reply */
 	uint32_t inject_state;		/* before ACKing this state's event, */
@@ -315,6 +316,8 @@ static int pe_event_cb(struct nl_msg *msg, void *arg)
 		c->injected = pe_inject_lcp_confreq();
 	/* The shim's part: the callback ran, let the dial go on. */
 	if (c->ack && (e.flags & RASDIAL_F_WANT_ACK)) {
+		if (e.at_ms < c->busy_until_ms)
+			return NL_OK;
 		if (e.seq == c->late_seq) {
 			if (c->late_ms < 0)
 				return NL_OK;
@@ -780,6 +783,55 @@ TEST_F_TIMEOUT(plugin, ack_timeout_bounded, 90)
 	fprintf(stderr, "# PortOpened -> ConnectDevice without ACK: %lld ms\n", gap);
 	EXPECT_LE(2000, gap);
 	EXPECT_GT(6000, gap);
+}
+
+/*
+ * A callback that hangs (the owner ACKs nothing for 8 s) costs the dial
+ * one callback timeout, not one per event: pppd's main loop must not
+ * stand still again at every later event.  Each would have waited 1 s,
+ * so the dial could not be Connected before the 8 s are over.
+ */
+TEST_F_TIMEOUT(plugin, missed_ack_not_waited_again, 90)
+{
+	struct pe_ctx *c = &self->c;
+	long long t0;
+	int ok, slow = 0, i;
+
+	c->conn = pe_conn_new(c);
+	ASSERT_NE(0u, c->conn);
+	t0 = pe_now_ms();
+	c->busy_until_ms = t0 + 8000;
+	c->pppd = pe_start_pppd(c->conn, PE_SECRET, (const char *const[]){
+				"rasdial-callback-timeout", "1", NULL });
+	ASSERT_LT(0, c->pppd);
+	ok = pe_wait(c, pe_connected, 60000);
+	pe_print(c, "owner busy for 8 s, rasdial-callback-timeout 1");
+	ASSERT_TRUE(ok);
+	ASSERT_EQ(PE_NDIAL, c->n);
+	for (i = 1; i < c->n; i++)
+		slow += c->evs[i].at_ms - c->evs[i - 1].at_ms >= 1000;
+	fprintf(stderr, "# Connected %lld ms after start, %d gaps of 1 s or more\n",
+		c->evs[c->n - 1].at_ms - t0, slow);
+	EXPECT_GT(c->busy_until_ms, c->evs[c->n - 1].at_ms);
+	/* The one timeout, plus slow steps of the dial itself under TCG. */
+	EXPECT_GE(PE_NDIAL / 2, slow);
+}
+
+/* rasdial-passwd-fd 0..2 would close the tty under chat: refused. */
+TEST_F_TIMEOUT(plugin, passwd_fd_below_3_refused, 60)
+{
+	struct pe_ctx *c = &self->c;
+	static const char *const fds[] = { "0", "1", "2" };
+
+	for (int i = 0; i < 3; i++) {
+		c->pppd = pe_start_pppd(0, NULL, (const char *const[]){
+					"rasdial-passwd-fd", fds[i], NULL });
+		ASSERT_LT(0, c->pppd);
+		/* EXIT_OPTION_ERROR */
+		EXPECT_EQ(2, pe_wait_exit(c->pppd, 20000)) TH_LOG("fd %s", fds[i]);
+		c->pppd = 0;
+		EXPECT_TRUE(pe_file_has(PE_OUT, "is a standard stream"));
+	}
 }
 
 /* A pppd no shim started registers itself and never waits. */
