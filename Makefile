@@ -64,6 +64,9 @@ deps:
 check: deps
 	$(MAKE) all
 	$(MAKE) tests
+	$(MAKE) check-man
+	debian/gen-symbols --check
+	DEB_BUILD_OPTIONS=nocheck scripts/build-debs
 	scripts/run-tests
 
 demo: deps
@@ -126,7 +129,7 @@ DKMS_FILES := dkms.conf Kbuild kernel/Kbuild \
 	$(filter-out %.mod.c,$(wildcard kernel/*.c)) $(wildcard kernel/*.h) \
 	include/uapi/linux/rasdial.h
 
-install: install-dkms
+install: install-dkms install-man
 	$(MAKE) -C shim install
 	$(MAKE) -C tools install
 	$(MAKE) -C plugin install
@@ -135,7 +138,7 @@ install-dkms:
 	install -d $(DESTDIR)$(DKMS_SRC)/kernel $(DESTDIR)$(DKMS_SRC)/include/uapi/linux
 	for f in $(DKMS_FILES); do install -m 0644 $$f $(DESTDIR)$(DKMS_SRC)/$$f || exit 1; done
 
-uninstall: uninstall-dkms
+uninstall: uninstall-dkms uninstall-man
 	$(MAKE) -C shim uninstall
 	$(MAKE) -C tools uninstall
 	$(MAKE) -C plugin uninstall
@@ -144,6 +147,33 @@ uninstall-dkms:
 	rm -f $(addprefix $(DESTDIR)$(DKMS_SRC)/,$(DKMS_FILES))
 	rmdir $(DESTDIR)$(DKMS_SRC)/include/uapi/linux $(DESTDIR)$(DKMS_SRC)/include/uapi \
 		$(DESTDIR)$(DKMS_SRC)/include $(DESTDIR)$(DKMS_SRC)/kernel $(DESTDIR)$(DKMS_SRC) 2>/dev/null || true
+
+# ------------------------------------------------------ man pages, .debs
+# Every man/NAME.S is installed in $(MANDIR)/manS, whoever added it.
+# check-man: mandoc's lint (warnings and worse fail) over all of them.
+# check also compares debian/librasdial1.symbols with shim/librasdial.map.
+# debs: the Debian packages of the committed and working-tree sources,
+# built in a copy under build/deb (scripts/build-debs; reused while the
+# sources are unchanged).
+MANDIR ?= $(PREFIX)/share/man
+MAN_PAGES := $(wildcard man/*.[1-8])
+.PHONY: install-man uninstall-man check-man debs
+install-man:
+	for p in $(MAN_PAGES); do s=$${p##*.}; \
+		install -d $(DESTDIR)$(MANDIR)/man$$s && \
+		install -m 0644 $$p $(DESTDIR)$(MANDIR)/man$$s/ || exit 1; done
+
+uninstall-man:
+	for p in $(MAN_PAGES); do s=$${p##*.}; \
+		rm -f $(DESTDIR)$(MANDIR)/man$$s/$${p#man/}; \
+		rmdir $(DESTDIR)$(MANDIR)/man$$s 2>/dev/null; done; \
+	rmdir $(DESTDIR)$(MANDIR) 2>/dev/null || true
+
+check-man:
+	mandoc -T lint -W warning $(MAN_PAGES)
+
+debs:
+	scripts/build-debs
 
 # Not "make -C $(KDIR) M=... clean": that sweeps *.o from the whole tree.
 clean:

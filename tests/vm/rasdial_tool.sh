@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# vm-timeout: 600
 #
 # tools/rasdial against a real answering pppd (CHAP) on a pty, in the VM:
 #

@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# vm-timeout: 600
 #
 # Windows programs (tests/wine, built with mingw-w64 against its own ras.h)
 # under wine64, dialing through the project's rasapi32.dll.so
