@@ -521,7 +521,7 @@ static union {
 static union {
 	RASENTRYW e;
 	unsigned char raw[16384];
-} gw;
+} gwe;
 static const WCHAR w_bad[] = { 'x', 0xDC00, 0 };
 static const WCHAR w_alpha[] = { 'a', 'l', 'p', 'h', 'a', 0 };
 #define ROWS_ENTRIES(X)							\
@@ -608,8 +608,8 @@ static const WCHAR w_alpha[] = { 'a', 'l', 'p', 'h', 'a', 0 };
 	   RasGetEntryPropertiesA(g.pbk, "one", &ge.e, &g.cb, NULL, NULL)), \
 	  1, 0)								\
 	X(getentry_w_surrogate, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,	\
-	  (gw.e.dwSize = sizeof(gw.e), g.cb = sizeof(gw),		\
-	   RasGetEntryPropertiesW(NULL, w_bad, &gw.e, &g.cb, NULL, NULL)), \
+	  (gwe.e.dwSize = sizeof(gwe.e), g.cb = sizeof(gwe),		\
+	   RasGetEntryPropertiesW(NULL, w_bad, &gwe.e, &g.cb, NULL, NULL)), \
 	  1, 0)
 
 ROWS_ENTRIES(ROW_TEST)
