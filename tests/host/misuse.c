@@ -447,8 +447,8 @@ static void setup_w(void)
 	  (setup_w(), gw.p.szEntryName[1] = 0xD800,			\
 	   RasDialW(NULL, gw.wdir, &gw.p, 0, NULL, &g.h)), g.h == UNTOUCHED, 0) \
 	X(dialw_no_module, ERROR_RASMAN_CANNOT_INITIALIZE,		\
-	  (setup_w(), RasDialW(NULL, gw.wdir, &gw.p, 0, NULL, &g.h)),	\
-	  g.h == UNTOUCHED, 1)						\
+	  (setup_w(), g.h = NULL,					\
+	   RasDialW(NULL, gw.wdir, &gw.p, 0, NULL, &g.h)), g.h == NULL, 1)						\
 	X(hangupw_null, ERROR_INVALID_HANDLE, RasHangUpW(NULL), 1, 0)	\
 	X(hangupw_forged, ERROR_INVALID_HANDLE, RasHangUpW(FORGED), 1, 0) \
 	X(statusw_null_struct, ERROR_INVALID_PARAMETER,			\

@@ -710,9 +710,11 @@ TEST_F(enum_dir, sizes_and_sizing)
 		  RasEnumEntriesA(NULL, self->pbk, e, NULL, &n));
 	EXPECT_EQ(ERROR_INVALID_PARAMETER,
 		  RasEnumEntriesA(NULL, self->pbk, e, &cb, NULL));
+	/* A NULL buffer asks for the size, whatever *lpcb says. */
 	cb = 100;
-	EXPECT_EQ(ERROR_INVALID_PARAMETER,
+	EXPECT_EQ(ERROR_BUFFER_TOO_SMALL,
 		  RasEnumEntriesA(NULL, self->pbk, NULL, &cb, &n));
+	EXPECT_EQ(cb, n * sizeof(e[0]));
 }
 
 TEST_F(enum_dir, empty_and_bad_books)
