@@ -401,7 +401,7 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	bool use_pbk = false, is_l2tp = false;
 	char path[PATH_MAX];
 	struct rasdial_dial *d;
-	bool use_call = false, cfg_plugin = false, nomem;
+	bool use_call = false, cfg_plugin = false, nomem = false;
 	uint32_t id;
 	pid_t pid = 0;
 	int pidfd = -1;
@@ -460,13 +460,29 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	if (*lphRasConn)
 		goto out_wipe;
 	/* An entry this process has connected or dialing: its handle, no
-	 * second pppd; each RasDial needs its RasHangUp. */
-	d = rasdial_dial_join(lpszPhonebook ? lpszPhonebook : "",
-			      p.szEntryName, dwNotifierType, lpvNotifier,
-			      p.dwCallbackId, &nomem);
-	ret = ERROR_NOT_ENOUGH_MEMORY;
-	if (nomem)
-		goto out_wipe;
+	 * second pppd; each RasDial needs its RasHangUp.  Only while the
+	 * kernel still has it: after rmmod (711) or a reload nothing of the
+	 * old registry is valid. */
+	id = rasdial_dial_joinable(lpszPhonebook ? lpszPhonebook : "",
+				   p.szEntryName);
+	d = NULL;
+	if (id) {
+		struct rasdial_conn_info ci;
+
+		err = rasdial_nl_get(id, &ci);
+		if (err && err != -ENOENT) {
+			ret = rasdial_errno_to_ras(err);
+			goto out_wipe;
+		}
+		if (!err)
+			d = rasdial_dial_join(lpszPhonebook ? lpszPhonebook : "",
+					      p.szEntryName, id, dwNotifierType,
+					      lpvNotifier, p.dwCallbackId,
+					      &nomem);
+		ret = ERROR_NOT_ENOUGH_MEMORY;
+		if (nomem)
+			goto out_wipe;
+	}
 	if (d) {
 		*lphRasConn = (HRASCONN)(uintptr_t)d->id;
 		ret = lpvNotifier ? ERROR_SUCCESS : rasdial_dial_wait(d);

@@ -990,9 +990,37 @@ RASDIAL_API DWORD rasdial_dispatch(void)
 	return ERROR_SUCCESS;
 }
 
+/* Connected or dialing (not failed, ended or hung up) from this book. */
+static struct rasdial_dial *joinable_locked(const char *book,
+					    const char *entry)
+{
+	struct rasdial_dial *d;
+
+	for (d = tbl_head; d; d = d->next) {
+		if (d->hidden || d->hangup || d->final || d->error)
+			continue;
+		if (!strcmp(d->entry, entry) && !strcmp(d->book, book))
+			return d;
+	}
+	return NULL;
+}
+
+uint32_t rasdial_dial_joinable(const char *book, const char *entry)
+{
+	struct rasdial_dial *d;
+	uint32_t id;
+
+	pthread_mutex_lock(&tbl_lock);
+	d = joinable_locked(book, entry);
+	id = d ? d->id : 0;
+	pthread_mutex_unlock(&tbl_lock);
+	return id;
+}
+
 struct rasdial_dial *rasdial_dial_join(const char *book, const char *entry,
-				       uint32_t notifier_type, void *notifier,
-				       ULONG_PTR callback_id, bool *nomem)
+				       uint32_t only_id, uint32_t notifier_type,
+				       void *notifier, ULONG_PTR callback_id,
+				       bool *nomem)
 {
 	struct rasdial_joiner *j = NULL;
 	struct rasdial_dial *d;
@@ -1011,14 +1039,8 @@ struct rasdial_dial *rasdial_dial_join(const char *book, const char *entry,
 		j->subentry = 1;
 	}
 	pthread_mutex_lock(&tbl_lock);
-	for (d = tbl_head; d; d = d->next) {
-		/* Connected or dialing: not failed, ended or hung up. */
-		if (d->hidden || d->hangup || d->final || d->error)
-			continue;
-		if (!strcmp(d->entry, entry) && !strcmp(d->book, book))
-			break;
-	}
-	if (!d) {
+	d = joinable_locked(book, entry);
+	if (!d || (only_id && d->id != only_id)) {
 		pthread_mutex_unlock(&tbl_lock);
 		free(j);
 		return NULL;

@@ -130,13 +130,18 @@ void rasdial_dial_fail(struct rasdial_dial *d, DWORD error);
 bool rasdial_dial_hangup(uint32_t id, DWORD *ret);
 /*
  * RasDial of ENTRY in BOOK ("" for NULL) that this process has connected
- * or dialing: counts one more RasDial on it, and gives NOTIFIER (if any)
- * its outcome.  Returns the record held (rasdial_dial_put), or NULL when
- * there is none; *NOMEM when the notifier could not be recorded.
+ * or dialing: rasdial_dial_joinable() gives its conn id (0: none), so the
+ * caller can ask the kernel whether it still exists; rasdial_dial_join()
+ * then counts one more RasDial on it (if it is still ONLY_ID), and gives
+ * NOTIFIER (if any) its outcome.  Returns the record held
+ * (rasdial_dial_put), or NULL when there is none; *NOMEM when the
+ * notifier could not be recorded.
  */
+uint32_t rasdial_dial_joinable(const char *book, const char *entry);
 struct rasdial_dial *rasdial_dial_join(const char *book, const char *entry,
-				       uint32_t notifier_type, void *notifier,
-				       ULONG_PTR callback_id, bool *nomem);
+				       uint32_t only_id, uint32_t notifier_type,
+				       void *notifier, ULONG_PTR callback_id,
+				       bool *nomem);
 
 /*
  * l2tp.c: entries dialed through xl2tpd.  rasdial_l2tp_entry() reads the

@@ -375,6 +375,21 @@ static inline int dt_count_pppd(void)
 	return n;
 }
 
+/* Until no pppd is left (reaping our exited children), at most MS ms:
+ * 1 when none is left.  A registry without conns does not mean the
+ * pppds have exited yet: a test that counts them waits for this first. */
+static inline int dt_wait_no_pppd(int ms)
+{
+	long long end = dt_now_ms() + ms;
+
+	while (dt_count_pppd() > 0 && dt_now_ms() < end) {
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
+		usleep(100000);
+	}
+	return dt_count_pppd() == 0;
+}
+
 /* pthread_cond_timedwait for at most MS milliseconds from now. */
 static inline int dt_cond_wait_ms(pthread_cond_t *cond, pthread_mutex_t *lock,
 				  int ms)

@@ -483,13 +483,7 @@ TEST_F_TIMEOUT(load, dials_64_threads_8_processes_4, 290)
 	EXPECT_EQ(0, dt_kernel_get(0, &k));
 	EXPECT_EQ(0, k.found);
 	/* The answering pppds go with their dialers. */
-	deadline = dt_now_ms() + 20000;
-	while (dt_count_pppd() > 0 && dt_now_ms() < deadline) {
-		while (waitpid(-1, NULL, WNOHANG) > 0)
-			;
-		usleep(100000);
-	}
-	EXPECT_EQ(0, dt_count_pppd());
+	EXPECT_TRUE(dt_wait_no_pppd(20000));
 }
 
 TEST_HARNESS_MAIN

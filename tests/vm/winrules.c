@@ -73,6 +73,7 @@ FIXTURE_TEARDOWN(win)
 	if (self->h)
 		RasHangUpA(self->h);
 	dt_wait_registry_empty(10000);
+	dt_wait_no_pppd(10000);
 	unlink(CREDS);
 }
 
