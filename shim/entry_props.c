@@ -1005,8 +1005,15 @@ static void cut_aspect(const char *buf, size_t len, enum aspect a,
 		if (takes_arg(w) &&
 		    !next_word_at(&s, arg, sizeof(arg), &cut, &unused))
 			s.p = s.end;
-		if (opt_in(a, w, arg, new_lines))
-			memset(del + (at - buf), 1, (size_t)(s.p - at));
+		if (opt_in(a, w, arg, new_lines)) {
+			const char *end = s.p;
+
+			/* Not the white space that ended it: lines stay apart. */
+			if (end - at >= 2 && strchr(" \t\r\n", end[-1]) &&
+			    end[-2] != '\\')
+				end--;
+			memset(del + (at - buf), 1, (size_t)(end - at));
+		}
 	}
 }
 

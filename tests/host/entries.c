@@ -567,7 +567,8 @@ TEST_F(book, set_keeps_hand_written_options)
 	t = slurp(self->dir, "isp");
 	EXPECT_NE(NULL, strstr(t, "# my provider\n/dev/ttyUSB0 115200\n"));
 	EXPECT_NE(NULL, strstr(t, "user me   # the account\n"));
-	EXPECT_NE(NULL, strstr(t, "lcp-echo-interval 10"));
+	/* What stays of a line keeps its line end. */
+	EXPECT_NE(NULL, strstr(t, "lcp-echo-interval 10  usepeerdns novj\nrequire-mppe-128\n"));
 	EXPECT_NE(NULL, strstr(t, "ipparam 'a b'\n192.0.2.9:\nmtu 1400\n"));
 	EXPECT_NE(NULL, strstr(t, "refuse-pap\nrefuse-eap\nrefuse-mschap\n"));
 	/* The chat script of its own is kept, the number replaced. */

@@ -17,6 +17,7 @@
 #include "dialtest.h"
 
 #include <fcntl.h>
+#include <termios.h>
 #include <sys/wait.h>
 
 #include "kselftest_harness.h"
@@ -115,13 +116,31 @@ static int modemsim_start(void)
 }
 
 /* A CHAP pppd on a new pty's master; the slave's path in PTS. */
+static int slave_fd = -1;
+
 static int pty_peer_start(char *pts, size_t size)
 {
 	int m = posix_openpt(O_RDWR | O_NOCTTY);
+	struct termios tio;
 
 	if (m < 0 || grantpt(m) || unlockpt(m) || ptsname_r(m, pts, size)) {
 		if (m >= 0)
 			close(m);
+		return -1;
+	}
+	/*
+	 * Raw (no echo: pppd would see its own frames as a loop), and held
+	 * open until the end: the master would read EIO while no slave is
+	 * open, before the dialing pppd opens it.
+	 */
+	slave_fd = open(pts, O_RDWR | O_NOCTTY);
+	if (slave_fd < 0 || tcgetattr(slave_fd, &tio)) {
+		close(m);
+		return -1;
+	}
+	cfmakeraw(&tio);
+	if (tcsetattr(slave_fd, TCSANOW, &tio)) {
+		close(m);
 		return -1;
 	}
 	peer_pid = fork();
@@ -146,6 +165,9 @@ static void peer_stop(void)
 		waitpid(peer_pid, NULL, 0);
 	}
 	peer_pid = 0;
+	if (slave_fd >= 0)
+		close(slave_fd);
+	slave_fd = -1;
 }
 
 /* Windows' defaults for a new entry, for DEVICE of TYPE. */
