@@ -758,6 +758,10 @@ RASDIAL_API DWORD APIENTRY RasGetEntryPropertiesW(LPCWSTR lpszPhonebook,
 						  LPDWORD lpdwEntryInfoSize,
 						  BYTE *lpbDeviceInfo,
 						  LPDWORD lpdwDeviceInfoSize);
+/* Writes *lpRasEntry as the peers file lpszPhonebook/lpszEntry (created
+ * when missing, atomically replaced otherwise): only the options of what
+ * changed are rewritten, every other line stays.  What pppd cannot do is
+ * ERROR_INVALID_PARAMETER.  See RasGetEntryProperties(3). */
 RASDIAL_API DWORD APIENTRY RasSetEntryPropertiesA(LPCSTR lpszPhonebook,
 						  LPCSTR lpszEntry,
 						  LPRASENTRYA lpRasEntry,
