@@ -155,7 +155,7 @@ static bool devname_ok(const char *s)
  * they are.  Windows' other ports (VPN2-0, PPPoE5-0, "Standard 56000 bps
  * Modem") are no device here.
  */
-static bool port_device(const char *v, char *out, size_t size)
+bool rasdial_port_device(const char *v, char *out, size_t size)
 {
 	char *end;
 	long n;
@@ -209,7 +209,7 @@ static bool value_ok(const struct pbk_key *k, const char *v, const char **why)
 		*why = "not a usable device name";
 		if (!strncmp(v, "/dev/", 5) || !strncmp(v, "tty", 3) ||
 		    !strncmp(v, "rfcomm", 6))
-			return port_device(v, dev, sizeof(dev));
+			return rasdial_port_device(v, dev, sizeof(dev));
 		return true;
 	case PBK_WORD:
 		/* Only compared with the types we know. */
@@ -621,7 +621,7 @@ DWORD rasdial_pbk_args(const struct rasdial_pbk_entry *e, const char *phone,
 	}
 	for (i = 0; i < RASDIAL_ARRAY_SIZE(ports) && !have_dev; i++)
 		have_dev = ports[i][0] &&
-			   port_device(ports[i], a->device, sizeof(a->device));
+			   rasdial_port_device(ports[i], a->device, sizeof(a->device));
 	if (!have_dev) {
 		say(detail, dsize, "[%s]: no Linux device in Port/Device "
 		    "(COMn, ttyS0, /dev/ttyUSB0, ...)", e->name);

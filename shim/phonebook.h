@@ -131,6 +131,9 @@ bool rasdial_tty_major_ok(unsigned int major, unsigned int minor);
 
 /* entries.c: may NAME be a peers file that RasEnumEntries lists? */
 bool rasdial_peers_name_ok(const char *name);
+/* phonebook.c: the /dev path of a Port/Device value (COMn, ttyS0,
+ * /dev/ttyUSB0), or false for what is no Linux tty name. */
+bool rasdial_port_device(const char *v, char *out, size_t size);
 /* phonebook.c: characters a modem dials and chat takes inside '...'. */
 bool rasdial_phone_ok(const char *s);
 

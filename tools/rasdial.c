@@ -17,7 +17,11 @@
  *
  * Devices and entries: --devices lists RasEnumDevices (TYPE NAME per
  * line); --delete ENTRY (RasDeleteEntry) and --rename ENTRY NEWNAME
- * (RasValidateEntryName, then RasRenameEntry) with /PHONEBOOK:dir.
+ * (RasValidateEntryName, then RasRenameEntry) with /PHONEBOOK:dir;
+ * --new ENTRY /DEVICE:name [/PHONE:number] [/TYPE:type] creates an entry
+ * (RasValidateEntryName, the default entry of RasGetEntryProperties, then
+ * RasSetEntryProperties; the type is the one RasEnumDevices gives the
+ * device, else modem); --show ENTRY prints RasGetEntryProperties.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -581,6 +585,118 @@ static int edit_entry(const char *phonebook, const char *entry,
 	return 0;
 }
 
+/* --new ENTRY: Windows' default entry with DEVICE, PHONE and TYPE. */
+static int new_entry(const char *phonebook, const char *entry,
+		     const char *device, const char *phone, const char *type)
+{
+	RASDEVINFOA *v = NULL;
+	DWORD cb = sizeof(RASENTRYA), n = 0, ret, i;
+	RASENTRYA e;
+
+	memset(&e, 0, sizeof(e));
+	e.dwSize = sizeof(e);
+	ret = RasValidateEntryNameA(phonebook, entry);
+	if (!ret)
+		ret = RasGetEntryPropertiesA(phonebook, NULL, &e, &cb, NULL, NULL);
+	if (!ret && !type) {
+		/* The type RasEnumDevices gives that device, if it lists it. */
+		cb = 0;
+		if (RasEnumDevicesA(NULL, &cb, &n) == ERROR_BUFFER_TOO_SMALL &&
+		    (v = calloc(1, cb))) {
+			v[0].dwSize = sizeof(*v);
+			if (RasEnumDevicesA(v, &cb, &n))
+				n = 0;
+			for (i = 0; i < n && !type; i++)
+				if (!strcmp(v[i].szDeviceName, device))
+					type = v[i].szDeviceType;
+		}
+	}
+	if (!ret) {
+		if (!type)
+			type = RASDT_Modem;
+		snprintf(e.szDeviceType, sizeof(e.szDeviceType), "%s", type);
+		snprintf(e.szDeviceName, sizeof(e.szDeviceName), "%s", device);
+		snprintf(e.szLocalPhoneNumber, sizeof(e.szLocalPhoneNumber),
+			 "%s", phone ? phone : "");
+		e.dwType = !strcasecmp(type, RASDT_PPPoE) ? RASET_Broadband :
+			   !strcasecmp(type, RASDT_Vpn) ? RASET_Vpn :
+			   !strcasecmp(type, RASDT_Serial) ? RASET_Direct :
+			   RASET_Phone;
+		ret = RasSetEntryPropertiesA(phonebook, entry, &e, sizeof(e),
+					     NULL, 0);
+	}
+	free(v);
+	if (ret) {
+		print_ras_error(ret);
+		return 1;
+	}
+	printf("%s created.\n", entry);
+	return 0;
+}
+
+/* --show ENTRY: RasGetEntryProperties, one "Name: value" per line. */
+static int show_entry(const char *phonebook, const char *entry)
+{
+	static const struct {
+		DWORD bit;
+		const char *name;
+	} flags[] = {
+		{ RASEO_UseCountryAndAreaCodes, "UseCountryAndAreaCodes" },
+		{ RASEO_SpecificIpAddr, "SpecificIpAddr" },
+		{ RASEO_SpecificNameServers, "SpecificNameServers" },
+		{ RASEO_IpHeaderCompression, "IpHeaderCompression" },
+		{ RASEO_RemoteDefaultGateway, "RemoteDefaultGateway" },
+		{ RASEO_SwCompression, "SwCompression" },
+		{ RASEO_RequireEncryptedPw, "RequireEncryptedPw" },
+		{ RASEO_RequireMsEncryptedPw, "RequireMsEncryptedPw" },
+		{ RASEO_RequireDataEncryption, "RequireDataEncryption" },
+		{ RASEO_RequireEAP, "RequireEAP" },
+		{ RASEO_RequirePAP, "RequirePAP" },
+		{ RASEO_RequireCHAP, "RequireCHAP" },
+		{ RASEO_RequireMsCHAP, "RequireMsCHAP" },
+		{ RASEO_RequireMsCHAP2, "RequireMsCHAP2" },
+	};
+	static const char *const enc[] = { "None", "Require", "RequireMax",
+					   "Optional" };
+	DWORD cb = sizeof(RASENTRYA), ret;
+	RASENTRYA e;
+	size_t i;
+
+	if (!entry[0]) {
+		print_ras_error(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
+		return 1;
+	}
+	memset(&e, 0, sizeof(e));
+	e.dwSize = sizeof(e);
+	ret = RasGetEntryPropertiesA(phonebook, entry, &e, &cb, NULL, NULL);
+	if (ret) {
+		print_ras_error(ret);
+		return 1;
+	}
+	printf("Entry: %s\n", entry);
+	printf("Device: %s %s\n", e.szDeviceType, e.szDeviceName);
+	if (e.dwfOptions & RASEO_UseCountryAndAreaCodes)
+		printf("Phone: +%u (%s) %s\n", e.dwCountryCode, e.szAreaCode,
+		       e.szLocalPhoneNumber);
+	else
+		printf("Phone: %s\n", e.szLocalPhoneNumber);
+	printf("Options:");
+	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
+		if (e.dwfOptions & flags[i].bit)
+			printf(" %s", flags[i].name);
+	printf("\nProtocols:%s%s\n", e.dwfNetProtocols & RASNP_Ip ? " IPv4" : "",
+	       e.dwfNetProtocols & RASNP_Ipv6 ? " IPv6" : "");
+	if (e.dwfOptions & RASEO_SpecificIpAddr)
+		printf("IpAddress: %u.%u.%u.%u\n", e.ipaddr.a, e.ipaddr.b,
+		       e.ipaddr.c, e.ipaddr.d);
+	printf("Encryption: %s\n", e.dwEncryptionType < 4 ?
+	       enc[e.dwEncryptionType] : "?");
+	printf("IdleDisconnectSeconds: %u\n", e.dwIdleDisconnectSeconds);
+	printf("RedialCount: %u\nRedialPause: %u\n", e.dwRedialCount,
+	       e.dwRedialPause);
+	return 0;
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f,
@@ -591,6 +707,8 @@ static void usage(FILE *f)
 		"       rasdial --devices\n"
 		"       rasdial --delete ENTRY [/PHONEBOOK:dir]\n"
 		"       rasdial --rename ENTRY NEWNAME [/PHONEBOOK:dir]\n"
+		"       rasdial --new ENTRY /DEVICE:name [/PHONE:number] [/TYPE:type] [/PHONEBOOK:dir]\n"
+		"       rasdial --show ENTRY [/PHONEBOOK:dir]\n"
 		"Entries are files in /etc/ppp/peers (or in the /PHONEBOOK: directory).\n"
 		"--trace prints every notifier call with the time since RasDial;\n"
 		"--notifier dials with a RasDialFunc (0), RasDialFunc1 (1) or RasDialFunc2 (2);\n"
@@ -601,7 +719,12 @@ static void usage(FILE *f)
 		"--devices lists what entries can dial through (RasEnumDevices: modems,\n"
 		"  PPPoE, VPN), one \"TYPE NAME\" per line;\n"
 		"--delete and --rename remove or rename an entry (RasDeleteEntry,\n"
-		"  RasRenameEntry).\n");
+		"  RasRenameEntry);\n"
+		"--new creates an entry with Windows' defaults (RasSetEntryProperties):\n"
+		"  /DEVICE: a device --devices lists or a /dev path, /PHONE: the number a\n"
+		"  modem dials (a VPN: the xl2tpd LAC), /TYPE: modem, SERIAL, PPPoE or vpn\n"
+		"  (default: the type --devices gives the device, else modem);\n"
+		"--show prints an entry (RasGetEntryProperties).\n");
 }
 
 static bool opt_value(const char *arg, const char *name, const char **val)
@@ -620,6 +743,7 @@ int main(int argc, char **argv)
 	const char *phone = NULL, *phonebook = NULL;
 	const char *status_entry = NULL;
 	const char *delete_entry = NULL, *rename_entry = NULL, *new_name = NULL;
+	const char *create = NULL, *show = NULL, *device = NULL, *type = NULL;
 	bool disc = false, devices = false;
 	long hold = -1;
 	int npos = 0, i;
@@ -640,6 +764,10 @@ int main(int argc, char **argv)
 			devices = true;
 		} else if (!strcmp(a, "--delete") && i + 1 < argc) {
 			delete_entry = argv[++i];
+		} else if (!strcmp(a, "--new") && i + 1 < argc) {
+			create = argv[++i];
+		} else if (!strcmp(a, "--show") && i + 1 < argc) {
+			show = argv[++i];
 		} else if (!strcmp(a, "--rename") && i + 2 < argc) {
 			rename_entry = argv[++i];
 			new_name = argv[++i];
@@ -660,7 +788,9 @@ int main(int argc, char **argv)
 		} else if (!strcasecmp(a, "/DISCONNECT") || !strcasecmp(a, "/D")) {
 			disc = true;
 		} else if (opt_value(a, "/PHONEBOOK:", &phonebook) ||
-			   opt_value(a, "/PHONE:", &phone)) {
+			   opt_value(a, "/PHONE:", &phone) ||
+			   opt_value(a, "/DEVICE:", &device) ||
+			   opt_value(a, "/TYPE:", &type)) {
 			/* taken */
 		} else if (a[0] == '/' && a[1] && !strchr(a + 1, '/')) {
 			fprintf(stderr, "rasdial: unknown option %s\n", a);
@@ -681,6 +811,17 @@ int main(int argc, char **argv)
 		}
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if ((device || type) && !create)
+		return usage(stderr), 2;
+	if (create || show) {
+		if (npos || disc || status_entry || devices || delete_entry ||
+		    rename_entry || (create && show) || (create && !device) ||
+		    (show && phone))
+			return usage(stderr), 2;
+		if (show)
+			return show_entry(phonebook, show);
+		return new_entry(phonebook, create, device, phone, type);
+	}
 	if (devices || delete_entry || rename_entry) {
 		if (npos || disc || status_entry || devices + !!delete_entry +
 		    !!rename_entry > 1)

@@ -524,6 +524,27 @@ static union {
 } gwe;
 static const WCHAR w_bad[] = { 'x', 0xDC00, 0 };
 static const WCHAR w_alpha[] = { 'a', 'l', 'p', 'h', 'a', 0 };
+/* RasSetEntryProperties rows: a refused call creates no entry "new". */
+static bool no_new_entry(void)
+{
+	char path[160];
+
+	snprintf(path, sizeof(path), "%s/new", g.dir);
+	return access(path, F_OK) < 0;
+}
+static RASENTRYA *set_a_entry(DWORD size)
+{
+	memset(&ge, 0, sizeof(ge));
+	ge.e.dwSize = size;
+	ge.e.dwFramingProtocol = RASFP_Ppp;
+	ge.e.dwType = RASET_Phone;
+	ge.e.dwfNetProtocols = RASNP_Ip;
+	snprintf(ge.e.szDeviceType, sizeof(ge.e.szDeviceType), "modem");
+	snprintf(ge.e.szDeviceName, sizeof(ge.e.szDeviceName), "ttyS0");
+	snprintf(ge.e.szLocalPhoneNumber, sizeof(ge.e.szLocalPhoneNumber), "1");
+	return &ge.e;
+}
+static const WCHAR w_new[] = { 'n', 'e', 'w', 0 };
 #define ROWS_ENTRIES(X)							\
 	X(enumdev_lpcb_null, ERROR_INVALID_PARAMETER,			\
 	  (gd.d[0].dwSize = SZ_DEV, RasEnumDevicesA(gd.d, NULL, &g.n)),	\
@@ -610,6 +631,51 @@ static const WCHAR w_alpha[] = { 'a', 'l', 'p', 'h', 'a', 0 };
 	X(getentry_w_surrogate, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,	\
 	  (gwe.e.dwSize = sizeof(gwe.e), g.cb = sizeof(gwe),		\
 	   RasGetEntryPropertiesW(NULL, w_bad, &gwe.e, &g.cb, NULL, NULL)), \
+	  1, 0)								\
+	X(setentry_null, ERROR_BUFFER_INVALID,				\
+	  RasSetEntryPropertiesA(g.dir, "new", NULL, 0, NULL, 0),	\
+	  no_new_entry(), 0)						\
+	X(setentry_size_0, ERROR_INVALID_SIZE,				\
+	  RasSetEntryPropertiesA(g.dir, "new", set_a_entry(0), sizeof(ge), \
+				 NULL, 0), no_new_entry(), 0)		\
+	X(setentry_size_large, ERROR_INVALID_SIZE,			\
+	  RasSetEntryPropertiesA(g.dir, "new", set_a_entry(sizeof(ge.e) + 4), \
+				 sizeof(ge), NULL, 0), no_new_entry(), 0) \
+	X(setentry_short_buffer, ERROR_BUFFER_INVALID,			\
+	  RasSetEntryPropertiesA(g.dir, "new", set_a_entry(sizeof(ge.e)), \
+				 sizeof(ge.e) - 1, NULL, 0), no_new_entry(), 0) \
+	X(setentry_alternates_outside, ERROR_BUFFER_INVALID,		\
+	  (set_a_entry(sizeof(ge.e)), ge.e.dwAlternateOffset = sizeof(ge), \
+	   RasSetEntryPropertiesA(g.dir, "new", &ge.e, sizeof(ge.e), NULL, 0)), \
+	  no_new_entry(), 0)						\
+	X(setentry_no_framing, ERROR_INVALID_PARAMETER,			\
+	  (set_a_entry(sizeof(ge.e)), ge.e.dwFramingProtocol = 0,	\
+	   RasSetEntryPropertiesA(g.dir, "new", &ge.e, sizeof(ge.e), NULL, 0)), \
+	  no_new_entry(), 0)						\
+	X(setentry_no_device_type, ERROR_INVALID_PARAMETER,		\
+	  (set_a_entry(sizeof(ge.e)), ge.e.szDeviceType[0] = 0,	\
+	   RasSetEntryPropertiesA(g.dir, "new", &ge.e, sizeof(ge.e), NULL, 0)), \
+	  no_new_entry(), 0)						\
+	X(setentry_bad_name, ERROR_INVALID_NAME,			\
+	  RasSetEntryPropertiesA(g.dir, "../new", set_a_entry(sizeof(ge.e)), \
+				 sizeof(ge.e), NULL, 0), no_new_entry(), 0) \
+	X(setentry_null_name, ERROR_INVALID_NAME,			\
+	  RasSetEntryPropertiesA(g.dir, NULL, set_a_entry(sizeof(ge.e)), \
+				 sizeof(ge.e), NULL, 0), 1, 0)		\
+	X(setentry_no_book, ERROR_CANNOT_OPEN_PHONEBOOK,		\
+	  RasSetEntryPropertiesA("/nonexistent", "new",			\
+				 set_a_entry(sizeof(ge.e)), sizeof(ge.e), \
+				 NULL, 0), 1, 0)			\
+	X(setentry_pbk, ERROR_CANNOT_WRITE_PHONEBOOK,			\
+	  RasSetEntryPropertiesA(g.pbk, "one", set_a_entry(sizeof(ge.e)), \
+				 sizeof(ge.e), NULL, 0), 1, 0)		\
+	X(setentry_w_size_of_a, ERROR_INVALID_SIZE,			\
+	  (gwe.e.dwSize = sizeof(RASENTRYA),				\
+	   RasSetEntryPropertiesW(NULL, w_new, &gwe.e, sizeof(gwe), NULL, 0)), \
+	  1, 0)								\
+	X(setentry_w_surrogate, ERROR_INVALID_NAME,			\
+	  (gwe.e.dwSize = sizeof(gwe.e),				\
+	   RasSetEntryPropertiesW(NULL, w_bad, &gwe.e, sizeof(gwe), NULL, 0)), \
 	  1, 0)
 
 ROWS_ENTRIES(ROW_TEST)

@@ -10,7 +10,9 @@
 #                                                  name server 192.0.2.1:192.0.2.2
 #
 # It lists, dials (states printed, --trace times), disconnects by entry
-# name, and fails cleanly on a wrong password or a missing entry.
+# name, and fails cleanly on a wrong password or a missing entry; --new
+# creates a modem entry (RasSetEntryProperties) that dials the modem
+# simulator, --show prints it.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 TOOL=$TOPDIR/tools/rasdial
@@ -21,7 +23,7 @@ OUT=$DIR/out
 mkdir -p "$DIR"
 
 ktap_header
-ktap_plan 31
+ktap_plan 35
 
 [[ -x /usr/sbin/pppd ]] || ktap_skip_all "no /usr/sbin/pppd"
 [[ -c /dev/ppp ]] || ktap_skip_all "no /dev/ppp (CONFIG_PPP)"
@@ -347,6 +349,49 @@ if tool --delete "$ENTRY-moved" && [[ ! -e /etc/ppp/peers/$ENTRY-moved ]] &&
 	ktap_ok "--delete, then 623"
 else
 	show; ktap_fail "--delete, then 623"
+fi
+
+# 32-35: --new writes a modem entry for the simulator, --show reads it,
+# it dials through the simulated modem (chat script, ATDT), errors.
+NEW=/etc/ppp/peers/toolmodem
+ms_pid=
+if [[ -x $MSIM ]]; then
+	"$MSIM" --link /dev/ttyRASTOOL0 --result CONNECT --calls 1 --log "$DIR/ms.log" \
+		--answer "exec /usr/sbin/pppd notty name server local nodefaultroute noipdefault lcp-echo-interval 0 192.0.2.1:192.0.2.2 noauth" \
+		--pidfile "$DIR/ms.pid" >"$DIR/ms.out" 2>&1 &
+	ms_pid=$!
+	track_pid "$ms_pid"
+	wait_for 10 grep -q '^ready /dev/pts/' "$DIR/ms.out"
+fi
+if tool --new toolmodem /DEVICE:ttyRASTOOL0 /PHONE:5551234 && out_has "toolmodem created." &&
+		grep -q '^/dev/ttyRASTOOL0$' "$NEW" && grep -qF "ABORT 'NO DIALTONE'" "$NEW" &&
+		grep -qF -- "-T '5551234'" "$NEW" && grep -qF "'ATDT\\\\T'" "$NEW"; then
+	ktap_ok "--new: a modem entry with its chat script"
+else
+	show; dump_file "$NEW" "toolmodem"; ktap_fail "--new: a modem entry with its chat script"
+fi
+if tool --show toolmodem && out_has "Device: modem ttyRASTOOL0" && out_has "Phone: 5551234"; then
+	ktap_ok "--show: what --new wrote"
+else
+	show; ktap_fail "--show: what --new wrote"
+fi
+if [[ -n $ms_pid ]] && tool toolmodem && out_has "Connected to toolmodem." &&
+		grep -q 'ATDT5551234' "$DIR/ms.log" && tool toolmodem /DISCONNECT &&
+		wait_for 10 no_pppd; then
+	ktap_ok "the new entry dials the simulated modem"
+else
+	show; dump_file "$DIR/ms.log" "modemsim"; ktap_fail "the new entry dials the simulated modem"
+	kill_pppds
+	wait_for 10 no_pppd
+fi
+[[ -n $ms_pid ]] && { kill "$ms_pid" 2>/dev/null; wait_pid_exit 10 "$ms_pid"; }
+if ! tool --new toolmodem /DEVICE:ttyS0 /PHONE:1 && out_has "error 183" &&
+		{ tool --new nodevice /PHONE:1; [[ $? == 2 ]]; } &&
+		! tool --show nope && out_has "error 623" &&
+		tool --delete toolmodem && [[ ! -e $NEW ]]; then
+	ktap_ok "--new of an entry that exists: 183; --show of none: 623"
+else
+	show; ktap_fail "--new of an entry that exists: 183; --show of none: 623"
 fi
 
 ktap_finished

@@ -418,7 +418,7 @@ typedef struct tagRASENTRYNAMEW {
 
 /* ---- Devices and phone book entries (RasEnumDevices,
  * RasGetEntryProperties, RasValidateEntryName, RasDeleteEntry,
- * RasRenameEntry; RasSetEntryProperties is not implemented yet). */
+ * RasSetEntryProperties, RasRenameEntry). */
 
 /* The device type strings, as UTF-16 literals for W programs. */
 #ifdef UNICODE
@@ -758,6 +758,22 @@ RASDIAL_API DWORD APIENTRY RasGetEntryPropertiesW(LPCWSTR lpszPhonebook,
 						  LPDWORD lpdwEntryInfoSize,
 						  BYTE *lpbDeviceInfo,
 						  LPDWORD lpdwDeviceInfoSize);
+/* Writes *lpRasEntry as the peers file lpszPhonebook/lpszEntry (created
+ * when missing, atomically replaced otherwise): only the options of what
+ * changed are rewritten, every other line stays.  What pppd cannot do is
+ * ERROR_INVALID_PARAMETER.  See RasGetEntryProperties(3). */
+RASDIAL_API DWORD APIENTRY RasSetEntryPropertiesA(LPCSTR lpszPhonebook,
+						  LPCSTR lpszEntry,
+						  LPRASENTRYA lpRasEntry,
+						  DWORD dwEntryInfoSize,
+						  BYTE *lpbDeviceInfo,
+						  DWORD dwDeviceInfoSize);
+RASDIAL_API DWORD APIENTRY RasSetEntryPropertiesW(LPCWSTR lpszPhonebook,
+						  LPCWSTR lpszEntry,
+						  LPRASENTRYW lpRasEntry,
+						  DWORD dwEntryInfoSize,
+						  BYTE *lpbDeviceInfo,
+						  DWORD dwDeviceInfoSize);
 RASDIAL_API DWORD APIENTRY RasValidateEntryNameA(LPCSTR lpszPhonebook,
 						 LPCSTR lpszEntry);
 RASDIAL_API DWORD APIENTRY RasValidateEntryNameW(LPCWSTR lpszPhonebook,
@@ -1154,6 +1170,7 @@ typedef const TCHAR *LPCTSTR;
 #define RasValidateEntryName	RASDIAL_AW(RasValidateEntryName)
 #define RasDeleteEntry		RASDIAL_AW(RasDeleteEntry)
 #define RasRenameEntry		RASDIAL_AW(RasRenameEntry)
+#define RasSetEntryProperties	RASDIAL_AW(RasSetEntryProperties)
 
 #ifdef __cplusplus
 }
