@@ -344,35 +344,39 @@ DWORD WINAPI wine_RasEnumConnectionsW(void *conns, DWORD *cb, DWORD *count)
 	       rasu_enum_connections(1, conns, cb, count);
 }
 
+/* init_error, then the program's phone book (A or W) as a Unix path. */
+static DWORD book(int wide, const void *phonebook, char **pbk)
+{
+	*pbk = NULL;
+	if (init_error)
+		return init_error;
+	return wide ? unix_path_w(phonebook, pbk) : unix_path_a(phonebook, pbk);
+}
+
+static DWORD enum_entries(int wide, const void *reserved,
+			  const void *phonebook, void *names, DWORD *cb,
+			  DWORD *count)
+{
+	char *pbk;
+	DWORD ret = book(wide, phonebook, &pbk);
+
+	if (!ret)
+		ret = rasu_enum_entries(wide, reserved, pbk, names, cb, count);
+	HeapFree(GetProcessHeap(), 0, pbk);
+	return ret;
+}
+
 DWORD WINAPI wine_RasEnumEntriesA(const char *reserved, const char *phonebook,
 				  void *names, DWORD *cb, DWORD *count)
 {
-	char *pbk;
-	DWORD ret = init_error;
-
-	if (!ret)
-		ret = unix_path_a(phonebook, &pbk);
-	if (ret)
-		return ret;
-	ret = rasu_enum_entries(0, reserved, pbk, names, cb, count);
-	HeapFree(GetProcessHeap(), 0, pbk);
-	return ret;
+	return enum_entries(0, reserved, phonebook, names, cb, count);
 }
 
 DWORD WINAPI wine_RasEnumEntriesW(const WCHAR *reserved,
 				  const WCHAR *phonebook, void *names,
 				  DWORD *cb, DWORD *count)
 {
-	char *pbk;
-	DWORD ret = init_error;
-
-	if (!ret)
-		ret = unix_path_w(phonebook, &pbk);
-	if (ret)
-		return ret;
-	ret = rasu_enum_entries(1, reserved, pbk, names, cb, count);
-	HeapFree(GetProcessHeap(), 0, pbk);
-	return ret;
+	return enum_entries(1, reserved, phonebook, names, cb, count);
 }
 
 /* Error texts need no librasdial connection: only the library. */
@@ -413,15 +417,6 @@ DWORD WINAPI wine_RasGetLinkStatistics(HANDLE h, DWORD subentry, void *stats)
 }
 
 /* ------------------------------------- devices, entries, credentials */
-
-/* init_error, then the program's phone book (A or W) as a Unix path. */
-static DWORD book(int wide, const void *phonebook, char **pbk)
-{
-	*pbk = NULL;
-	if (init_error)
-		return init_error;
-	return wide ? unix_path_w(phonebook, pbk) : unix_path_a(phonebook, pbk);
-}
 
 DWORD WINAPI wine_RasEnumDevicesA(void *devs, DWORD *cb, DWORD *count)
 {
