@@ -241,11 +241,26 @@ static void credential_checks(const char *entry, const char *user,
 	wt_check(ret == 0 && !has_password && !strcmp(dp.szUserName, "dialer"),
 		 "fRemovePassword: *lpfPassword FALSE, the user kept (%lu, %d)",
 		 ret, has_password);
+	{
+		RASDIALPARAMSW dw;
+
+		memset(&dw, 0, sizeof(dw));
+		dw.dwSize = sizeof(dw);
+		wcscpy(dw.szEntryName, L"Other");
+		has_password = TRUE;
+		ret = RasGetEntryDialParamsW(bookw, &dw, &has_password);
+		wt_check(ret == 0 && !has_password &&
+			 !wcscmp(dw.szUserName, L"dialer"),
+			 "RasGetEntryDialParamsW: the same (%lu, %d)", ret,
+			 has_password);
+	}
 }
 
 static void properties_checks(const char *entry)
 {
+	WCHAR entryw[RAS_MaxEntryName + 1];
 	RASENTRYA *e;
+	RASENTRYW *w;
 	DWORD cb = 0, ret;
 
 	ret = RasGetEntryPropertiesA(peers, entry, NULL, &cb, NULL, NULL);
@@ -263,6 +278,19 @@ static void properties_checks(const char *entry)
 		 "RasGetEntryPropertiesA(peers, %s): the pty device (%lu, %s %s)",
 		 entry, ret, e->szDeviceType, e->szDeviceName);
 	free(e);
+
+	cb = 0;
+	MultiByteToWideChar(CP_ACP, 0, entry, -1, entryw, ARRAYSIZE(entryw));
+	ret = RasGetEntryPropertiesW(peersw, entryw, NULL, &cb, NULL, NULL);
+	w = ret == ERROR_BUFFER_TOO_SMALL ? calloc(1, cb) : NULL;
+	if (w) {
+		w->dwSize = sizeof(*w);
+		ret = RasGetEntryPropertiesW(peersw, entryw, w, &cb, NULL, NULL);
+	}
+	wt_check(w && ret == 0 && !wcscmp(w->szDeviceType, L"GENERIC") &&
+		 !wcscmp(w->szDeviceName, L"pty"),
+		 "RasGetEntryPropertiesW: the same (%lu)", ret);
+	free(w);
 }
 
 static void dial_checks(const char *entry)
