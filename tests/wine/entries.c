@@ -15,7 +15,8 @@
  *     seen through Windows' own file API (Wine's names are UTF-8);
  *   - RasSetCredentials / RasGetCredentials and RasSetEntryDialParams /
  *     RasGetEntryDialParams round trips (the password is never returned);
- *   - RasGetEntryProperties of ENTRY;
+ *   - RasGetEntryProperties of ENTRY; RasSetEntryProperties A and W
+ *     (a skip while librasdial lacks it);
  *   - a dial of ENTRY with an empty password (the saved one is used):
  *     RasConnectionNotification on INVALID_HANDLE_VALUE is signalled when
  *     it connects, the one on its handle when RasHangUp ends it.
@@ -293,6 +294,69 @@ static void properties_checks(const char *entry)
 	free(w);
 }
 
+/*
+ * RasSetEntryPropertiesA/W create entries in the peers directory, names
+ * and strings converted like the others; 711 (a librasdial without them)
+ * is a skip.
+ */
+static void set_properties_checks(void)
+{
+	const char *name = GetACP() == 1252 ? "Created \xe9" : "Created e";
+	const WCHAR *namew = GetACP() == 1252 ? L"Created \u00e9" : L"Created e";
+	RASENTRYA a, back;
+	RASENTRYW w, backw;
+	DWORD cb, ret;
+
+	memset(&a, 0, sizeof(a));
+	a.dwSize = sizeof(a);
+	strcpy(a.szDeviceType, RASDT_Modem);
+	strcpy(a.szDeviceName, "COM1");
+	strcpy(a.szLocalPhoneNumber, "5551234");
+	a.dwfNetProtocols = RASNP_Ip;
+	a.dwFramingProtocol = RASFP_Ppp;
+	a.dwType = RASET_Phone;
+	ret = RasSetEntryPropertiesA(peers, name, &a, sizeof(a), NULL, 0);
+	if (ret == ERROR_RASMAN_CANNOT_INITIALIZE) {
+		wt_skip("RasSetEntryPropertiesA/W",
+			"this librasdial has no RasSetEntryProperties (711)");
+		return;
+	}
+	wt_check(ret == 0 && file_exists_w(peersw, namew),
+		 "RasSetEntryPropertiesA(peers, a CP1252 name): 0, the file has the name in UTF-8 (%lu)",
+		 ret);
+	memset(&back, 0, sizeof(back));
+	back.dwSize = sizeof(back);
+	cb = sizeof(back);
+	ret = RasGetEntryPropertiesA(peers, name, &back, &cb, NULL, NULL);
+	wt_check(ret == 0 && !strcmp(back.szDeviceType, RASDT_Modem) &&
+		 !strcmp(back.szLocalPhoneNumber, "5551234"),
+		 "RasGetEntryPropertiesA reads it back (%lu, %s %s %s)", ret,
+		 back.szDeviceType, back.szDeviceName, back.szLocalPhoneNumber);
+
+	memset(&w, 0, sizeof(w));
+	w.dwSize = sizeof(w);
+	wcscpy(w.szDeviceType, L"modem");
+	wcscpy(w.szDeviceName, L"COM1");
+	wcscpy(w.szLocalPhoneNumber, L"5550001");
+	w.dwfNetProtocols = RASNP_Ip;
+	w.dwFramingProtocol = RASFP_Ppp;
+	w.dwType = RASET_Phone;
+	ret = RasSetEntryPropertiesW(peersw, L"Created W", &w, sizeof(w), NULL, 0);
+	memset(&backw, 0, sizeof(backw));
+	backw.dwSize = sizeof(backw);
+	cb = sizeof(backw);
+	if (!ret)
+		ret = RasGetEntryPropertiesW(peersw, L"Created W", &backw, &cb,
+					     NULL, NULL);
+	wt_check(ret == 0 && !wcscmp(backw.szLocalPhoneNumber, L"5550001"),
+		 "RasSetEntryPropertiesW then RasGetEntryPropertiesW: the number (%lu)",
+		 ret);
+	ret = RasDeleteEntryA(peers, name);
+	if (!ret)
+		ret = RasDeleteEntryW(peersw, L"Created W");
+	wt_check(ret == 0, "both deleted (%lu)", ret);
+}
+
 static void dial_checks(const char *entry)
 {
 	HANDLE any = CreateEventA(NULL, TRUE, FALSE, NULL);
@@ -374,6 +438,7 @@ int main(int argc, char **argv)
 	peers_checks(argv[2]);
 	credential_checks(argv[2], argv[3], argv[4]);
 	properties_checks(argv[2]);
+	set_properties_checks();
 	dial_checks(argv[2]);
 	return wt_failed;
 }
