@@ -192,7 +192,7 @@ cp /etc/ppp/peers/winetest "$WD/peers/winetest"
 echo noauth >"$WD/peers/scratch"
 # Saved credentials go to a store of this run (root's home is read-only).
 export XDG_CONFIG_HOME=$D/config
-mkdir -m 0700 -p "$XDG_CONFIG_HOME"
+mkdir -m 0700 "$XDG_CONFIG_HOME"
 run_win entries entries.exe 'C:\rasdial' winetest client "$SECRET" ||
 	dump_file "$D/dial.log"
 wait_for 20 bash -c '! pidof pppd >/dev/null' || kill_pppds
