@@ -190,7 +190,7 @@ printf '%s\r\n' '[Wine Modem]' 'DEVICE=modem' "Port=$LINK" 'PhoneNumber=5551234'
 	'' '[Other]' 'DEVICE=modem' 'Port=COM1' 'PhoneNumber=5550000' >"$WD/book.pbk"
 cp /etc/ppp/peers/winetest "$WD/peers/winetest"
 echo noauth >"$WD/peers/scratch"
-# Saved credentials go to a store of this run (root's home is read-only).
+# Saved credentials go to a store of this run, checked below.
 export XDG_CONFIG_HOME=$D/config
 mkdir -m 0700 "$XDG_CONFIG_HOME"
 run_win entries entries.exe 'C:\rasdial' winetest client "$SECRET" ||
