@@ -14,11 +14,18 @@
  * posts: RegisterWindowMessage("RasDialEvent"), WM_RASDIALEVENT when that
  * fails; wParam the state, lParam the error.
  *
- * Phone books: a program's DOS path becomes a Unix path
- * (wine_get_unix_file_name); librasdial takes a peers directory there.
+ * RasConnectionNotification: the program's Win32 event cannot reach
+ * librasdial, so each one gets a librasdial event (an eventfd); the
+ * dispatch thread polls those fds too and SetEvent()s the program's event
+ * (a duplicate of its handle) when librasdial sets ours.
+ *
+ * Phone books: a program's DOS path (C:\users\me\x.pbk, Z:\etc\ppp\peers)
+ * becomes the Unix path (wine_get_unix_file_name) librasdial is given:
+ * a .pbk file or a peers directory.  NULL stays NULL (/etc/ppp/peers).
  */
 #include <stdarg.h>
 #include <stdint.h>
+#include <string.h>
 #include <windef.h>
 #include <winbase.h>
 #include <winnls.h>
@@ -29,9 +36,12 @@
 /* From the SDK's ras.h and raserror.h (Wine's own ras.h is not used). */
 #define WM_RASDIALEVENT			0xCCCD
 #define RASDIALEVENT			"RasDialEvent"
-#define ERROR_CANNOT_OPEN_PHONEBOOK	615
+#define ERROR_CANNOT_OPEN_PHONEBOOK	621
 #define ERROR_RASMAN_CANNOT_INITIALIZE	711
 #define NOTIFIER_HWND			0xFFFFFFFF
+
+/* kernelbase (Windows 10); Wine 8's headers lack the prototype. */
+BOOL WINAPI CompareObjectHandles(HANDLE first, HANDLE second);
 
 typedef VOID (WINAPI *RASDIALFUNC)(UINT, DWORD, DWORD);
 typedef VOID (WINAPI *RASDIALFUNC1)(HANDLE, UINT, DWORD, DWORD, DWORD);
@@ -54,6 +64,22 @@ static DWORD init_error;
 static UINT dial_msg = WM_RASDIALEVENT;
 static INIT_ONCE thread_once = INIT_ONCE_STATIC_INIT;
 static BOOL thread_started;
+
+/*
+ * A program's event of RasConnectionNotification and librasdial's event
+ * that stands for it; kept for the process's life (registrations on a
+ * link end with the link, those on INVALID_HANDLE_VALUE never do).  Its
+ * fd is polled by dispatch_thread with librasdial's fd and the wake fd.
+ */
+#define MAX_EVENTS 250
+static struct event_map {
+	HANDLE program;		/* the program's handle value */
+	HANDLE dup;		/* ours to SetEvent */
+	uintptr_t ev;		/* librasdial's */
+	int fd;
+} events[MAX_EVENTS];
+static int nevents;
+static CRITICAL_SECTION events_cs;
 
 /* Called with dials_cs held. */
 static struct dial **find_dial(uintptr_t h)
@@ -119,14 +145,38 @@ static void notify(uintptr_t h, uint32_t state, uint32_t error,
 	}
 }
 
+/* SetEvent each program event whose librasdial event is set. */
+static void signal_events(void)
+{
+	int i;
+
+	EnterCriticalSection(&events_cs);
+	for (i = 0; i < nevents; i++)
+		if (rasu_event_reset(events[i].fd))
+			SetEvent(events[i].dup);
+	LeaveCriticalSection(&events_cs);
+}
+
 static DWORD WINAPI dispatch_thread(void *arg)
 {
-	int fd = (int)(INT_PTR)arg;
+	int fds[2 + MAX_EVENTS], n, i;
 
+	fds[0] = (int)(INT_PTR)arg;
+	fds[1] = rasu_wake_fd();
 	/* Ends only on a broken fd; the process's end ends it otherwise. */
-	while (rasu_wait(fd, -1) >= 0)
+	for (;;) {
+		EnterCriticalSection(&events_cs);
+		for (n = 2, i = 0; i < nevents; i++)
+			fds[n++] = events[i].fd;
+		LeaveCriticalSection(&events_cs);
+		if (rasu_wait(fds, n, -1) < 0)
+			return 1;
+		rasu_event_reset(fds[1]);
 		rasu_dispatch();
-	return 1;
+		/* Set by this dispatch, or by a synchronous RasDial's own
+		 * dispatching on the program's thread. */
+		signal_events();
+	}
 }
 
 static BOOL WINAPI start_thread(INIT_ONCE *once __attribute__((unused)),
@@ -294,35 +344,39 @@ DWORD WINAPI wine_RasEnumConnectionsW(void *conns, DWORD *cb, DWORD *count)
 	       rasu_enum_connections(1, conns, cb, count);
 }
 
+/* init_error, then the program's phone book (A or W) as a Unix path. */
+static DWORD book(int wide, const void *phonebook, char **pbk)
+{
+	*pbk = NULL;
+	if (init_error)
+		return init_error;
+	return wide ? unix_path_w(phonebook, pbk) : unix_path_a(phonebook, pbk);
+}
+
+static DWORD enum_entries(int wide, const void *reserved,
+			  const void *phonebook, void *names, DWORD *cb,
+			  DWORD *count)
+{
+	char *pbk;
+	DWORD ret = book(wide, phonebook, &pbk);
+
+	if (!ret)
+		ret = rasu_enum_entries(wide, reserved, pbk, names, cb, count);
+	HeapFree(GetProcessHeap(), 0, pbk);
+	return ret;
+}
+
 DWORD WINAPI wine_RasEnumEntriesA(const char *reserved, const char *phonebook,
 				  void *names, DWORD *cb, DWORD *count)
 {
-	char *pbk;
-	DWORD ret = init_error;
-
-	if (!ret)
-		ret = unix_path_a(phonebook, &pbk);
-	if (ret)
-		return ret;
-	ret = rasu_enum_entries(0, reserved, pbk, names, cb, count);
-	HeapFree(GetProcessHeap(), 0, pbk);
-	return ret;
+	return enum_entries(0, reserved, phonebook, names, cb, count);
 }
 
 DWORD WINAPI wine_RasEnumEntriesW(const WCHAR *reserved,
 				  const WCHAR *phonebook, void *names,
 				  DWORD *cb, DWORD *count)
 {
-	char *pbk;
-	DWORD ret = init_error;
-
-	if (!ret)
-		ret = unix_path_w(phonebook, &pbk);
-	if (ret)
-		return ret;
-	ret = rasu_enum_entries(1, reserved, pbk, names, cb, count);
-	HeapFree(GetProcessHeap(), 0, pbk);
-	return ret;
+	return enum_entries(1, reserved, phonebook, names, cb, count);
 }
 
 /* Error texts need no librasdial connection: only the library. */
@@ -362,6 +416,321 @@ DWORD WINAPI wine_RasGetLinkStatistics(HANDLE h, DWORD subentry, void *stats)
 	       rasu_get_link_statistics((uintptr_t)h, subentry, stats);
 }
 
+/* ------------------------------------- devices, entries, credentials */
+
+DWORD WINAPI wine_RasEnumDevicesA(void *devs, DWORD *cb, DWORD *count)
+{
+	return init_error ? init_error : rasu_enum_devices(0, devs, cb, count);
+}
+
+DWORD WINAPI wine_RasEnumDevicesW(void *devs, DWORD *cb, DWORD *count)
+{
+	return init_error ? init_error : rasu_enum_devices(1, devs, cb, count);
+}
+
+static DWORD get_entry_properties(int wide, const void *phonebook,
+				  const void *entry, void *buf, DWORD *cb,
+				  BYTE *dev, DWORD *dev_cb)
+{
+	char *pbk;
+	DWORD ret = book(wide, phonebook, &pbk);
+
+	if (!ret)
+		ret = rasu_get_entry_properties(wide, pbk, entry, buf, cb, dev,
+						dev_cb);
+	HeapFree(GetProcessHeap(), 0, pbk);
+	return ret;
+}
+
+DWORD WINAPI wine_RasGetEntryPropertiesA(const char *phonebook,
+					 const char *entry, void *buf,
+					 DWORD *cb, BYTE *dev, DWORD *dev_cb)
+{
+	return get_entry_properties(0, phonebook, entry, buf, cb, dev, dev_cb);
+}
+
+DWORD WINAPI wine_RasGetEntryPropertiesW(const WCHAR *phonebook,
+					 const WCHAR *entry, void *buf,
+					 DWORD *cb, BYTE *dev, DWORD *dev_cb)
+{
+	return get_entry_properties(1, phonebook, entry, buf, cb, dev, dev_cb);
+}
+
+static DWORD set_entry_properties(int wide, const void *phonebook,
+				  const void *entry, const void *buf,
+				  DWORD cb, const BYTE *dev, DWORD dev_cb)
+{
+	char *pbk;
+	DWORD ret = book(wide, phonebook, &pbk);
+
+	if (!ret)
+		ret = rasu_set_entry_properties(wide, pbk, entry, buf, cb, dev,
+						dev_cb);
+	HeapFree(GetProcessHeap(), 0, pbk);
+	return ret;
+}
+
+DWORD WINAPI wine_RasSetEntryPropertiesA(const char *phonebook,
+					 const char *entry, void *buf,
+					 DWORD cb, BYTE *dev, DWORD dev_cb)
+{
+	return set_entry_properties(0, phonebook, entry, buf, cb, dev, dev_cb);
+}
+
+DWORD WINAPI wine_RasSetEntryPropertiesW(const WCHAR *phonebook,
+					 const WCHAR *entry, void *buf,
+					 DWORD cb, BYTE *dev, DWORD dev_cb)
+{
+	return set_entry_properties(1, phonebook, entry, buf, cb, dev, dev_cb);
+}
+
+/* Validate, delete (NEW_NAME NULL) or rename (RENAME) an entry. */
+static DWORD entry_op(int wide, const void *phonebook, const void *entry,
+		      BOOL rename, const void *new_name, BOOL validate)
+{
+	char *pbk;
+	DWORD ret = book(wide, phonebook, &pbk);
+
+	if (!ret)
+		ret = validate ? rasu_validate_entry_name(wide, pbk, entry) :
+		      rename ? rasu_rename_entry(wide, pbk, entry, new_name) :
+		      rasu_delete_entry(wide, pbk, entry);
+	HeapFree(GetProcessHeap(), 0, pbk);
+	return ret;
+}
+
+DWORD WINAPI wine_RasValidateEntryNameA(const char *phonebook,
+					const char *entry)
+{
+	return entry_op(0, phonebook, entry, FALSE, NULL, TRUE);
+}
+
+DWORD WINAPI wine_RasValidateEntryNameW(const WCHAR *phonebook,
+					const WCHAR *entry)
+{
+	return entry_op(1, phonebook, entry, FALSE, NULL, TRUE);
+}
+
+DWORD WINAPI wine_RasDeleteEntryA(const char *phonebook, const char *entry)
+{
+	return entry_op(0, phonebook, entry, FALSE, NULL, FALSE);
+}
+
+DWORD WINAPI wine_RasDeleteEntryW(const WCHAR *phonebook, const WCHAR *entry)
+{
+	return entry_op(1, phonebook, entry, FALSE, NULL, FALSE);
+}
+
+DWORD WINAPI wine_RasRenameEntryA(const char *phonebook, const char *old,
+				  const char *new_name)
+{
+	return entry_op(0, phonebook, old, TRUE, new_name, FALSE);
+}
+
+DWORD WINAPI wine_RasRenameEntryW(const WCHAR *phonebook, const WCHAR *old,
+				  const WCHAR *new_name)
+{
+	return entry_op(1, phonebook, old, TRUE, new_name, FALSE);
+}
+
+/* Get (SET FALSE) or set saved credentials. */
+static DWORD credentials(int wide, const void *phonebook, const void *entry,
+			 void *creds, BOOL set, BOOL clear)
+{
+	char *pbk;
+	DWORD ret = book(wide, phonebook, &pbk);
+
+	if (!ret)
+		ret = set ? rasu_set_credentials(wide, pbk, entry, creds, clear) :
+		      rasu_get_credentials(wide, pbk, entry, creds);
+	HeapFree(GetProcessHeap(), 0, pbk);
+	return ret;
+}
+
+DWORD WINAPI wine_RasGetCredentialsA(const char *phonebook, const char *entry,
+				     void *creds)
+{
+	return credentials(0, phonebook, entry, creds, FALSE, FALSE);
+}
+
+DWORD WINAPI wine_RasGetCredentialsW(const WCHAR *phonebook,
+				     const WCHAR *entry, void *creds)
+{
+	return credentials(1, phonebook, entry, creds, FALSE, FALSE);
+}
+
+DWORD WINAPI wine_RasSetCredentialsA(const char *phonebook, const char *entry,
+				     void *creds, BOOL clear)
+{
+	return credentials(0, phonebook, entry, creds, TRUE, clear);
+}
+
+DWORD WINAPI wine_RasSetCredentialsW(const WCHAR *phonebook,
+				     const WCHAR *entry, void *creds,
+				     BOOL clear)
+{
+	return credentials(1, phonebook, entry, creds, TRUE, clear);
+}
+
+/* Get (PASSWORD: the program's BOOL *) or set (SET) saved dial params. */
+static DWORD dial_params(int wide, const void *phonebook, void *params,
+			 BOOL *password, BOOL set, BOOL remove)
+{
+	char *pbk;
+	DWORD ret = book(wide, phonebook, &pbk);
+
+	if (!ret)
+		ret = set ? rasu_set_entry_dial_params(wide, pbk, params,
+						       remove) :
+		      rasu_get_entry_dial_params(wide, pbk, params,
+						 (int32_t *)password);
+	HeapFree(GetProcessHeap(), 0, pbk);
+	return ret;
+}
+
+DWORD WINAPI wine_RasGetEntryDialParamsA(const char *phonebook, void *params,
+					 BOOL *password)
+{
+	return dial_params(0, phonebook, params, password, FALSE, FALSE);
+}
+
+DWORD WINAPI wine_RasGetEntryDialParamsW(const WCHAR *phonebook,
+					 void *params, BOOL *password)
+{
+	return dial_params(1, phonebook, params, password, FALSE, FALSE);
+}
+
+DWORD WINAPI wine_RasSetEntryDialParamsA(const char *phonebook, void *params,
+					 BOOL remove)
+{
+	return dial_params(0, phonebook, params, NULL, TRUE, remove);
+}
+
+DWORD WINAPI wine_RasSetEntryDialParamsW(const WCHAR *phonebook,
+					 void *params, BOOL remove)
+{
+	return dial_params(1, phonebook, params, NULL, TRUE, remove);
+}
+
+/* ------------------------------------------- RasConnectionNotification */
+
+/*
+ * The librasdial event standing for the program's EVENT (DUP: our
+ * duplicate of it, closed here when it is not kept); *FRESH when it was
+ * made for this call.  Called with events_cs held.
+ */
+static struct event_map *map_event(HANDLE event, HANDLE dup, BOOL *fresh)
+{
+	struct event_map *m = NULL;
+	int i, fd;
+
+	*fresh = FALSE;
+	for (i = 0; i < nevents && !m; i++)
+		if (events[i].program == event)
+			m = &events[i];
+	if (m && CompareObjectHandles(m->dup, event)) {
+		CloseHandle(dup);
+		return m;
+	}
+	if (m) {
+		/* The program closed that event; the value is reused. */
+		rasu_event_close(m->ev);
+		CloseHandle(m->dup);
+		*m = events[--nevents];
+	}
+	if (nevents == MAX_EVENTS) {
+		CloseHandle(dup);
+		return NULL;
+	}
+	m = &events[nevents];
+	m->ev = rasu_event_create(&fd);
+	if (!m->ev) {
+		CloseHandle(dup);
+		return NULL;
+	}
+	m->program = event;
+	m->dup = dup;
+	m->fd = fd;
+	nevents++;
+	*fresh = TRUE;
+	return m;
+}
+
+static DWORD connection_notification(int wide, HANDLE h, HANDLE event,
+				     DWORD flags)
+{
+	struct event_map *m;
+	HANDLE dup;
+	BOOL fresh;
+	DWORD ret;
+
+	if (init_error)
+		return init_error;
+	InitOnceExecuteOnce(&thread_once, start_thread, NULL, NULL);
+	/* Not a handle of ours: librasdial's answer for a bad event (it
+	 * checks dwFlags first, as Windows). */
+	if (!event || event == INVALID_HANDLE_VALUE ||
+	    !DuplicateHandle(GetCurrentProcess(), event, GetCurrentProcess(),
+			     &dup, 0, FALSE, DUPLICATE_SAME_ACCESS))
+		return rasu_connection_notification(wide, (uintptr_t)h, 0,
+						    flags);
+	EnterCriticalSection(&events_cs);
+	m = map_event(event, dup, &fresh);
+	ret = ERROR_NOT_ENOUGH_MEMORY;
+	if (m)
+		ret = rasu_connection_notification(wide, (uintptr_t)h, m->ev,
+						   flags);
+	/* No thread: librasdial failed too (no kernel module). */
+	if (!ret && !thread_started)
+		ret = ERROR_NOT_ENOUGH_MEMORY;
+	if (ret && fresh) {
+		rasu_event_close(m->ev);
+		CloseHandle(m->dup);
+		nevents--;
+	}
+	LeaveCriticalSection(&events_cs);
+	/* The thread polls the new fd from now on. */
+	if (!ret && fresh)
+		rasu_wake();
+	return ret;
+}
+
+DWORD WINAPI wine_RasConnectionNotificationA(HANDLE h, HANDLE event,
+					     DWORD flags)
+{
+	return connection_notification(0, h, event, flags);
+}
+
+DWORD WINAPI wine_RasConnectionNotificationW(HANDLE h, HANDLE event,
+					     DWORD flags)
+{
+	return connection_notification(1, h, event, flags);
+}
+
+/* rasu_dos_path_fn */
+static int dos_path(const char *unix_path, int wide, void *out, uint32_t chars)
+{
+	WCHAR *dos = wine_get_dos_file_name(unix_path);
+	char a[2 * MAX_PATH + 2];
+	size_t len;
+	int ret = -1;
+
+	if (!dos)
+		return -1;
+	len = lstrlenW(dos);
+	if (wide && len < chars) {
+		memcpy(out, dos, (len + 1) * sizeof(WCHAR));
+		ret = 0;
+	} else if (!wide && WideCharToMultiByte(CP_ACP, 0, dos, -1, a, sizeof(a),
+						NULL, NULL) &&
+		   strlen(a) < chars) {
+		memcpy(out, a, strlen(a) + 1);
+		ret = 0;
+	}
+	HeapFree(GetProcessHeap(), 0, dos);
+	return ret;
+}
+
 BOOL WINAPI DllMain(HINSTANCE inst, DWORD reason,
 		    void *reserved __attribute__((unused)))
 {
@@ -371,10 +740,11 @@ BOOL WINAPI DllMain(HINSTANCE inst, DWORD reason,
 		return TRUE;
 	DisableThreadLibraryCalls(inst);
 	InitializeCriticalSection(&dials_cs);
+	InitializeCriticalSection(&events_cs);
 	msg = RegisterWindowMessageA(RASDIALEVENT);
 	if (msg)
 		dial_msg = msg;
 	/* Not the dispatch thread: DllMain holds the loader lock. */
-	init_error = rasu_init(GetACP(), notify);
+	init_error = rasu_init(GetACP(), notify, dos_path);
 	return TRUE;
 }

@@ -15,7 +15,12 @@
 #   (b) dial_w: RasDialW with a window, WM_RASDIALEVENT in a message loop
 #   (c) dial_a: wrong password -> 691; a busy modem (modemsim) -> 676
 #   (d) errstr: RasGetErrorStringA/W texts = librasdial's
-#   (e) enumdevices: RasEnumDevicesA's buffer protocol
+#   (e) enumdevices: RasEnumDevicesA's buffer protocol (what Wine's
+#       conformance test checks), the modem simulator's link listed, W too
+#   (f) entries: a .pbk and a peers directory in the prefix named by
+#       Windows paths (enumerate, validate, rename, delete), saved
+#       credentials, then a dial with the saved password:
+#       RasConnectionNotification set on connect and on RasHangUp
 #
 # The Wine prefix comes as a tar made on the host (scripts/wine-prefix; TCG
 # would take minutes), unpacked into /tmp.  All programs run in one Wine
@@ -159,6 +164,8 @@ wait_for 20 bash -c '! pidof pppd >/dev/null' || kill_pppds
 ms=$!
 track_pid "$ms"
 if wait_for 10 grep -q '^ready /dev/pts/' "$D/modemsim.out"; then
+	# (e) while the simulator's link exists: a modem RasEnumDevices lists.
+	run_win enumdevices enumdevices.exe "${LINK#/dev/}"
 	run_win dial_a_676 dial_a.exe winebusy client "$SECRET" 676 5551234 ||
 		dump_file "$D/busy.log"
 else
@@ -176,8 +183,25 @@ else
 	ktap_skip "errstr: RasGetErrorStringW" "$no_w"
 fi
 
-# (e)
-run_win enumdevices enumdevices.exe
+# (f) C:\rasdial in the prefix: book.pbk and the peers directory peers\.
+WD=$WINEPREFIX/drive_c/rasdial
+mkdir -p "$WD/peers"
+printf '%s\r\n' '[Wine Modem]' 'DEVICE=modem' "Port=$LINK" 'PhoneNumber=5551234' \
+	'' '[Other]' 'DEVICE=modem' 'Port=COM1' 'PhoneNumber=5550000' >"$WD/book.pbk"
+cp /etc/ppp/peers/winetest "$WD/peers/winetest"
+echo noauth >"$WD/peers/scratch"
+# Saved credentials go to a store of this run, checked below.
+export XDG_CONFIG_HOME=$D/config
+mkdir -m 0700 "$XDG_CONFIG_HOME"
+run_win entries entries.exe 'C:\rasdial' winetest client "$SECRET" ||
+	dump_file "$D/dial.log"
+wait_for 20 bash -c '! pidof pppd >/dev/null' || kill_pppds
+store=$XDG_CONFIG_HOME/rasdial/credentials
+if [[ $(stat -c %a "$store" 2>/dev/null) == 600 ]] && ! grep -q "$SECRET" "$store"; then
+	ktap_ok "entries: the credentials store is 0600, no password in clear"
+else
+	ktap_fail "entries: the credentials store is 0600, no password in clear"
+fi
 
 echo "1..$KTAP_TESTNUM"
 ktap_finished
