@@ -302,34 +302,70 @@ cancel:
 	return -EMSGSIZE;
 }
 
-/**
- * rasdial_nl_notify() - multicast a conn to the "events" group
- * @net: the conn's namespace
- * @conn: the conn; caller holds genl_lock() and the registry lock
- *
- * Best effort: a listener that misses it sees ENOBUFS on its socket.
- */
-void rasdial_nl_notify(struct net *net, const struct rasdial_conn *conn)
+/* A conn message for one reader: @user_ns and @pid_ns are its own. */
+static struct sk_buff *rasdial_conn_msg(const struct rasdial_conn *conn,
+					struct user_namespace *user_ns,
+					struct pid_namespace *pid_ns)
 {
 	struct sk_buff *skb;
 
-	if (!READ_ONCE(rasdial_nl_registered) ||
-	    !genl_has_listeners(&rasdial_nl_family, net, RASDIAL_NLGRP_EVENTS))
+	skb = genlmsg_new(rasdial_conn_msg_size(), GFP_KERNEL);
+	if (skb && rasdial_conn_fill(skb, conn, 0, 0, 0, RASDIAL_CMD_EVENT,
+				     user_ns, pid_ns)) {
+		nlmsg_free(skb);
+		skb = NULL;
+	}
+	return skb;
+}
+
+/* Without the flag the group could not be kept to admins: nothing is sent
+ * to it, and admins subscribe instead.
+ */
+#ifdef GENL_MCAST_CAP_NET_ADMIN
+#define RASDIAL_MONITOR_FLAGS	GENL_MCAST_CAP_NET_ADMIN
+#define RASDIAL_MONITOR_SAFE	true
+#else
+#define RASDIAL_MONITOR_FLAGS	0
+#define RASDIAL_MONITOR_SAFE	false
+#endif
+
+/**
+ * rasdial_nl_notify() - send a conn's new state to those who may read it
+ * @net: the conn's namespace
+ * @conn: the conn; caller holds genl_lock() and the registry lock
+ *
+ * Unicast to each subscribed socket of the conn's owner uid (and to admin
+ * ones), multicast to the admin-only "events" group.  Best effort: a
+ * reader that misses it sees ENOBUFS on its socket.
+ */
+void rasdial_nl_notify(struct net *net, const struct rasdial_conn *conn)
+{
+	struct rasdial_net *rn = rasdial_net(net);
+	struct rasdial_listener *l;
+	struct sk_buff *skb;
+	unsigned long id;
+
+	if (!READ_ONCE(rasdial_nl_registered))
 		return;
 
-	skb = genlmsg_new(rasdial_conn_msg_size(), GFP_KERNEL);
-	if (!skb)
-		return;
-	/* A multicast has many readers: the pid is the one the owner (the
-	 * main reader) sees.
-	 */
-	if (rasdial_conn_fill(skb, conn, 0, 0, 0, RASDIAL_CMD_EVENT,
-			      net->user_ns, conn->owner_pid_ns)) {
-		nlmsg_free(skb);
-		return;
+	xa_for_each(&rn->listeners, id, l) {
+		if (!rasdial_listener_hears(l, conn))
+			continue;
+		skb = rasdial_conn_msg(conn, l->user_ns, l->pid_ns);
+		if (!skb)
+			return;
+		/* A socket that is gone is dropped by the release work. */
+		genlmsg_unicast(net, skb, l->portid);
 	}
-	genlmsg_multicast_netns(&rasdial_nl_family, net, skb, 0,
-				RASDIAL_NLGRP_EVENTS, GFP_KERNEL);
+
+	if (!RASDIAL_MONITOR_SAFE ||
+	    !genl_has_listeners(&rasdial_nl_family, net, RASDIAL_NLGRP_EVENTS))
+		return;
+	/* A multicast has many readers: the pid is the one the owner sees. */
+	skb = rasdial_conn_msg(conn, net->user_ns, conn->owner_pid_ns);
+	if (skb)
+		genlmsg_multicast_netns(&rasdial_nl_family, net, skb, 0,
+					RASDIAL_NLGRP_EVENTS, GFP_KERNEL);
 }
 
 /**
@@ -784,7 +820,7 @@ static int rasdial_nl_get_doit(struct sk_buff *skb, struct genl_info *info)
 		return -ENOMEM;
 
 	mutex_lock(&rn->lock);
-	conn = rasdial_req_conn(rn, info);
+	conn = rasdial_managed_conn(rn, skb, info);
 	if (IS_ERR(conn)) {
 		ret = PTR_ERR(conn);
 		goto err_unlock;
@@ -828,9 +864,10 @@ enum rasdial_dump_step {
 	RASDIAL_DUMP_DONE,	/* the reader's copy is current */
 };
 
-/* cb->args[0]: the id to resume from; cb->args[1]: enum rasdial_dump_step.
- * cb->seq is the generation, so that a dump that spans a change carries
- * NLM_F_DUMP_INTR.
+/* cb->args[0]: the id to resume from; cb->args[1]: enum rasdial_dump_step;
+ * cb->args[2]: the reader has CAP_NET_ADMIN (sees every conn, not only
+ * its uid's).  cb->seq is the generation, so that a dump that spans a
+ * change carries NLM_F_DUMP_INTR.
  */
 static int rasdial_nl_get_dumpit(struct sk_buff *skb,
 				 struct netlink_callback *cb)
@@ -859,6 +896,9 @@ static int rasdial_nl_get_dumpit(struct sk_buff *skb,
 	cb->seq = rn->gen;
 	if (cb->args[1] == RASDIAL_DUMP_START) {
 		cb->args[1] = RASDIAL_DUMP_CONNS;
+		cb->args[2] = netlink_ns_capable(cb->skb,
+						 sock_net(skb->sk)->user_ns,
+						 CAP_NET_ADMIN);
 		if (held) {
 			ret = rasdial_gen_fill(skb, cb, rn->gen);
 			if (ret)
@@ -870,6 +910,10 @@ static int rasdial_nl_get_dumpit(struct sk_buff *skb,
 		}
 	}
 	xa_for_each_start(&rn->conns, id, conn, next) {
+		next = id + 1;
+		if (!cb->args[2] &&
+		    !uid_eq(NETLINK_CB(cb->skb).creds.uid, conn->owner_uid))
+			continue;
 		nlh = (struct nlmsghdr *)skb_tail_pointer(skb);
 		ret = rasdial_conn_fill(skb, conn,
 					NETLINK_CB(cb->skb).portid,
@@ -877,10 +921,11 @@ static int rasdial_nl_get_dumpit(struct sk_buff *skb,
 					RASDIAL_CMD_GET,
 					sk_user_ns(NETLINK_CB(cb->skb).sk),
 					task_active_pid_ns(current));
-		if (ret)
+		if (ret) {
+			next = id;
 			break;
+		}
 		nl_dump_check_consistent(cb, nlh);
-		next = id + 1;
 	}
 out_unlock:
 	mutex_unlock(&rn->lock);
@@ -999,6 +1044,27 @@ out_unlock:
 	return ret;
 }
 
+static int rasdial_nl_subscribe_doit(struct sk_buff *skb,
+				     struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+	struct rasdial_net *rn = rasdial_net(net);
+	bool admin;
+	int ret;
+
+	ret = rasdial_check_attrs(info);
+	if (ret)
+		return ret;
+	admin = netlink_ns_capable(skb, net->user_ns, CAP_NET_ADMIN);
+
+	mutex_lock(&rn->lock);
+	ret = rasdial_listener_add(rn, info->snd_portid,
+				   NETLINK_CB(skb).creds.uid, admin,
+				   info->extack);
+	mutex_unlock(&rn->lock);
+	return ret;
+}
+
 /* resv_start_op stays 0 and no op sets .validate: every command is
  * strictly validated (6.1's genl_register_family() refuses the mix).
  */
@@ -1024,10 +1090,15 @@ static const struct genl_small_ops rasdial_nl_ops[] = {
 		.cmd = RASDIAL_CMD_ACK,
 		.doit = rasdial_nl_ack_doit,
 	},
+	{
+		.cmd = RASDIAL_CMD_SUBSCRIBE,
+		.doit = rasdial_nl_subscribe_doit,
+	},
 };
 
 static const struct genl_multicast_group rasdial_nl_mcgrps[] = {
-	[RASDIAL_NLGRP_EVENTS] = { .name = RASDIAL_MCGRP_EVENTS },
+	[RASDIAL_NLGRP_EVENTS] = { .name = RASDIAL_MCGRP_EVENTS,
+				   .flags = RASDIAL_MONITOR_FLAGS },
 };
 
 static struct genl_family rasdial_nl_family __ro_after_init = {

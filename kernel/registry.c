@@ -12,6 +12,7 @@
 #include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
+#include <linux/user_namespace.h>
 #include <net/genetlink.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
@@ -33,6 +34,11 @@ static unsigned int max_unbound_per_user = 256;
 module_param(max_unbound_per_user, uint, 0644);
 MODULE_PARM_DESC(max_unbound_per_user,
 		 "connections without a pppd one user may hold in a namespace, CAP_NET_ADMIN exempt (default 256)");
+
+static unsigned int max_listeners_per_user = 256;
+module_param(max_listeners_per_user, uint, 0644);
+MODULE_PARM_DESC(max_listeners_per_user,
+		 "sockets one user may subscribe to events in a namespace, CAP_NET_ADMIN exempt (default 256)");
 
 /* Ids stay below 2^31 so that they survive a round trip through an int
  * (pppd's option parser, HRASCONN casts).
@@ -298,6 +304,92 @@ void rasdial_conn_set_pid(struct rasdial_conn *conn)
 	conn->pid = get_pid(pid);
 }
 
+static void rasdial_listener_free(struct rasdial_listener *l)
+{
+	put_pid_ns(l->pid_ns);
+	put_user_ns(l->user_ns);
+	kfree_rcu(l, rcu);
+}
+
+static void rasdial_listener_del(struct rasdial_net *rn,
+				 struct rasdial_listener *l)
+{
+	xa_erase(&rn->listeners, l->portid);
+	rasdial_listener_free(l);
+}
+
+/**
+ * rasdial_listener_add() - the socket @portid hears of events from now on
+ * @rn: the registry; caller holds @rn->lock
+ * @portid: the subscribing socket
+ * @uid: the subscriber's uid
+ * @admin: it has CAP_NET_ADMIN over the namespace: every conn's events
+ * @extack: for the error message
+ *
+ * Each conn's events are sent to its owner uid's listeners (and to admin
+ * ones), in the current task's pid and user namespaces.  Subscribing
+ * twice is no error.
+ *
+ * Return: 0, -ENOSPC when @uid has max_listeners_per_user sockets
+ * subscribed already, or -ENOMEM.
+ */
+int rasdial_listener_add(struct rasdial_net *rn, u32 portid, kuid_t uid,
+			 bool admin, struct netlink_ext_ack *extack)
+{
+	unsigned int n = 0, cap = READ_ONCE(max_listeners_per_user);
+	struct rasdial_listener *l;
+	unsigned long id;
+	int ret;
+
+	lockdep_assert_held(&rn->lock);
+
+	l = xa_load(&rn->listeners, portid);
+	if (l && !READ_ONCE(l->gone))
+		return 0;
+	/* A released socket whose portid was reused before the work ran. */
+	if (l)
+		rasdial_listener_del(rn, l);
+
+	if (!admin) {
+		xa_for_each(&rn->listeners, id, l) {
+			if (l->admin || !uid_eq(l->uid, uid) || ++n < cap)
+				continue;
+			NL_SET_ERR_MSG_MOD(extack,
+					   "too many sockets of this user listen");
+			return -ENOSPC;
+		}
+	}
+
+	l = kzalloc(sizeof(*l), GFP_KERNEL_ACCOUNT);
+	if (!l)
+		return -ENOMEM;
+	l->portid = portid;
+	l->uid = uid;
+	l->admin = admin;
+	l->pid_ns = get_pid_ns(task_active_pid_ns(current));
+	l->user_ns = get_user_ns(current_user_ns());
+	ret = xa_err(xa_store(&rn->listeners, portid, l, GFP_KERNEL_ACCOUNT));
+	if (ret) {
+		rasdial_listener_free(l);
+		return ret;
+	}
+	return 0;
+}
+
+/**
+ * rasdial_listener_hears() - is @conn's event for @l?
+ * @l: a listener
+ * @conn: a conn of the same namespace
+ *
+ * Return: true for an admin listener or one of @conn's owner uid.
+ */
+bool rasdial_listener_hears(const struct rasdial_listener *l,
+			    const struct rasdial_conn *conn)
+{
+	return !READ_ONCE(l->gone) &&
+	       (l->admin || uid_eq(l->uid, conn->owner_uid));
+}
+
 /* The bound pppd's socket is gone: publish the end unless pppd did. */
 static void rasdial_plugin_gone(struct rasdial_net *rn,
 				struct rasdial_conn *conn)
@@ -335,6 +427,7 @@ static void rasdial_release_work(struct work_struct *work)
 {
 	struct rasdial_net *rn = container_of(work, struct rasdial_net,
 					      release_work);
+	struct rasdial_listener *l;
 	struct rasdial_conn *conn;
 	unsigned long id;
 
@@ -350,6 +443,9 @@ static void rasdial_release_work(struct work_struct *work)
 					    &conn->gone))
 			rasdial_owner_gone(rn, conn);
 	}
+	xa_for_each(&rn->listeners, id, l)
+		if (READ_ONCE(l->gone))
+			rasdial_listener_del(rn, l);
 	mutex_unlock(&rn->lock);
 	genl_unlock();
 }
@@ -359,14 +455,21 @@ static void rasdial_release_work(struct work_struct *work)
  */
 static bool rasdial_mark_released(struct rasdial_net *rn, u32 portid)
 {
+	struct rasdial_listener *l;
 	struct rasdial_conn *conn;
 	unsigned long id;
 	bool hit = false;
 
-	if (!READ_ONCE(rn->count))
-		return false;
-
 	rcu_read_lock();
+	l = xa_load(&rn->listeners, portid);
+	if (l) {
+		WRITE_ONCE(l->gone, true);
+		hit = true;
+	}
+	if (!READ_ONCE(rn->count)) {
+		rcu_read_unlock();
+		return hit;
+	}
 	xa_for_each(&rn->conns, id, conn) {
 		if (READ_ONCE(conn->plugin_portid) == portid) {
 			set_bit(RASDIAL_CONN_PLUGIN_GONE, &conn->gone);
@@ -419,6 +522,7 @@ static int __net_init rasdial_net_init(struct net *net)
 
 	mutex_init(&rn->lock);
 	xa_init_flags(&rn->conns, XA_FLAGS_ALLOC1);
+	xa_init(&rn->listeners);
 	rn->net = net;
 	/* Random, so that a copy dumped from an earlier load of the module
 	 * does not pass for current.
@@ -435,6 +539,7 @@ static int __net_init rasdial_net_init(struct net *net)
 static void __net_exit rasdial_net_exit(struct net *net)
 {
 	struct rasdial_net *rn = rasdial_net(net);
+	struct rasdial_listener *l;
 	struct rasdial_conn *conn;
 	unsigned long id;
 
@@ -443,9 +548,12 @@ static void __net_exit rasdial_net_exit(struct net *net)
 	mutex_lock(&rn->lock);
 	xa_for_each(&rn->conns, id, conn)
 		rasdial_conn_del(rn, conn);
+	xa_for_each(&rn->listeners, id, l)
+		rasdial_listener_del(rn, l);
 	mutex_unlock(&rn->lock);
 
 	xa_destroy(&rn->conns);
+	xa_destroy(&rn->listeners);
 	mutex_destroy(&rn->lock);
 }
 

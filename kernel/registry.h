@@ -20,6 +20,7 @@ struct netlink_ext_ack;
 struct pernet_operations;
 struct pid;
 struct pid_namespace;
+struct user_namespace;
 
 /* RASCS_Disconnected (RASCS_DONE + 1), published for a pppd that vanished. */
 #define RASDIAL_RASCS_DISCONNECTED	0x2001
@@ -120,10 +121,31 @@ struct rasdial_conn {
 };
 
 /**
+ * struct rasdial_listener - a socket that asked for events (SUBSCRIBE)
+ * @rcu: frees it after the lockless lookup in the netlink notifier
+ * @gone: its socket was released (set by the notifier, any context)
+ * @admin: CAP_NET_ADMIN at SUBSCRIBE: it hears of every conn
+ * @portid: netlink portid of the socket
+ * @uid: the subscriber's uid: it hears of the conns this uid owns
+ * @pid_ns: pid namespace for the pid in its messages
+ * @user_ns: user namespace for the owner uid in its messages
+ */
+struct rasdial_listener {
+	struct rcu_head rcu;
+	bool gone;
+	bool admin;
+	u32 portid;
+	kuid_t uid;
+	struct pid_namespace *pid_ns;
+	struct user_namespace *user_ns;
+};
+
+/**
  * struct rasdial_net - registry of one network namespace
  * @lock: protects @conns, @next_id, @count and every conn's fields
  *	(except @gone)
  * @conns: conns by id
+ * @listeners: struct rasdial_listener by portid
  * @next_id: cursor for cyclic id allocation
  * @count: number of conns in @conns
  * @gen: generation of what a dump shows, never 0; changes with every conn
@@ -134,6 +156,7 @@ struct rasdial_conn {
 struct rasdial_net {
 	struct mutex lock;	/* see the kernel-doc above */
 	struct xarray conns;
+	struct xarray listeners;
 	u32 next_id;
 	unsigned int count;
 	u32 gen;
@@ -161,5 +184,9 @@ struct rasdial_conn *rasdial_conn_adoptable(struct rasdial_net *rn,
 					    const char *entry, kuid_t also);
 bool rasdial_conn_may_name_owner(const struct rasdial_net *rn);
 void rasdial_conn_set_pid(struct rasdial_conn *conn);
+int rasdial_listener_add(struct rasdial_net *rn, u32 portid, kuid_t uid,
+			 bool admin, struct netlink_ext_ack *extack);
+bool rasdial_listener_hears(const struct rasdial_listener *l,
+			    const struct rasdial_conn *conn);
 
 #endif /* _RASDIAL_REGISTRY_H */

@@ -417,7 +417,8 @@ static bool conn_gone(struct chan *c, uint32_t id)
 
 /* ------------------------------------------------------------------ plugins */
 
-enum kid_op { K_EVENT, K_WAIT_ACK, K_REQ, K_FORK };
+enum kid_op { K_EVENT, K_WAIT_ACK, K_REQ, K_FORK, K_SUBSCRIBE,
+	      K_WAIT_EVENT, K_DUMP, K_JOIN_EVENTS };
 
 struct kreq {
 	int op;
@@ -563,6 +564,38 @@ static void kid_main(struct kid *k, uid_t uid)
 						 "nobody's", q.flags, &r.id);
 			else
 				r.err = conn_cmd(&c, q.cmd, q.id, q.seq, NULL);
+			break;
+		case K_SUBSCRIBE:
+			r.err = req_do(&c, req_new(&c, RASDIAL_CMD_SUBSCRIBE, 0));
+			break;
+		case K_WAIT_EVENT:
+			/* q.seq: how long (ms); r.seq: the event's SEQ */
+			if (chan_wait(&c, RASDIAL_CMD_EVENT, q.id, &g, q.seq))
+				r.seq = g32(&g, RASDIAL_A_SEQ);
+			else
+				r.err = -ETIMEDOUT;
+			break;
+		case K_DUMP:
+			/* r.id: conns listed; r.seq: q.id among them;
+			 * r.flags: conns of another owner listed */
+			r.err = conn_dump(&c);
+			for (i = c.first; !r.err && i < c.n; i++) {
+				if (c.m[i].cmd != RASDIAL_CMD_GET)
+					continue;
+				r.id++;
+				if (g32(&c.m[i], RASDIAL_A_CONN_ID) == q.id)
+					r.seq = 1;
+				if (g32(&c.m[i], RASDIAL_A_OWNER_UID) != getuid())
+					r.flags++;
+			}
+			break;
+		case K_JOIN_EVENTS:
+			i = genl_ctrl_resolve_grp(c.sk, RASDIAL_GENL_NAME,
+						  RASDIAL_MCGRP_EVENTS);
+			r.err = i < 0 ? -ENOENT :
+				nl_socket_add_membership(c.sk, i);
+			if (r.err == -NLE_PERM)
+				r.err = -EPERM;
 			break;
 		case K_FORK: {
 			/* like pppd's updetach: the parent leaves, the child
@@ -1200,10 +1233,11 @@ TEST_F(genl, unprivileged_user_is_refused)
 	ASSERT_TRUE(kid_call(&k, &q, &r));
 	EXPECT_EQ(-EPERM, r.err);
 
-	/* Reading is for everybody, and so is asking for a conn. */
+	/* Another user's conn is not to be read; asking for one is free. */
 	q.cmd = RASDIAL_CMD_GET;
 	ASSERT_TRUE(kid_call(&k, &q, &r));
-	EXPECT_EQ(0, r.err);
+	EXPECT_EQ(-EPERM, r.err);
+	EXPECT_NE('\0', r.ext[0]);
 	q.cmd = RASDIAL_CMD_CONN_NEW;
 	ASSERT_TRUE(kid_call(&k, &q, &r));
 	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
@@ -1214,15 +1248,146 @@ TEST_F(genl, unprivileged_user_is_refused)
 	/* Root (CAP_NET_ADMIN) may hang up anybody's (pending: no pppd). */
 	EXPECT_EQ(0, conn_cmd(&self->c, RASDIAL_CMD_HANGUP, id2, 0, NULL));
 	EXPECT_EQ(0, conn_get(&self->c, id2, NULL));
+	/* Its owner reads it. */
+	q.cmd = RASDIAL_CMD_GET;
+	q.id = id2;
+	ASSERT_TRUE(kid_call(&k, &q, &r));
+	EXPECT_EQ(0, r.err) TH_LOG("%s", r.ext);
 	/* Its owner may hang its own conn up: with no pppd, that frees it. */
 	q.cmd = RASDIAL_CMD_HANGUP;
-	q.id = id2;
 	ASSERT_TRUE(kid_call(&k, &q, &r));
 	EXPECT_EQ(0, r.err);
 	EXPECT_TRUE(conn_gone(&self->c, id2));
 
 	EXPECT_EQ(0, kid_stop(&k));
 	EXPECT_EQ(0, conn_get(&self->c, id, NULL));
+}
+
+/* Issue #20 item 9: entries, devices, addresses and pids are their owner's
+ * business.  The "events" group is for admins only.
+ */
+TEST_F(genl, events_group_is_for_admins_only)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	struct kreq q = { .op = K_JOIN_EVENTS };
+	struct kresp r;
+
+	ASSERT_TRUE(kid_start(&k, NOBODY));
+	ASSERT_TRUE(kid_call(&k, &q, &r));
+	EXPECT_EQ(-EPERM, r.err);
+	EXPECT_EQ(0, kid_stop(&k));
+
+	/* setuid pppd, root: they may */
+	ASSERT_TRUE(kid_start(&k, 0));
+	ASSERT_TRUE(kid_call(&k, &q, &r));
+	EXPECT_EQ(0, r.err);
+	EXPECT_EQ(0, kid_stop(&k));
+}
+
+/* A subscribed socket hears of its uid's conns, not of anybody else's. */
+TEST_F(genl, subscriber_hears_only_its_users_conns)
+{
+	struct kid u = { .to = -1, .from = -1 };
+	struct kid p = { .to = -1, .from = -1 };
+	struct kreq q = { .op = K_REQ, .cmd = RASDIAL_CMD_CONN_NEW };
+	uint32_t mine, roots;
+	struct kresp r;
+
+	ASSERT_EQ(0, conn_new(&self->c, "root's", 0, &roots));
+	ASSERT_TRUE(kid_start(&u, NOBODY));
+	ASSERT_TRUE(kid_call(&u, &q, &r));
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	mine = r.id;
+	q.op = K_SUBSCRIBE;
+	ASSERT_TRUE(kid_call(&u, &q, &r));
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	/* twice is no error */
+	ASSERT_TRUE(kid_call(&u, &q, &r));
+	EXPECT_EQ(0, r.err) TH_LOG("%s", r.ext);
+
+	/* root's pppd reports root's dial first, then the user's */
+	ASSERT_TRUE(kid_start(&p, 0));
+	r = kid_ev(&p, roots, 1, RASCS_AUTHENTICATE, 0, true);
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	r = kid_ev(&p, mine, 7, RASCS_AUTHENTICATE, 0, true);
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+
+	q.op = K_WAIT_EVENT;
+	q.id = mine;
+	q.seq = WAIT_MS;
+	ASSERT_TRUE(kid_call(&u, &q, &r));
+	EXPECT_EQ(0, r.err) TH_LOG("the owner's subscriber missed its event");
+	EXPECT_EQ(7u, r.seq);
+	/* in order on one socket: root's would have come first */
+	q.id = roots;
+	q.seq = 0;
+	ASSERT_TRUE(kid_call(&u, &q, &r));
+	EXPECT_EQ(-ETIMEDOUT, r.err) TH_LOG("a user heard of root's dial");
+
+	/* the admin monitor hears of both */
+	EXPECT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, roots, NULL,
+			      WAIT_MS));
+	EXPECT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, mine, NULL,
+			      WAIT_MS));
+	EXPECT_EQ(0, kid_stop(&p));
+	EXPECT_EQ(0, kid_stop(&u));
+}
+
+/* An unsubscribed socket of the owner hears nothing: the group is shut. */
+TEST_F(genl, owner_without_subscription_hears_nothing)
+{
+	struct kid u = { .to = -1, .from = -1 };
+	struct kid p = { .to = -1, .from = -1 };
+	struct kreq q = { .op = K_REQ, .cmd = RASDIAL_CMD_CONN_NEW };
+	struct kresp r;
+	uint32_t mine;
+
+	ASSERT_TRUE(kid_start(&u, NOBODY));
+	ASSERT_TRUE(kid_call(&u, &q, &r));
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	mine = r.id;
+	ASSERT_TRUE(kid_start(&p, 0));
+	r = kid_ev(&p, mine, 1, RASCS_AUTHENTICATE, 0, false);
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, mine, NULL,
+			      WAIT_MS));
+	q.op = K_WAIT_EVENT;
+	q.id = mine;
+	q.seq = 200;
+	ASSERT_TRUE(kid_call(&u, &q, &r));
+	EXPECT_EQ(-ETIMEDOUT, r.err);
+	EXPECT_EQ(0, kid_stop(&p));
+	EXPECT_EQ(0, kid_stop(&u));
+}
+
+/* A user's dump lists its own conns only; root's lists everybody's. */
+TEST_F(genl, dump_lists_only_the_users_own_conns)
+{
+	struct kid u = { .to = -1, .from = -1 };
+	struct kreq q = { .op = K_REQ, .cmd = RASDIAL_CMD_CONN_NEW };
+	uint32_t mine, roots;
+	struct kresp r;
+
+	ASSERT_EQ(0, conn_new(&self->c, "root's", 0, &roots));
+	ASSERT_TRUE(kid_start(&u, NOBODY));
+	ASSERT_TRUE(kid_call(&u, &q, &r));
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	mine = r.id;
+
+	q.op = K_DUMP;
+	q.id = mine;
+	ASSERT_TRUE(kid_call(&u, &q, &r));
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	EXPECT_EQ(1u, r.seq) TH_LOG("the user's own conn is not listed");
+	EXPECT_EQ(0u, r.flags) TH_LOG("%u conns of others listed", r.flags);
+	q.id = roots;
+	ASSERT_TRUE(kid_call(&u, &q, &r));
+	EXPECT_EQ(0u, r.seq);
+
+	ASSERT_EQ(0, conn_dump(&self->c));
+	EXPECT_NE(NULL, dump_find(&self->c, mine));
+	EXPECT_NE(NULL, dump_find(&self->c, roots));
+	EXPECT_EQ(0, kid_stop(&u));
 }
 
 /* The owner in a pid namespace of its own (a container's RasDial): exits
