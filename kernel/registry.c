@@ -5,11 +5,14 @@
  */
 
 #include <linux/cred.h>
+#include <linux/err.h>
 #include <linux/moduleparam.h>
 #include <linux/netlink.h>
 #include <linux/pid.h>
 #include <linux/pid_namespace.h>
 #include <linux/random.h>
+#include <linux/sched/signal.h>
+#include <linux/signal.h>
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
 #include <linux/user_namespace.h>
@@ -17,10 +20,25 @@
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
-#include "netlink.h"
 #include "registry.h"
 
 static unsigned int rasdial_net_id __read_mostly;
+
+/* What the release work tells the world with; set and cleared by the
+ * netlink layer under genl_lock(), which the work holds.
+ */
+static const struct rasdial_relay *rasdial_relay;
+
+/**
+ * rasdial_registry_set_relay() - how the registry's own news is sent
+ * @relay: the netlink layer's senders, or %NULL once the family is gone
+ *
+ * Caller holds genl_lock().
+ */
+void rasdial_registry_set_relay(const struct rasdial_relay *relay)
+{
+	rasdial_relay = relay;
+}
 
 /* Caps, tunable at run time: memory a registry may hold is charged to the
  * creator's memcg (GFP_KERNEL_ACCOUNT) and bounded per namespace; one user
@@ -160,11 +178,10 @@ void rasdial_conn_del(struct rasdial_net *rn, struct rasdial_conn *conn)
 	rasdial_conn_free(conn);
 }
 
-/**
- * rasdial_conn_clock() - start or stop the RASDIAL_A_CONNECTED_MS clock
- * @conn: the conn, its @state just updated; caller holds the registry lock
+/* Starts or stops the RASDIAL_A_CONNECTED_MS clock; @conn->state has
+ * just been updated.
  */
-void rasdial_conn_clock(struct rasdial_conn *conn)
+static void rasdial_conn_clock(struct rasdial_conn *conn)
 {
 	/* The clock is read only at the two moments it matters: a clock
 	 * source can be slow to read (HPET), and every event comes here.
@@ -221,39 +238,108 @@ static bool rasdial_current_is_root(const struct rasdial_net *rn)
 	return uid_eq(current_uid(), make_kuid(rn->net->user_ns, 0));
 }
 
-/**
- * rasdial_may_bind() - may the current task's pppd bind @conn by its id?
- * @rn: the registry
- * @conn: an unbound conn
- *
- * setuid pppd has CAP_NET_ADMIN whoever runs it: only the conn's owner (the
- * real uid) or root of the namespace may.
- *
- * Return: true when it may.
+/* setuid pppd has CAP_NET_ADMIN whoever runs it: only the conn's owner
+ * (the real uid) or root of the namespace may bind a conn by its id.
  */
-bool rasdial_may_bind(const struct rasdial_net *rn,
-		      const struct rasdial_conn *conn)
+static bool rasdial_may_bind(const struct rasdial_net *rn,
+			     const struct rasdial_conn *conn)
 {
 	return uid_eq(current_uid(), conn->owner_uid) ||
 	       rasdial_current_is_root(rn);
 }
 
 /**
- * rasdial_conn_adoptable() - the conn a pppd adopting by entry name binds
+ * rasdial_conn_register() - a pppd that no shim started registers itself
+ * @rn: the registry; caller holds @rn->lock
+ * @portid: its socket, to which the new conn is bound
+ * @extack: for the error message
+ *
+ * The conn's owner uid is the current task's; nobody ACKs its events.
+ *
+ * Return: the conn, or an ERR_PTR() from rasdial_conn_add().
+ */
+struct rasdial_conn *rasdial_conn_register(struct rasdial_net *rn, u32 portid,
+					   struct netlink_ext_ack *extack)
+{
+	struct rasdial_conn *conn;
+	int ret;
+
+	conn = rasdial_conn_alloc();
+	if (!conn)
+		return ERR_PTR(-ENOMEM);
+	conn->owner_uid = current_uid();
+	conn->flags = RASDIAL_F_SELF_REGISTERED;
+	conn->plugin_portid = portid;
+
+	ret = rasdial_conn_add(rn, conn, extack);
+	if (ret) {
+		rasdial_conn_free(conn);
+		return ERR_PTR(ret);
+	}
+	return conn;
+}
+
+/**
+ * rasdial_conn_bind() - the conn a pppd's event names by id
+ * @rn: the registry; caller holds @rn->lock
+ * @id: the id from CONN_NEW
+ * @portid: the reporting socket: the first event binds the conn to it
+ * @extack: for the error message
+ *
+ * Return: the conn, or ERR_PTR(): -ENOENT (unknown, or its pppd has
+ * gone), -EPERM (another user's), -EBUSY (bound to another socket).
+ */
+struct rasdial_conn *rasdial_conn_bind(struct rasdial_net *rn, u32 id,
+				       u32 portid,
+				       struct netlink_ext_ack *extack)
+{
+	struct rasdial_conn *conn = rasdial_conn_find(rn, id);
+
+	if (!conn) {
+		NL_SET_ERR_MSG_MOD(extack, "unknown connection id");
+		return ERR_PTR(-ENOENT);
+	}
+	/* Its pppd's socket is released; the conn is about to go. */
+	if (test_bit(RASDIAL_CONN_PLUGIN_GONE, &conn->gone)) {
+		NL_SET_ERR_MSG_MOD(extack, "connection's pppd has gone");
+		return ERR_PTR(-ENOENT);
+	}
+	if (!conn->plugin_portid) {
+		if (!rasdial_may_bind(rn, conn)) {
+			NL_SET_ERR_MSG_MOD(extack,
+					   "connection belongs to another user");
+			return ERR_PTR(-EPERM);
+		}
+		WRITE_ONCE(conn->plugin_portid, portid);
+	} else if (conn->plugin_portid != portid) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "connection is bound to another pppd");
+		return ERR_PTR(-EBUSY);
+	}
+	return conn;
+}
+
+/**
+ * rasdial_conn_adopt() - the conn a pppd adopting by entry name binds
  * @rn: the registry; caller holds @rn->lock
  * @entry: the entry name
  * @also: another owner whose dials root's pppd may adopt (the admin named
  *	it), or INVALID_UID
+ * @portid: the reporting socket
+ * @extack: for the error message
  *
  * The oldest unbound RASDIAL_F_ADOPT conn of @entry whose owner is still
- * there and is the current task's real uid or @also.  Unlike a bind by id
- * (the id came from the owner), a name is public: root's pppd may not take
- * any user's dial, or a user who asked first would own root's link.
+ * there and is the current task's real uid or @also; without one, the
+ * pppd registers itself.  Unlike a bind by id (the id came from the
+ * owner), a name is public: root's pppd may not take any user's dial, or a
+ * user who asked first would own root's link.
  *
- * Return: the conn, or %NULL.
+ * Return: the conn, or an ERR_PTR() from rasdial_conn_register().
  */
-struct rasdial_conn *rasdial_conn_adoptable(struct rasdial_net *rn,
-					    const char *entry, kuid_t also)
+struct rasdial_conn *rasdial_conn_adopt(struct rasdial_net *rn,
+					const char *entry, kuid_t also,
+					u32 portid,
+					struct netlink_ext_ack *extack)
 {
 	struct rasdial_conn *conn, *best = NULL;
 	kuid_t uid = current_uid();
@@ -272,6 +358,9 @@ struct rasdial_conn *rasdial_conn_adoptable(struct rasdial_net *rn,
 		if (!best || conn->created_ns < best->created_ns)
 			best = conn;
 	}
+	if (!best)
+		return rasdial_conn_register(rn, portid, extack);
+	WRITE_ONCE(best->plugin_portid, portid);
 	return best;
 }
 
@@ -288,20 +377,79 @@ bool rasdial_conn_may_name_owner(const struct rasdial_net *rn)
 }
 
 /**
- * rasdial_conn_set_pid() - the current process is the conn's pppd
- * @conn: a conn bound to the sender's socket; caller holds the registry lock
+ * rasdial_conn_reported() - the bound pppd has reported an event
+ * @rn: the registry; caller holds @rn->lock
+ * @conn: the conn, its fields updated from the event
+ * @final: the event is pppd's last
  *
- * Taken at each event: pppd forks (updetach, multilink's master_detach)
- * and the child, with the socket, goes on without the parent.
+ * The pid is the sender's at each event: pppd forks (updetach, multilink's
+ * master_detach) and the child, with the socket, goes on without the
+ * parent.  The owner is asked for an ACK while it is there to give one.
  */
-void rasdial_conn_set_pid(struct rasdial_conn *conn)
+void rasdial_conn_reported(struct rasdial_net *rn, struct rasdial_conn *conn,
+			   bool final)
 {
 	struct pid *pid = task_tgid(current);
 
-	if (conn->pid == pid)
-		return;
-	put_pid(conn->pid);
-	conn->pid = get_pid(pid);
+	lockdep_assert_held(&rn->lock);
+
+	if (conn->pid != pid) {
+		put_pid(conn->pid);
+		conn->pid = get_pid(pid);
+	}
+	if (final)
+		conn->flags |= RASDIAL_F_FINAL;
+	rasdial_conn_clock(conn);
+	conn->ack_pending = conn->want_ack && conn->owner_portid &&
+			    !test_bit(RASDIAL_CONN_OWNER_GONE, &conn->gone);
+	rasdial_registry_changed(rn);
+}
+
+/**
+ * rasdial_conn_hangup() - send SIGTERM to the conn's pppd, or keep it
+ * @rn: the registry; caller holds @rn->lock
+ * @conn: the conn
+ * @owner: the request comes from the conn's owner socket
+ *
+ * A conn with no pppd yet gets the signal when its pppd binds; one whose
+ * pppd will never come (its owner gone, or the owner itself gives the id
+ * up) is freed at once.
+ *
+ * Return: 0 or kill_pid()'s error (ESRCH: the pppd that last reported has
+ * exited, a child of a fork that holds the socket has not reported yet).
+ */
+int rasdial_conn_hangup(struct rasdial_net *rn, struct rasdial_conn *conn,
+			bool owner)
+{
+	lockdep_assert_held(&rn->lock);
+
+	if (conn->plugin_portid) {
+		/* pppd exits with EXIT_USER_REQUEST; its socket's release
+		 * then frees the conn.  The owner may hang up any pppd
+		 * user's session, hence a privileged signal.
+		 */
+		if (test_bit(RASDIAL_CONN_PLUGIN_GONE, &conn->gone))
+			return 0;
+		return kill_pid(conn->pid, SIGTERM, 1);
+	}
+	if (!conn->owner_portid ||
+	    test_bit(RASDIAL_CONN_OWNER_GONE, &conn->gone) || owner)
+		rasdial_conn_del(rn, conn);
+	else
+		conn->hangup_pending = true;
+	return 0;
+}
+
+/**
+ * rasdial_conn_hangup_bound() - deliver a HANGUP that came before the bind
+ * @conn: a conn that has just reported; caller holds the registry lock
+ */
+void rasdial_conn_hangup_bound(struct rasdial_conn *conn)
+{
+	if (conn->hangup_pending) {
+		conn->hangup_pending = false;
+		kill_pid(conn->pid, SIGTERM, 1);
+	}
 }
 
 static void rasdial_listener_free(struct rasdial_listener *l)
@@ -401,7 +549,8 @@ static void rasdial_plugin_gone(struct rasdial_net *rn,
 		conn->flags |= RASDIAL_F_FINAL | RASDIAL_F_VANISHED;
 		conn->ack_pending = false;
 		rasdial_conn_clock(conn);
-		rasdial_nl_notify(rn->net, conn);
+		if (rasdial_relay)
+			rasdial_relay->notify(rn->net, conn);
 	}
 	rasdial_conn_del(rn, conn);
 }
@@ -419,7 +568,8 @@ static void rasdial_owner_gone(struct rasdial_net *rn,
 	}
 	if (conn->ack_pending) {
 		conn->ack_pending = false;
-		rasdial_nl_send_ack(rn->net, conn, conn->seq);
+		if (rasdial_relay)
+			rasdial_relay->ack(rn->net, conn, conn->seq);
 	}
 }
 

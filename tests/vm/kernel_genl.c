@@ -846,10 +846,11 @@ TEST_F(genl, conn_new_rejects_bad_input)
 	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_nothing));
 	EXPECT_STREQ("rasdial: missing entry name", c->ext);
 
+	/* too long to hold its NUL within the limit */
 	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_long_entry));
-	EXPECT_STREQ("rasdial: string too long", c->ext);
-	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_padded_entry));
-	EXPECT_STREQ("rasdial: string too long", c->ext);
+	EXPECT_STREQ("Attribute failed policy validation", c->ext);
+	EXPECT_EQ(-ERANGE, bad_conn_new(c, fill_padded_entry));
+	EXPECT_STREQ("Attribute failed policy validation", c->ext);
 	EXPECT_EQ(0, bad_conn_new(c, fill_max_entry));
 	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_unterminated_entry));
 	EXPECT_NE('\0', c->ext[0]);
@@ -859,7 +860,7 @@ TEST_F(genl, conn_new_rejects_bad_input)
 	EXPECT_NE('\0', c->ext[0]);
 	TH_LOG("unknown flag: %s", c->ext);
 	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_kernel_flag));
-	EXPECT_STREQ("rasdial: flag not valid for this command", c->ext);
+	EXPECT_STREQ("reserved bit set", c->ext);
 
 	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_short_flags));
 	EXPECT_STREQ("invalid attribute length", c->ext);
@@ -869,7 +870,90 @@ TEST_F(genl, conn_new_rejects_bad_input)
 	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_owner_uid));
 	EXPECT_STREQ("rasdial: attribute is set by the kernel only", c->ext);
 	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_foreign_attr));
-	EXPECT_STREQ("rasdial: attribute not valid for this command", c->ext);
+	EXPECT_STREQ("Unsupported attribute", c->ext);
+}
+
+/* Limits of one attribute in the policy of command CMD, read back through
+ * CTRL_CMD_GETPOLICY; false when the command's policy lacks it.
+ */
+struct pol_attr {
+	bool found;
+	uint32_t type, min_len, max_len;
+};
+
+static int policy_cb(struct nl_msg *msg, void *arg)
+{
+	struct nlattr *tb[CTRL_ATTR_MAX + 1], *pol, *at, *f;
+	struct pol_attr *pa = arg;
+	int r1, r2, r3;
+
+	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, CTRL_ATTR_MAX, NULL) < 0 ||
+	    !tb[CTRL_ATTR_POLICY])
+		return NL_OK;
+	/* CTRL_ATTR_POLICY { policy index { attr { NL_POLICY_TYPE_ATTR_* } } } */
+	nla_for_each_nested(pol, tb[CTRL_ATTR_POLICY], r1)
+		nla_for_each_nested(at, pol, r2) {
+			if (nla_type(at) != pa[0].type)
+				continue;
+			pa[1].found = true;
+			nla_for_each_nested(f, at, r3) {
+				if (nla_type(f) == NL_POLICY_TYPE_ATTR_TYPE)
+					pa[1].type = nla_get_u32(f);
+				else if (nla_type(f) == NL_POLICY_TYPE_ATTR_MIN_LENGTH)
+					pa[1].min_len = nla_get_u32(f);
+				else if (nla_type(f) == NL_POLICY_TYPE_ATTR_MAX_LENGTH)
+					pa[1].max_len = nla_get_u32(f);
+			}
+		}
+	return NL_OK;
+}
+
+static int policy_of(uint8_t cmd, int attr, struct pol_attr *out)
+{
+	struct pol_attr pa[2] = { { .type = attr } };
+	struct nl_sock *sk = nl_socket_alloc();
+	struct nl_msg *msg = nlmsg_alloc();
+	int ret = -ENOMEM;
+
+	if (!sk || !msg || genl_connect(sk) < 0)
+		goto out;
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, GENL_ID_CTRL, 0,
+			 NLM_F_DUMP, CTRL_CMD_GETPOLICY, 1) ||
+	    nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, RASDIAL_GENL_NAME) < 0 ||
+	    nla_put_u32(msg, CTRL_ATTR_OP, cmd) < 0)
+		goto out;
+	nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, policy_cb, pa);
+	ret = nl_send_auto(sk, msg);
+	if (ret >= 0)
+		ret = nl_recvmsgs_default(sk);
+	*out = pa[1];
+out:
+	nlmsg_free(msg);
+	nl_socket_free(sk);
+	return ret < 0 ? ret : 0;
+}
+
+/* Issue #20 style: per-command policies carry the real limits. */
+TEST_F(genl, policies_show_the_real_limits)
+{
+	struct pol_attr pa;
+
+	ASSERT_EQ(0, policy_of(RASDIAL_CMD_CONN_NEW, RASDIAL_A_ENTRY, &pa));
+	ASSERT_TRUE(pa.found);
+	EXPECT_EQ((uint32_t)NL_ATTR_TYPE_NUL_STRING, pa.type);
+	EXPECT_EQ((uint32_t)RASDIAL_ENTRY_MAX, pa.max_len);
+	/* CONN_NEW takes no SEQ: its policy does not have it */
+	ASSERT_EQ(0, policy_of(RASDIAL_CMD_CONN_NEW, RASDIAL_A_SEQ, &pa));
+	EXPECT_FALSE(pa.found);
+
+	ASSERT_EQ(0, policy_of(RASDIAL_CMD_EVENT, RASDIAL_A_LOCAL_IFID6, &pa));
+	ASSERT_TRUE(pa.found);
+	EXPECT_EQ((uint32_t)NL_ATTR_TYPE_BINARY, pa.type);
+	EXPECT_EQ(8u, pa.min_len);
+	EXPECT_EQ(8u, pa.max_len);
+	ASSERT_EQ(0, policy_of(RASDIAL_CMD_EVENT, RASDIAL_A_DEVICE_TYPE, &pa));
+	ASSERT_TRUE(pa.found);
+	EXPECT_EQ((uint32_t)RASDIAL_DEVICE_TYPE_MAX, pa.max_len);
 }
 
 TEST_F(genl, get_hangup_ack_reject_bad_input)
@@ -929,16 +1013,16 @@ TEST_F(genl, event_rejects_bad_input)
 	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
 	nla_put_u32(msg, RASDIAL_A_STATE, 0);
 	nla_put(msg, RASDIAL_A_LOCAL_ADDR, 5, "\xc0\x00\x02\x01\x00");
-	EXPECT_EQ(-EINVAL, req_do(c, msg));
-	EXPECT_STREQ("rasdial: wrong attribute length", c->ext);
+	EXPECT_EQ(-ERANGE, req_do(c, msg));
+	EXPECT_STREQ("binary attribute size out of range", c->ext);
 
 	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
 	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
 	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
 	nla_put_u32(msg, RASDIAL_A_STATE, 0);
 	nla_put(msg, RASDIAL_A_REMOTE_IFID6, 4, "\x02\x00\x00\x01");
-	EXPECT_EQ(-EINVAL, req_do(c, msg));
-	EXPECT_STREQ("rasdial: wrong attribute length", c->ext);
+	EXPECT_EQ(-ERANGE, req_do(c, msg));
+	EXPECT_STREQ("binary attribute size out of range", c->ext);
 
 	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
 	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
@@ -946,7 +1030,7 @@ TEST_F(genl, event_rejects_bad_input)
 	nla_put_u32(msg, RASDIAL_A_STATE, 0);
 	nla_put_string(msg, RASDIAL_A_IFNAME, "ppp456789abcdef0");
 	EXPECT_EQ(-EINVAL, req_do(c, msg));
-	EXPECT_STREQ("rasdial: string too long", c->ext);
+	EXPECT_STREQ("Attribute failed policy validation", c->ext);
 
 	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
 	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
@@ -954,7 +1038,7 @@ TEST_F(genl, event_rejects_bad_input)
 	nla_put_u32(msg, RASDIAL_A_STATE, 0);
 	nla_put_u32(msg, RASDIAL_A_FLAGS, RASDIAL_F_WANT_ACK);
 	EXPECT_EQ(-EINVAL, req_do(c, msg));
-	EXPECT_STREQ("rasdial: flag not valid for this command", c->ext);
+	EXPECT_STREQ("reserved bit set", c->ext);
 
 	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
 	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);

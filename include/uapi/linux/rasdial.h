@@ -10,9 +10,12 @@
  * multicast group RASDIAL_MCGRP_EVENTS ("events", for admins: see "Who
  * hears of a conn" below).  All integers are host
  * order unless noted; IPv4 addresses are network order (as in struct
- * in_addr).  Every command is strictly validated: unknown attributes, wrong
- * lengths and unknown flag bits are rejected with -EINVAL and an extack
- * message.  The registry of connections is per network namespace.
+ * in_addr).  Every command is strictly validated against its own policy
+ * (CTRL_CMD_GETPOLICY shows each command's attributes and their limits):
+ * unknown attributes, attributes the command does not take, unknown
+ * flag bits and strings without their NUL within the limit are rejected
+ * with -EINVAL, a NUL-padded string over the limit and binary attributes
+ * of the wrong length with -ERANGE, each with an extack message.  The registry of connections is per network namespace.
  *
  * A connection ("conn") is one pppd session.  Its id (RASDIAL_A_CONN_ID,
  * u32, never 0) is the HRASCONN value that librasdial hands to programs, so
