@@ -1368,20 +1368,29 @@ TEST_F(genl, events_group_is_for_admins_only)
 	EXPECT_EQ(0, kid_stop(&k));
 }
 
+/* Starts U as NOBODY with a conn of its own: its id, 0 on failure. */
+static uint32_t kid_user_conn(struct kid *u)
+{
+	struct kreq q = { .op = K_REQ, .cmd = RASDIAL_CMD_CONN_NEW };
+	struct kresp r;
+
+	if (!kid_start(u, NOBODY) || !kid_call(u, &q, &r) || r.err)
+		return 0;
+	return r.id;
+}
+
 /* A subscribed socket hears of its uid's conns, not of anybody else's. */
 TEST_F(genl, subscriber_hears_only_its_users_conns)
 {
 	struct kid u = { .to = -1, .from = -1 };
 	struct kid p = { .to = -1, .from = -1 };
-	struct kreq q = { .op = K_REQ, .cmd = RASDIAL_CMD_CONN_NEW };
+	struct kreq q = { 0 };
 	uint32_t mine, roots;
 	struct kresp r;
 
 	ASSERT_EQ(0, conn_new(&self->c, "root's", 0, &roots));
-	ASSERT_TRUE(kid_start(&u, NOBODY));
-	ASSERT_TRUE(kid_call(&u, &q, &r));
-	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
-	mine = r.id;
+	mine = kid_user_conn(&u);
+	ASSERT_NE(0u, mine);
 	q.op = K_SUBSCRIBE;
 	ASSERT_TRUE(kid_call(&u, &q, &r));
 	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
@@ -1422,14 +1431,12 @@ TEST_F(genl, owner_without_subscription_hears_nothing)
 {
 	struct kid u = { .to = -1, .from = -1 };
 	struct kid p = { .to = -1, .from = -1 };
-	struct kreq q = { .op = K_REQ, .cmd = RASDIAL_CMD_CONN_NEW };
+	struct kreq q = { 0 };
 	struct kresp r;
 	uint32_t mine;
 
-	ASSERT_TRUE(kid_start(&u, NOBODY));
-	ASSERT_TRUE(kid_call(&u, &q, &r));
-	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
-	mine = r.id;
+	mine = kid_user_conn(&u);
+	ASSERT_NE(0u, mine);
 	ASSERT_TRUE(kid_start(&p, 0));
 	r = kid_ev(&p, mine, 1, RASCS_AUTHENTICATE, 0, false);
 	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
@@ -1448,15 +1455,13 @@ TEST_F(genl, owner_without_subscription_hears_nothing)
 TEST_F(genl, dump_lists_only_the_users_own_conns)
 {
 	struct kid u = { .to = -1, .from = -1 };
-	struct kreq q = { .op = K_REQ, .cmd = RASDIAL_CMD_CONN_NEW };
+	struct kreq q = { 0 };
 	uint32_t mine, roots;
 	struct kresp r;
 
 	ASSERT_EQ(0, conn_new(&self->c, "root's", 0, &roots));
-	ASSERT_TRUE(kid_start(&u, NOBODY));
-	ASSERT_TRUE(kid_call(&u, &q, &r));
-	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
-	mine = r.id;
+	mine = kid_user_conn(&u);
+	ASSERT_NE(0u, mine);
 
 	q.op = K_DUMP;
 	q.id = mine;
