@@ -20,6 +20,7 @@ struct netlink_ext_ack;
 struct pernet_operations;
 struct pid;
 struct pid_namespace;
+struct user_namespace;
 
 /* RASCS_Disconnected (RASCS_DONE + 1), published for a pppd that vanished. */
 #define RASDIAL_RASCS_DISCONNECTED	0x2001
@@ -120,10 +121,31 @@ struct rasdial_conn {
 };
 
 /**
+ * struct rasdial_listener - a socket that asked for events (SUBSCRIBE)
+ * @rcu: frees it after the lockless lookup in the netlink notifier
+ * @gone: its socket was released (set by the notifier, any context)
+ * @admin: CAP_NET_ADMIN at SUBSCRIBE: it hears of every conn
+ * @portid: netlink portid of the socket
+ * @uid: the subscriber's uid: it hears of the conns this uid owns
+ * @pid_ns: pid namespace for the pid in its messages
+ * @user_ns: user namespace for the owner uid in its messages
+ */
+struct rasdial_listener {
+	struct rcu_head rcu;
+	bool gone;
+	bool admin;
+	u32 portid;
+	kuid_t uid;
+	struct pid_namespace *pid_ns;
+	struct user_namespace *user_ns;
+};
+
+/**
  * struct rasdial_net - registry of one network namespace
  * @lock: protects @conns, @next_id, @count and every conn's fields
  *	(except @gone)
  * @conns: conns by id
+ * @listeners: struct rasdial_listener by portid
  * @next_id: cursor for cyclic id allocation
  * @count: number of conns in @conns
  * @gen: generation of what a dump shows, never 0; changes with every conn
@@ -134,6 +156,7 @@ struct rasdial_conn {
 struct rasdial_net {
 	struct mutex lock;	/* see the kernel-doc above */
 	struct xarray conns;
+	struct xarray listeners;
 	u32 next_id;
 	unsigned int count;
 	u32 gen;
@@ -141,9 +164,23 @@ struct rasdial_net {
 	struct work_struct release_work;
 };
 
+/**
+ * struct rasdial_relay - how the registry tells what happened on its own
+ * @notify: send a conn's new state to those who may read it
+ * @ack: send RASDIAL_CMD_ACK for event @seq to the conn's pppd
+ *
+ * The release work calls these when a socket's end changes a conn; the
+ * netlink layer registers them, so the registry never calls into it.
+ */
+struct rasdial_relay {
+	void (*notify)(struct net *net, const struct rasdial_conn *conn);
+	int (*ack)(struct net *net, const struct rasdial_conn *conn, u32 seq);
+};
+
 extern struct pernet_operations rasdial_net_ops;
 extern struct notifier_block rasdial_netlink_notifier;
 
+void rasdial_registry_set_relay(const struct rasdial_relay *relay);
 struct rasdial_net *rasdial_net(const struct net *net);
 struct rasdial_conn *rasdial_conn_alloc(void);
 void rasdial_registry_changed(struct rasdial_net *rn);
@@ -152,14 +189,26 @@ int rasdial_conn_add(struct rasdial_net *rn, struct rasdial_conn *conn,
 		     struct netlink_ext_ack *extack);
 struct rasdial_conn *rasdial_conn_find(struct rasdial_net *rn, u32 id);
 void rasdial_conn_del(struct rasdial_net *rn, struct rasdial_conn *conn);
-void rasdial_conn_clock(struct rasdial_conn *conn);
 int rasdial_conn_check_unbound(struct rasdial_net *rn, kuid_t uid,
 			       struct netlink_ext_ack *extack);
-bool rasdial_may_bind(const struct rasdial_net *rn,
-		      const struct rasdial_conn *conn);
-struct rasdial_conn *rasdial_conn_adoptable(struct rasdial_net *rn,
-					    const char *entry, kuid_t also);
+struct rasdial_conn *rasdial_conn_register(struct rasdial_net *rn, u32 portid,
+					   struct netlink_ext_ack *extack);
+struct rasdial_conn *rasdial_conn_bind(struct rasdial_net *rn, u32 id,
+				       u32 portid,
+				       struct netlink_ext_ack *extack);
+struct rasdial_conn *rasdial_conn_adopt(struct rasdial_net *rn,
+					const char *entry, kuid_t also,
+					u32 portid,
+					struct netlink_ext_ack *extack);
 bool rasdial_conn_may_name_owner(const struct rasdial_net *rn);
-void rasdial_conn_set_pid(struct rasdial_conn *conn);
+void rasdial_conn_reported(struct rasdial_net *rn, struct rasdial_conn *conn,
+			   bool final);
+int rasdial_conn_hangup(struct rasdial_net *rn, struct rasdial_conn *conn,
+			bool owner);
+void rasdial_conn_hangup_bound(struct rasdial_conn *conn);
+int rasdial_listener_add(struct rasdial_net *rn, u32 portid, kuid_t uid,
+			 bool admin, struct netlink_ext_ack *extack);
+bool rasdial_listener_hears(const struct rasdial_listener *l,
+			    const struct rasdial_conn *conn);
 
 #endif /* _RASDIAL_REGISTRY_H */

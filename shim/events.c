@@ -441,7 +441,7 @@ static bool phase_moves_forward(uint32_t phase)
 	       phase <= RASDIAL_PPP_PHASE_RUNNING;
 }
 
-/* A conn message from the "events" group (or a resync GET). */
+/* A conn message from the event socket (or a resync GET). */
 static void on_event(const struct rasdial_conn_info *ci)
 {
 	struct rasdial_dial *d;

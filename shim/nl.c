@@ -647,36 +647,47 @@ int rasdial_nl_ack(uint32_t id, uint32_t seq)
 }
 
 /*
+ * SUBSCRIBE on the event socket: the kernel sends it the events of our
+ * uid's conns (of all conns when we have CAP_NET_ADMIN).  Its answer,
+ * like an ACK's, is skipped by event_msg().
+ */
+static int event_subscribe(struct nl_sock *sk, int family, int nlflags)
+{
+	struct nl_msg *msg;
+	int err;
+
+	msg = nlmsg_alloc_size(NLMSG_SPACE(GENL_HDRLEN));
+	if (!msg)
+		return -ENOMEM;
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, family, 0,
+			 NLM_F_REQUEST | nlflags, RASDIAL_CMD_SUBSCRIBE,
+			 RASDIAL_GENL_VERSION)) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	err = nl_send(sk, msg);
+	nlmsg_free(msg);
+	return err < 0 ? nlerr_to_errno(err) : 0;
+}
+
+/*
  * nlctrl announces a family: if it is "rasdial" (the module loaded again,
- * under a new id), join its "events" group.  Unregistering a family drops
- * every member of its groups, so without this a running process would
- * never hear of its dials again.  The group ids come with the message: a
- * lookup on this socket would read (and lose) queued events.
+ * under a new id), subscribe again.  Unloading the module forgets every
+ * subscriber, so without this a running process would never hear of its
+ * dials again.  Not waiting for the answer: a read on this socket would
+ * take (and lose) queued events.
  */
 static void event_family_new(struct nlmsghdr *nlh)
 {
-	struct nlattr *tb[CTRL_ATTR_MAX + 1], *g;
-	int rem;
+	struct nlattr *tb[CTRL_ATTR_MAX + 1];
 
 	if (genlmsg_parse(nlh, 0, tb, CTRL_ATTR_MAX, NULL) < 0 ||
 	    !tb[CTRL_ATTR_FAMILY_NAME] || !tb[CTRL_ATTR_FAMILY_ID] ||
 	    strcmp(nla_get_string(tb[CTRL_ATTR_FAMILY_NAME]), RASDIAL_GENL_NAME))
 		return;
 	event_family = nla_get_u16(tb[CTRL_ATTR_FAMILY_ID]);
-	if (!tb[CTRL_ATTR_MCAST_GROUPS])
-		return;
-	nla_for_each_nested(g, tb[CTRL_ATTR_MCAST_GROUPS], rem) {
-		struct nlattr *t[CTRL_ATTR_MCAST_GRP_MAX + 1];
-
-		if (nla_parse_nested(t, CTRL_ATTR_MCAST_GRP_MAX, g, NULL) < 0 ||
-		    !t[CTRL_ATTR_MCAST_GRP_NAME] || !t[CTRL_ATTR_MCAST_GRP_ID] ||
-		    strcmp(nla_get_string(t[CTRL_ATTR_MCAST_GRP_NAME]),
-			   RASDIAL_MCGRP_EVENTS))
-			continue;
-		if (nl_socket_add_membership(event_sk,
-					     (int)nla_get_u32(t[CTRL_ATTR_MCAST_GRP_ID])) == 0)
-			event_rejoined = true;
-	}
+	if (event_subscribe(event_sk, event_family, 0) == 0)
+		event_rejoined = true;
 }
 
 static rasdial_event_fn event_fn;
@@ -714,12 +725,15 @@ int rasdial_nl_event_open(struct nl_sock **skp, rasdial_event_fn fn)
 	if (err < 0)
 		goto err_connect;
 	event_family = genl_ctrl_resolve(sk, RASDIAL_GENL_NAME);
-	grp = genl_ctrl_resolve_grp(sk, RASDIAL_GENL_NAME, RASDIAL_MCGRP_EVENTS);
-	if (event_family < 0 || grp < 0) {
+	if (event_family < 0) {
 		err = -NLE_OBJ_NOTFOUND;
 		goto err_connect;
 	}
-	err = nl_socket_add_membership(sk, grp);
+	/* First, so that its answer comes before any event. */
+	err = event_subscribe(sk, event_family, NLM_F_ACK);
+	if (err < 0)
+		goto err_free;
+	err = nl_wait_for_ack(sk);
 	if (err < 0)
 		goto err_connect;
 	/* Best effort: without it, a reloaded module's events are missed. */
@@ -737,8 +751,10 @@ int rasdial_nl_event_open(struct nl_sock **skp, rasdial_event_fn fn)
 	return 0;
 
 err_connect:
+	err = nlerr_to_errno(err);
+err_free:
 	nl_socket_free(sk);
-	return nlerr_to_errno(err);
+	return err;
 }
 
 /*

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * nl.h: librasdial's generic netlink side (libnl): one command socket
- * shared under a mutex, one event socket joined to "events", and the one
+ * shared under a mutex, one event socket subscribed to our events, and the one
  * place where libnl and kernel errors become RAS errors.
  */
 #ifndef RASDIAL_NL_H
@@ -67,7 +67,7 @@ int rasdial_nl_dump(uint32_t *gen, rasdial_dump_fn fn, void *arg);
 int rasdial_nl_hangup(uint32_t id);
 int rasdial_nl_ack(uint32_t id, uint32_t seq);
 
-/* The event socket: joined to "events", non-blocking, no seq check. */
+/* The event socket: subscribed (SUBSCRIBE), non-blocking, no seq check. */
 typedef void (*rasdial_event_fn)(const struct rasdial_conn_info *ci);
 int rasdial_nl_event_open(struct nl_sock **sk, rasdial_event_fn fn);
 /* Reads and handles every queued event; -ENOBUFS when some were lost. */

@@ -417,7 +417,8 @@ static bool conn_gone(struct chan *c, uint32_t id)
 
 /* ------------------------------------------------------------------ plugins */
 
-enum kid_op { K_EVENT, K_WAIT_ACK, K_REQ, K_FORK };
+enum kid_op { K_EVENT, K_WAIT_ACK, K_REQ, K_FORK, K_SUBSCRIBE,
+	      K_WAIT_EVENT, K_DUMP, K_JOIN_EVENTS };
 
 struct kreq {
 	int op;
@@ -563,6 +564,38 @@ static void kid_main(struct kid *k, uid_t uid)
 						 "nobody's", q.flags, &r.id);
 			else
 				r.err = conn_cmd(&c, q.cmd, q.id, q.seq, NULL);
+			break;
+		case K_SUBSCRIBE:
+			r.err = req_do(&c, req_new(&c, RASDIAL_CMD_SUBSCRIBE, 0));
+			break;
+		case K_WAIT_EVENT:
+			/* q.seq: how long (ms); r.seq: the event's SEQ */
+			if (chan_wait(&c, RASDIAL_CMD_EVENT, q.id, &g, q.seq))
+				r.seq = g32(&g, RASDIAL_A_SEQ);
+			else
+				r.err = -ETIMEDOUT;
+			break;
+		case K_DUMP:
+			/* r.id: conns listed; r.seq: q.id among them;
+			 * r.flags: conns of another owner listed */
+			r.err = conn_dump(&c);
+			for (i = c.first; !r.err && i < c.n; i++) {
+				if (c.m[i].cmd != RASDIAL_CMD_GET)
+					continue;
+				r.id++;
+				if (g32(&c.m[i], RASDIAL_A_CONN_ID) == q.id)
+					r.seq = 1;
+				if (g32(&c.m[i], RASDIAL_A_OWNER_UID) != getuid())
+					r.flags++;
+			}
+			break;
+		case K_JOIN_EVENTS:
+			i = genl_ctrl_resolve_grp(c.sk, RASDIAL_GENL_NAME,
+						  RASDIAL_MCGRP_EVENTS);
+			r.err = i < 0 ? -ENOENT :
+				nl_socket_add_membership(c.sk, i);
+			if (r.err == -NLE_PERM)
+				r.err = -EPERM;
 			break;
 		case K_FORK: {
 			/* like pppd's updetach: the parent leaves, the child
@@ -813,10 +846,11 @@ TEST_F(genl, conn_new_rejects_bad_input)
 	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_nothing));
 	EXPECT_STREQ("rasdial: missing entry name", c->ext);
 
+	/* too long to hold its NUL within the limit */
 	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_long_entry));
-	EXPECT_STREQ("rasdial: string too long", c->ext);
-	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_padded_entry));
-	EXPECT_STREQ("rasdial: string too long", c->ext);
+	EXPECT_STREQ("Attribute failed policy validation", c->ext);
+	EXPECT_EQ(-ERANGE, bad_conn_new(c, fill_padded_entry));
+	EXPECT_STREQ("Attribute failed policy validation", c->ext);
 	EXPECT_EQ(0, bad_conn_new(c, fill_max_entry));
 	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_unterminated_entry));
 	EXPECT_NE('\0', c->ext[0]);
@@ -826,7 +860,7 @@ TEST_F(genl, conn_new_rejects_bad_input)
 	EXPECT_NE('\0', c->ext[0]);
 	TH_LOG("unknown flag: %s", c->ext);
 	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_kernel_flag));
-	EXPECT_STREQ("rasdial: flag not valid for this command", c->ext);
+	EXPECT_STREQ("reserved bit set", c->ext);
 
 	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_short_flags));
 	EXPECT_STREQ("invalid attribute length", c->ext);
@@ -836,7 +870,90 @@ TEST_F(genl, conn_new_rejects_bad_input)
 	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_owner_uid));
 	EXPECT_STREQ("rasdial: attribute is set by the kernel only", c->ext);
 	EXPECT_EQ(-EINVAL, bad_conn_new(c, fill_foreign_attr));
-	EXPECT_STREQ("rasdial: attribute not valid for this command", c->ext);
+	EXPECT_STREQ("Unsupported attribute", c->ext);
+}
+
+/* Limits of one attribute in the policy of command CMD, read back through
+ * CTRL_CMD_GETPOLICY; false when the command's policy lacks it.
+ */
+struct pol_attr {
+	bool found;
+	uint32_t type, min_len, max_len;
+};
+
+static int policy_cb(struct nl_msg *msg, void *arg)
+{
+	struct nlattr *tb[CTRL_ATTR_MAX + 1], *pol, *at, *f;
+	struct pol_attr *pa = arg;
+	int r1, r2, r3;
+
+	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, CTRL_ATTR_MAX, NULL) < 0 ||
+	    !tb[CTRL_ATTR_POLICY])
+		return NL_OK;
+	/* CTRL_ATTR_POLICY { policy index { attr { NL_POLICY_TYPE_ATTR_* } } } */
+	nla_for_each_nested(pol, tb[CTRL_ATTR_POLICY], r1)
+		nla_for_each_nested(at, pol, r2) {
+			if (nla_type(at) != pa[0].type)
+				continue;
+			pa[1].found = true;
+			nla_for_each_nested(f, at, r3) {
+				if (nla_type(f) == NL_POLICY_TYPE_ATTR_TYPE)
+					pa[1].type = nla_get_u32(f);
+				else if (nla_type(f) == NL_POLICY_TYPE_ATTR_MIN_LENGTH)
+					pa[1].min_len = nla_get_u32(f);
+				else if (nla_type(f) == NL_POLICY_TYPE_ATTR_MAX_LENGTH)
+					pa[1].max_len = nla_get_u32(f);
+			}
+		}
+	return NL_OK;
+}
+
+static int policy_of(uint8_t cmd, int attr, struct pol_attr *out)
+{
+	struct pol_attr pa[2] = { { .type = attr } };
+	struct nl_sock *sk = nl_socket_alloc();
+	struct nl_msg *msg = nlmsg_alloc();
+	int ret = -ENOMEM;
+
+	if (!sk || !msg || genl_connect(sk) < 0)
+		goto out;
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, GENL_ID_CTRL, 0,
+			 NLM_F_DUMP, CTRL_CMD_GETPOLICY, 1) ||
+	    nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, RASDIAL_GENL_NAME) < 0 ||
+	    nla_put_u32(msg, CTRL_ATTR_OP, cmd) < 0)
+		goto out;
+	nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, policy_cb, pa);
+	ret = nl_send_auto(sk, msg);
+	if (ret >= 0)
+		ret = nl_recvmsgs_default(sk);
+	*out = pa[1];
+out:
+	nlmsg_free(msg);
+	nl_socket_free(sk);
+	return ret < 0 ? ret : 0;
+}
+
+/* Issue #20 style: per-command policies carry the real limits. */
+TEST_F(genl, policies_show_the_real_limits)
+{
+	struct pol_attr pa;
+
+	ASSERT_EQ(0, policy_of(RASDIAL_CMD_CONN_NEW, RASDIAL_A_ENTRY, &pa));
+	ASSERT_TRUE(pa.found);
+	EXPECT_EQ((uint32_t)NL_ATTR_TYPE_NUL_STRING, pa.type);
+	EXPECT_EQ((uint32_t)RASDIAL_ENTRY_MAX, pa.max_len);
+	/* CONN_NEW takes no SEQ: its policy does not have it */
+	ASSERT_EQ(0, policy_of(RASDIAL_CMD_CONN_NEW, RASDIAL_A_SEQ, &pa));
+	EXPECT_FALSE(pa.found);
+
+	ASSERT_EQ(0, policy_of(RASDIAL_CMD_EVENT, RASDIAL_A_LOCAL_IFID6, &pa));
+	ASSERT_TRUE(pa.found);
+	EXPECT_EQ((uint32_t)NL_ATTR_TYPE_BINARY, pa.type);
+	EXPECT_EQ(8u, pa.min_len);
+	EXPECT_EQ(8u, pa.max_len);
+	ASSERT_EQ(0, policy_of(RASDIAL_CMD_EVENT, RASDIAL_A_DEVICE_TYPE, &pa));
+	ASSERT_TRUE(pa.found);
+	EXPECT_EQ((uint32_t)RASDIAL_DEVICE_TYPE_MAX, pa.max_len);
 }
 
 TEST_F(genl, get_hangup_ack_reject_bad_input)
@@ -896,16 +1013,16 @@ TEST_F(genl, event_rejects_bad_input)
 	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
 	nla_put_u32(msg, RASDIAL_A_STATE, 0);
 	nla_put(msg, RASDIAL_A_LOCAL_ADDR, 5, "\xc0\x00\x02\x01\x00");
-	EXPECT_EQ(-EINVAL, req_do(c, msg));
-	EXPECT_STREQ("rasdial: wrong attribute length", c->ext);
+	EXPECT_EQ(-ERANGE, req_do(c, msg));
+	EXPECT_STREQ("binary attribute size out of range", c->ext);
 
 	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
 	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
 	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
 	nla_put_u32(msg, RASDIAL_A_STATE, 0);
 	nla_put(msg, RASDIAL_A_REMOTE_IFID6, 4, "\x02\x00\x00\x01");
-	EXPECT_EQ(-EINVAL, req_do(c, msg));
-	EXPECT_STREQ("rasdial: wrong attribute length", c->ext);
+	EXPECT_EQ(-ERANGE, req_do(c, msg));
+	EXPECT_STREQ("binary attribute size out of range", c->ext);
 
 	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
 	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
@@ -913,7 +1030,7 @@ TEST_F(genl, event_rejects_bad_input)
 	nla_put_u32(msg, RASDIAL_A_STATE, 0);
 	nla_put_string(msg, RASDIAL_A_IFNAME, "ppp456789abcdef0");
 	EXPECT_EQ(-EINVAL, req_do(c, msg));
-	EXPECT_STREQ("rasdial: string too long", c->ext);
+	EXPECT_STREQ("Attribute failed policy validation", c->ext);
 
 	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
 	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
@@ -921,7 +1038,7 @@ TEST_F(genl, event_rejects_bad_input)
 	nla_put_u32(msg, RASDIAL_A_STATE, 0);
 	nla_put_u32(msg, RASDIAL_A_FLAGS, RASDIAL_F_WANT_ACK);
 	EXPECT_EQ(-EINVAL, req_do(c, msg));
-	EXPECT_STREQ("rasdial: flag not valid for this command", c->ext);
+	EXPECT_STREQ("reserved bit set", c->ext);
 
 	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
 	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
@@ -1200,10 +1317,11 @@ TEST_F(genl, unprivileged_user_is_refused)
 	ASSERT_TRUE(kid_call(&k, &q, &r));
 	EXPECT_EQ(-EPERM, r.err);
 
-	/* Reading is for everybody, and so is asking for a conn. */
+	/* Another user's conn is not to be read; asking for one is free. */
 	q.cmd = RASDIAL_CMD_GET;
 	ASSERT_TRUE(kid_call(&k, &q, &r));
-	EXPECT_EQ(0, r.err);
+	EXPECT_EQ(-EPERM, r.err);
+	EXPECT_NE('\0', r.ext[0]);
 	q.cmd = RASDIAL_CMD_CONN_NEW;
 	ASSERT_TRUE(kid_call(&k, &q, &r));
 	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
@@ -1214,15 +1332,151 @@ TEST_F(genl, unprivileged_user_is_refused)
 	/* Root (CAP_NET_ADMIN) may hang up anybody's (pending: no pppd). */
 	EXPECT_EQ(0, conn_cmd(&self->c, RASDIAL_CMD_HANGUP, id2, 0, NULL));
 	EXPECT_EQ(0, conn_get(&self->c, id2, NULL));
+	/* Its owner reads it. */
+	q.cmd = RASDIAL_CMD_GET;
+	q.id = id2;
+	ASSERT_TRUE(kid_call(&k, &q, &r));
+	EXPECT_EQ(0, r.err) TH_LOG("%s", r.ext);
 	/* Its owner may hang its own conn up: with no pppd, that frees it. */
 	q.cmd = RASDIAL_CMD_HANGUP;
-	q.id = id2;
 	ASSERT_TRUE(kid_call(&k, &q, &r));
 	EXPECT_EQ(0, r.err);
 	EXPECT_TRUE(conn_gone(&self->c, id2));
 
 	EXPECT_EQ(0, kid_stop(&k));
 	EXPECT_EQ(0, conn_get(&self->c, id, NULL));
+}
+
+/* Issue #20 item 9: entries, devices, addresses and pids are their owner's
+ * business.  The "events" group is for admins only.
+ */
+TEST_F(genl, events_group_is_for_admins_only)
+{
+	struct kid k = { .to = -1, .from = -1 };
+	struct kreq q = { .op = K_JOIN_EVENTS };
+	struct kresp r;
+
+	ASSERT_TRUE(kid_start(&k, NOBODY));
+	ASSERT_TRUE(kid_call(&k, &q, &r));
+	EXPECT_EQ(-EPERM, r.err);
+	EXPECT_EQ(0, kid_stop(&k));
+
+	/* setuid pppd, root: they may */
+	ASSERT_TRUE(kid_start(&k, 0));
+	ASSERT_TRUE(kid_call(&k, &q, &r));
+	EXPECT_EQ(0, r.err);
+	EXPECT_EQ(0, kid_stop(&k));
+}
+
+/* Starts U as NOBODY with a conn of its own: its id, 0 on failure. */
+static uint32_t kid_user_conn(struct kid *u)
+{
+	struct kreq q = { .op = K_REQ, .cmd = RASDIAL_CMD_CONN_NEW };
+	struct kresp r;
+
+	if (!kid_start(u, NOBODY) || !kid_call(u, &q, &r) || r.err)
+		return 0;
+	return r.id;
+}
+
+/* A subscribed socket hears of its uid's conns, not of anybody else's. */
+TEST_F(genl, subscriber_hears_only_its_users_conns)
+{
+	struct kid u = { .to = -1, .from = -1 };
+	struct kid p = { .to = -1, .from = -1 };
+	struct kreq q = { 0 };
+	uint32_t mine, roots;
+	struct kresp r;
+
+	ASSERT_EQ(0, conn_new(&self->c, "root's", 0, &roots));
+	mine = kid_user_conn(&u);
+	ASSERT_NE(0u, mine);
+	q.op = K_SUBSCRIBE;
+	ASSERT_TRUE(kid_call(&u, &q, &r));
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	/* twice is no error */
+	ASSERT_TRUE(kid_call(&u, &q, &r));
+	EXPECT_EQ(0, r.err) TH_LOG("%s", r.ext);
+
+	/* root's pppd reports root's dial first, then the user's */
+	ASSERT_TRUE(kid_start(&p, 0));
+	r = kid_ev(&p, roots, 1, RASCS_AUTHENTICATE, 0, true);
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	r = kid_ev(&p, mine, 7, RASCS_AUTHENTICATE, 0, true);
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+
+	q.op = K_WAIT_EVENT;
+	q.id = mine;
+	q.seq = WAIT_MS;
+	ASSERT_TRUE(kid_call(&u, &q, &r));
+	EXPECT_EQ(0, r.err) TH_LOG("the owner's subscriber missed its event");
+	EXPECT_EQ(7u, r.seq);
+	/* in order on one socket: root's would have come first */
+	q.id = roots;
+	q.seq = 0;
+	ASSERT_TRUE(kid_call(&u, &q, &r));
+	EXPECT_EQ(-ETIMEDOUT, r.err) TH_LOG("a user heard of root's dial");
+
+	/* the admin monitor hears of both */
+	EXPECT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, roots, NULL,
+			      WAIT_MS));
+	EXPECT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, mine, NULL,
+			      WAIT_MS));
+	EXPECT_EQ(0, kid_stop(&p));
+	EXPECT_EQ(0, kid_stop(&u));
+}
+
+/* An unsubscribed socket of the owner hears nothing: the group is shut. */
+TEST_F(genl, owner_without_subscription_hears_nothing)
+{
+	struct kid u = { .to = -1, .from = -1 };
+	struct kid p = { .to = -1, .from = -1 };
+	struct kreq q = { 0 };
+	struct kresp r;
+	uint32_t mine;
+
+	mine = kid_user_conn(&u);
+	ASSERT_NE(0u, mine);
+	ASSERT_TRUE(kid_start(&p, 0));
+	r = kid_ev(&p, mine, 1, RASCS_AUTHENTICATE, 0, false);
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, mine, NULL,
+			      WAIT_MS));
+	q.op = K_WAIT_EVENT;
+	q.id = mine;
+	q.seq = 200;
+	ASSERT_TRUE(kid_call(&u, &q, &r));
+	EXPECT_EQ(-ETIMEDOUT, r.err);
+	EXPECT_EQ(0, kid_stop(&p));
+	EXPECT_EQ(0, kid_stop(&u));
+}
+
+/* A user's dump lists its own conns only; root's lists everybody's. */
+TEST_F(genl, dump_lists_only_the_users_own_conns)
+{
+	struct kid u = { .to = -1, .from = -1 };
+	struct kreq q = { 0 };
+	uint32_t mine, roots;
+	struct kresp r;
+
+	ASSERT_EQ(0, conn_new(&self->c, "root's", 0, &roots));
+	mine = kid_user_conn(&u);
+	ASSERT_NE(0u, mine);
+
+	q.op = K_DUMP;
+	q.id = mine;
+	ASSERT_TRUE(kid_call(&u, &q, &r));
+	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	EXPECT_EQ(1u, r.seq) TH_LOG("the user's own conn is not listed");
+	EXPECT_EQ(0u, r.flags) TH_LOG("%u conns of others listed", r.flags);
+	q.id = roots;
+	ASSERT_TRUE(kid_call(&u, &q, &r));
+	EXPECT_EQ(0u, r.seq);
+
+	ASSERT_EQ(0, conn_dump(&self->c));
+	EXPECT_NE(NULL, dump_find(&self->c, mine));
+	EXPECT_NE(NULL, dump_find(&self->c, roots));
+	EXPECT_EQ(0, kid_stop(&u));
 }
 
 /* The owner in a pid namespace of its own (a container's RasDial): exits

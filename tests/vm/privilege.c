@@ -669,7 +669,8 @@ static void dial_as_user(struct __test_metadata *_metadata, enum dt_auth auth,
 	ASSERT_EQ(0, xread(b_pipe[0], &b, sizeof(b), 30000));
 	reap(pb);
 	close(b_pipe[0]);
-	EXPECT_TRUE(b.listed) TH_LOG("another user's RasEnumConnections should list the link");
+	/* Issue #20 item 9: another user's links are not B's to list. */
+	EXPECT_FALSE(b.listed) TH_LOG("B's RasEnumConnections lists A's link");
 	EXPECT_EQ(ERROR_ACCESS_DENIED, b.hangup_ret) TH_LOG("detail: %s", b.detail);
 	EXPECT_EQ(-EPERM, b.event_err);
 	EXPECT_EQ(-EPERM, b.ack_err);

@@ -7,11 +7,15 @@
  * pppd plugin, the shim library and the tests.
  *
  * Family RASDIAL_GENL_NAME ("rasdial"), version RASDIAL_GENL_VERSION, one
- * multicast group RASDIAL_MCGRP_EVENTS ("events").  All integers are host
+ * multicast group RASDIAL_MCGRP_EVENTS ("events", for admins: see "Who
+ * hears of a conn" below).  All integers are host
  * order unless noted; IPv4 addresses are network order (as in struct
- * in_addr).  Every command is strictly validated: unknown attributes, wrong
- * lengths and unknown flag bits are rejected with -EINVAL and an extack
- * message.  The registry of connections is per network namespace.
+ * in_addr).  Every command is strictly validated against its own policy
+ * (CTRL_CMD_GETPOLICY shows each command's attributes and their limits):
+ * unknown attributes, attributes the command does not take, unknown
+ * flag bits and strings without their NUL within the limit are rejected
+ * with -EINVAL, a NUL-padded string over the limit and binary attributes
+ * of the wrong length with -ERANGE, each with an extack message.  The registry of connections is per network namespace.
  *
  * A connection ("conn") is one pppd session.  Its id (RASDIAL_A_CONN_ID,
  * u32, never 0) is the HRASCONN value that librasdial hands to programs, so
@@ -87,14 +91,18 @@
  *   Reply:    RASDIAL_CMD_EVENT with RASDIAL_A_CONN_ID and RASDIAL_A_FLAGS
  *             (RASDIAL_F_WANT_ACK when the plugin must wait for an ACK
  *             carrying this SEQ).
- *   The updated conn is multicast to "events" (see "conn message").
+ *   The updated conn is sent to those who may read it (see "Who hears
+ *   of a conn" and "conn message").
  *   When the bound socket closes (pppd exits or is killed) the conn is
  *   freed; if no RASDIAL_F_FINAL event was seen, a last event is first
- *   multicast with STATE RASCS_Disconnected, ERROR
+ *   sent with STATE RASCS_Disconnected, ERROR
  *   RASDIAL_ERROR_PPPD_VANISHED and RASDIAL_F_FINAL | RASDIAL_F_VANISHED.
  *
  * RASDIAL_CMD_GET (doit with RASDIAL_A_CONN_ID, or NLM_F_DUMP; any user)
- *   Reply: one conn message per conn.  ENOENT for an unknown id.
+ *   Reply: one conn message per conn.  ENOENT for an unknown id, EPERM
+ *   for a conn whose owner uid is not the sender's (unless it has
+ *   CAP_NET_ADMIN).  A dump holds only the sender's uid's conns, or every
+ *   conn for a sender with CAP_NET_ADMIN over the namespace.
  *   A dump request may carry RASDIAL_A_GENERATION, the generation of a
  *   copy the reader holds (0: none).  The dump then starts with a message
  *   that carries only RASDIAL_A_GENERATION, the registry's generation,
@@ -121,7 +129,27 @@
  *   RASDIAL_F_WANT_ACK): any other SEQ, or a second ACK, gets ESTALE and
  *   is not relayed.  ENOENT when no pppd is bound.
  *
- * Conn message (multicast RASDIAL_CMD_EVENT, GET reply):
+ * RASDIAL_CMD_SUBSCRIBE (doit; any user)
+ *   No attributes.  From now on the sending socket is sent, unicast, the
+ *   conn message (RASDIAL_CMD_EVENT) of every change of each conn whose
+ *   owner uid is the sender's uid; of every conn when the sender has
+ *   CAP_NET_ADMIN over the namespace.  Its pids and uids are those the
+ *   subscriber's pid and user namespaces see.  Until the socket closes;
+ *   subscribing again changes nothing.  A reader that falls behind gets
+ *   ENOBUFS from recv() (events were lost: dump to resync).  ENOSPC when
+ *   the sender's uid, without CAP_NET_ADMIN, has the module parameter
+ *   max_listeners_per_user sockets subscribed (default 256).
+ *
+ * Who hears of a conn:
+ *   Entry names, devices, addresses and pids are no one else's business:
+ *   a conn's events go to the SUBSCRIBE sockets of its owner uid and of
+ *   admins, and to the multicast group "events", which only a socket with
+ *   CAP_NET_ADMIN over the namespace may join (EPERM otherwise: the group
+ *   is a monitor for admins).  On kernels whose generic netlink cannot
+ *   restrict a group (no GENL_MCAST_CAP_NET_ADMIN), nothing is sent to
+ *   "events"; admins subscribe instead.
+ *
+ * Conn message (RASDIAL_CMD_EVENT to listeners, GET reply):
  *   RASDIAL_A_CONN_ID, RASDIAL_A_SEQ, RASDIAL_A_STATE, RASDIAL_A_ERROR,
  *   RASDIAL_A_EXT_ERROR, RASDIAL_A_PHASE, RASDIAL_A_OWNER_UID,
  *   RASDIAL_A_FLAGS (RASDIAL_F_WANT_ACK when the owner must ACK this
@@ -134,8 +162,8 @@
  *   RASDIAL_A_AUTH_PROTO, RASDIAL_A_AUTH_DATA, RASDIAL_A_LCP_OPTIONS,
  *   RASDIAL_A_PEER_LCP_OPTIONS when known, and RASDIAL_A_CONNECTED_MS
  *   once the conn has been RASCS_Connected.
- *   RASDIAL_A_PID is pppd's pid in a GET reply's or dump's reader's pid
- *   namespace; in a multicast, in the pid namespace of the process that
+ *   RASDIAL_A_PID is pppd's pid in a GET reply's, dump's or SUBSCRIBE
+ *   socket's reader's pid namespace; in a multicast, in the pid namespace of the process that
  *   sent CONN_NEW (pppd's own for a self-registered conn).  Absent when
  *   pppd has no pid there.
  *
@@ -191,6 +219,7 @@ enum rasdial_cmd {
 	RASDIAL_CMD_GET,
 	RASDIAL_CMD_HANGUP,
 	RASDIAL_CMD_ACK,
+	RASDIAL_CMD_SUBSCRIBE,
 	__RASDIAL_CMD_MAX
 };
 
