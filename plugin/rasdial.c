@@ -908,8 +908,10 @@ static void rasdial_report_authenticated(void)
 static void rasdial_report_end(int exit_status, int final)
 {
 	struct rasdial_event ev = { .exit_status = exit_status };
-	int map_status = exit_status;
-	int hung_up = rasdial_hangup_sig;	/* attempt_begin() clears it */
+	struct rasdial_ppp_end_info end = {
+		.exit_status = exit_status,
+		.hung_up = rasdial_hangup_sig,	/* attempt_begin() clears it */
+	};
 
 	if (!rasdial_attempt) {
 		if (!rasdial_seq)
@@ -917,50 +919,15 @@ static void rasdial_report_end(int exit_status, int final)
 		else
 			rasdial_last_state = RASCS_Disconnected; /* between attempts */
 	}
-	/*
-	 * RasHangUp/SIGTERM: a hang-up can clobber status with HANGUP (or a
-	 * killed chat with CONNECT_FAILED) on the way down.
-	 */
-	if (hung_up && rasdial_down_status >= 0 && !rasdial_down_on_sig &&
-	    rasdial_down_status != EXIT_OK &&
-	    rasdial_down_status != EXIT_USER_REQUEST &&
-	    rasdial_down_status != EXIT_HANGUP)
-		/*
-		 * The link was already going down for a reason of its own
-		 * when the signal came (xl2tpd stops its pppd when the LNS
-		 * closes the call after our authentication failed): it stands.
-		 */
-		map_status = rasdial_down_status;
-	else if (hung_up)
-		map_status = EXIT_USER_REQUEST;
-	/*
-	 * Else a USER_REQUEST came from SIGHUP, which pppd counts as one:
-	 * the modem's hang-up raises it on pppd's controlling tty, often
-	 * before pppd reads the EOF (our hang-ups are SIGTERM/SIGINT).
-	 */
-	else if (map_status == EXIT_USER_REQUEST)
-		map_status = EXIT_HANGUP;
-	/*
-	 * A modem hangup on the way down overwrites status with HANGUP:
-	 * the status the link started to go down with says why it did.
-	 */
-	if (!hung_up && map_status == EXIT_HANGUP && rasdial_down_status >= 0 &&
-	    rasdial_down_status != EXIT_OK &&
-	    rasdial_down_status != EXIT_USER_REQUEST)
-		map_status = rasdial_down_status;
-	ev.error = rasdial_ppp_exit_error_dev(map_status, rasdial_progress,
-					      rasdial_connected,
-					      rasdial_opt_device_type);
-	/* The connect script failed: chat's own reason, when we know it. */
-	if (map_status == EXIT_CONNECT_FAILED && !rasdial_connected) {
-		uint32_t chat = rasdial_chat_error(rasdial_chat_exit,
-				rasdial_chat_abort[0] ? rasdial_chat_abort : NULL);
-
-		if (chat)
-			ev.error = chat;
-	}
-	ev.state = rasdial_connected || map_status == EXIT_USER_REQUEST ?
-		   RASCS_Disconnected : rasdial_last_state;
+	end.down_status = rasdial_down_status;
+	end.down_on_sig = rasdial_down_on_sig;
+	end.died_in_phase = rasdial_progress;
+	end.was_connected = rasdial_connected;
+	end.last_state = rasdial_last_state;
+	end.device_type = rasdial_opt_device_type;
+	end.chat_exit = rasdial_chat_exit;
+	end.chat_abort = rasdial_chat_abort;
+	ev.error = rasdial_ppp_end(&end, &ev.state);
 	ev.flags = final ? RASDIAL_F_FINAL : 0;
 	info("rasdial: link %s in phase %d with status %d (%d going down, chat %d%s%q): RAS error %u",
 	     rasdial_connected ? "ended" : "failed", rasdial_progress,
