@@ -69,6 +69,7 @@
 #include <limits.h>
 #include <net/if.h>
 #include <poll.h>
+#include <pwd.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,6 +142,8 @@ RASDIAL_EXPORT char pppd_version[] = RASDIAL_PPPD_VERSION;
 
 static uint32_t rasdial_opt_conn;		/* 0: self-register */
 static char rasdial_opt_entry[RASDIAL_ENTRY_MAX + 1];	/* adopt by name */
+static uint32_t rasdial_opt_adopt_uid;	/* rasdial-adopt-user, when set */
+static int rasdial_opt_adopt_uid_set;
 /*
  * While pppd waits for an ACK its main loop stands still (no LCP echo
  * replies, no retransmits): a short default, a bound on what the caller
@@ -275,6 +278,10 @@ static int rasdial_relay_open(void)
 		goto err_free;
 	}
 	rasdial_conn = rasdial_opt_conn;
+	if (rasdial_opt_adopt_uid_set && (!rasdial_opt_entry[0] || rasdial_opt_conn))
+		warn("rasdial: rasdial-adopt-user applies to rasdial-entry without rasdial-conn only; ignored");
+	else if (rasdial_opt_adopt_uid_set && getuid() != 0)
+		warn("rasdial: rasdial-adopt-user ignored: only a pppd that root runs may adopt another user's dial");
 	dbglog("rasdial: family %d, conn %u%s", rasdial_family, rasdial_conn,
 	       rasdial_conn ? "" : " (self-registering)");
 	return 0;
@@ -528,8 +535,17 @@ static int rasdial_put_event(struct nl_msg *msg, const struct rasdial_event *ev)
 	int err = 0;
 
 	/* Until the kernel has told us our conn: adopt RasDial's by name. */
-	if (!rasdial_conn && rasdial_opt_entry[0])
+	if (!rasdial_conn && rasdial_opt_entry[0]) {
 		flags |= RASDIAL_F_ADOPT;
+		/*
+		 * Root's pppd (xl2tpd's) adopts only root's dials unless the
+		 * admin names the user it dials for; the kernel refuses the
+		 * attribute from anyone else (rasdial_relay_open() warned).
+		 */
+		if (rasdial_opt_adopt_uid_set && getuid() == 0)
+			err |= nla_put_u32(msg, RASDIAL_A_ADOPT_UID,
+					   rasdial_opt_adopt_uid);
+	}
 	err |= nla_put_u32(msg, RASDIAL_A_CONN_ID, rasdial_conn);
 	err |= nla_put_u32(msg, RASDIAL_A_SEQ, rasdial_seq);
 	err |= nla_put_u32(msg, RASDIAL_A_STATE, ev->state);
@@ -1327,6 +1343,31 @@ static int rasdial_opt_entry_set(char **argv)
 	return 1;
 }
 
+/*
+ * rasdial-adopt-user USER|UID: the user whose RasDial of the rasdial-entry
+ * this pppd, run by root for them (xl2tpd's), may adopt.  Privileged: the
+ * admin's options file says whose dials root's link serves.
+ */
+static int rasdial_opt_adopt_user_set(char **argv)
+{
+	const struct passwd *pw;
+	unsigned long v;
+
+	if (rasdial_parse_ulong(*argv, UINT32_MAX - 1, &v) == 0) {
+		rasdial_opt_adopt_uid = (uint32_t)v;
+	} else {
+		pw = getpwnam(*argv);
+		if (!pw) {
+			rasdial_pppd_option_error("rasdial-adopt-user: %q is neither a user nor a uid",
+						  *argv);
+			return 0;
+		}
+		rasdial_opt_adopt_uid = (uint32_t)pw->pw_uid;
+	}
+	rasdial_opt_adopt_uid_set = 1;
+	return 1;
+}
+
 static int rasdial_opt_device_type_set(char **argv)
 {
 	size_t len = strlen(*argv);
@@ -1373,8 +1414,12 @@ static int rasdial_opt_phone_set(char **argv)
 
 #define RASDIAL_OPT(n, fn, d) \
 	{ .name = (n), .type = o_special, .addr = (void *)(fn), .description = (d) }
+/* Only from root's command line or a file root controls (pppd checks). */
+#define RASDIAL_OPT_PRIV(n, fn, d) \
+	{ .name = (n), .type = o_special, .addr = (void *)(fn), \
+	  .flags = OPT_PRIV, .description = (d) }
 
-/* Not OPT_PRIV: librasdial passes them on the command line of any user. */
+/* Not OPT_PRIV but one: librasdial passes them on any user's command line. */
 static option_t rasdial_options[] = {
 	RASDIAL_OPT("rasdial-conn", rasdial_opt_conn_set,
 		    "RAS connection id (HRASCONN) from librasdial"),
@@ -1384,6 +1429,8 @@ static option_t rasdial_options[] = {
 		    "Read the password for authenticating us from this fd"),
 	RASDIAL_OPT("rasdial-entry", rasdial_opt_entry_set,
 		    "Adopt the RasDial of this entry (pppd started by xl2tpd)"),
+	RASDIAL_OPT_PRIV("rasdial-adopt-user", rasdial_opt_adopt_user_set,
+			 "Whose RasDial of rasdial-entry root's pppd may adopt"),
 	RASDIAL_OPT("rasdial-phone", rasdial_opt_phone_set,
 		    "Phone number for \\T in the chat script (RASDIALPARAMS)"),
 	RASDIAL_OPT("rasdial-device-type", rasdial_opt_device_type_set,
