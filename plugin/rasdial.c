@@ -188,6 +188,7 @@ static int rasdial_settle_armed;	/* rasdial_settle_check() scheduled */
 static uint32_t rasdial_last_state;	/* for the failure report */
 static int rasdial_final_sent;
 static volatile sig_atomic_t rasdial_hangup_sig; /* set in signal context */
+static volatile sig_atomic_t rasdial_fatal_sig;	/* pppd dies in a handler */
 static int rasdial_down_status = -1;	/* pppd's status when the link
 					 * started to go down, -1 before */
 static int rasdial_down_on_sig;		/* a hang-up signal had come by then */
@@ -1142,6 +1143,14 @@ static void rasdial_signal_notify(void *ctx, int sig)
 	 */
 	if (sig == SIGTERM || sig == SIGINT)
 		rasdial_hangup_sig = 1;
+	/*
+	 * pppd notifies SIGHUP, SIGTERM and SIGINT from hup() and term();
+	 * any other signal from bad_signal() (SIGSEGV, SIGQUIT, ...), which
+	 * calls die() next, still inside the handler: the exit notifier then
+	 * runs in signal context.
+	 */
+	else if (sig != SIGHUP)
+		rasdial_fatal_sig = sig;
 }
 
 static void rasdial_exit_notify(void *ctx, int exit_status)
@@ -1149,6 +1158,16 @@ static void rasdial_exit_notify(void *ctx, int exit_status)
 	(void)ctx;
 	if (rasdial_in_child)
 		return;
+	/*
+	 * Called from a fatal signal's handler (maybe interrupting our own
+	 * send or wait): no malloc, libnl or waiting here.  The socket
+	 * closes as the process exits, and the kernel publishes the conn's
+	 * end as RASDIAL_ERROR_PPPD_VANISHED.
+	 */
+	if (rasdial_fatal_sig) {
+		explicit_bzero(rasdial_secret, sizeof(rasdial_secret));
+		return;
+	}
 	/*
 	 * Only if DEAD never reported a final event: pppd died before its
 	 * link did, or a 2.5 pppd gave up on "persist".  Reported for a

@@ -1094,4 +1094,48 @@ TEST_F_TIMEOUT(plugin, no_module_dials_on, 90)
 	EXPECT_EQ(0, system(cmd));
 }
 
+static int pe_any(const struct pe_ctx *c)
+{
+	return c->n > 0;
+}
+
+/*
+ * pppd dies of a fatal signal (SIGQUIT: pppd's bad_signal() calls die())
+ * while it waits for an ACK the owner holds back: its exit notifier runs
+ * inside the signal handler, where the plugin must not send or wait.
+ * pppd is gone at once, and the kernel publishes the end when the socket
+ * closes: Disconnected, 619, FINAL | VANISHED.
+ */
+TEST_F_TIMEOUT(plugin, fatal_signal_does_not_wait, 90)
+{
+	struct pe_ctx *c = &self->c;
+	struct pe_event *last;
+	long long t;
+	int ok, status;
+
+	c->conn = pe_conn_new(c);
+	ASSERT_NE(0u, c->conn);
+	c->busy_until_ms = pe_now_ms() + 3600 * 1000;	/* never ACKs */
+	c->pppd = pe_start_pppd(c->conn, PE_SECRET, (const char *const[]){
+				"rasdial-callback-timeout", "30", NULL });
+	ASSERT_LT(0, c->pppd);
+	ASSERT_TRUE(pe_wait(c, pe_any, 30000));
+	/* pppd now waits up to 30 s for the ACK of OpenPort. */
+	usleep(300000);
+	t = pe_now_ms();
+	kill(c->pppd, SIGQUIT);
+	status = pe_wait_exit(c->pppd, 5000);
+	ok = pe_wait(c, pe_final, 5000);
+	pe_print(c, "SIGQUIT while waiting for an ACK");
+	EXPECT_EQ(127, status);		/* die(127), not the signal */
+	if (status >= 0)
+		c->pppd = 0;
+	ASSERT_TRUE(ok);
+	last = &c->evs[c->n - 1];
+	EXPECT_EQ((uint32_t)RASCS_Disconnected, last->state);
+	EXPECT_EQ((uint32_t)RASDIAL_ERROR_PPPD_VANISHED, last->error);
+	EXPECT_TRUE(!!(last->flags & RASDIAL_F_VANISHED));
+	EXPECT_GT(3000, last->at_ms - t);
+}
+
 TEST_HARNESS_MAIN
