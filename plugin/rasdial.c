@@ -165,6 +165,7 @@ static struct nl_sock *rasdial_sk;
 static int rasdial_family;
 static int rasdial_relay_tried;		/* socket opened once (or failed) */
 static int rasdial_relay_off;		/* gave up: pppd goes on alone */
+static unsigned int rasdial_events_lost;	/* not reported, socket kept */
 static int rasdial_in_child;		/* a forked pppd child: stay silent */
 static uint32_t rasdial_conn;		/* conn id in use, 0 until known */
 static uint32_t rasdial_seq;		/* last SEQ sent */
@@ -234,16 +235,48 @@ static int rasdial_parse_ulong(const char *s, unsigned long max,
 
 /* ---------------------------------------------------------------- netlink */
 
+/* Gives up reporting for good: only when no conn is bound to the socket,
+ * or the conn is not (or no longer) ours. */
 static void rasdial_relay_stop(void)
 {
-	/*
-	 * Closing the socket lets the kernel publish the conn as vanished
-	 * now, rather than leave its owner waiting for events that won't come.
-	 */
 	if (rasdial_sk)
 		nl_socket_free(rasdial_sk);
 	rasdial_sk = NULL;
 	rasdial_relay_off = 1;
+}
+
+/*
+ * One event did not get through (no memory, a full socket buffer, no
+ * reply in time, the kernel refused it), but pppd dials on.  The socket
+ * stays open: closing it would make the kernel publish the conn as
+ * vanished (619) while the link comes up unlisted, out of RasHangUp's
+ * reach.  The conn keeps its last state until the next event, which is
+ * reported as usual.
+ */
+static void rasdial_event_lost(const char *why, int err)
+{
+	if (!rasdial_events_lost++)
+		warn("rasdial: conn %u: event %u not reported (%s%s%s); reporting the next ones",
+		     rasdial_conn, rasdial_seq, why, err ? ": " : "",
+		     err ? strerror(err) : "");
+	else
+		dbglog("rasdial: conn %u: event %u not reported (%s)",
+		       rasdial_conn, rasdial_seq, why);
+}
+
+/*
+ * The kernel says the conn librasdial made for this pppd is not ours:
+ * ENOENT (RasHangUp came before our first event, or rasdial.ko was
+ * reloaded), EBUSY (another pppd bound it), EPERM (another user's).
+ * This pppd would dial for nobody, unlisted, and no RasHangUp would
+ * reach it: it ends as a hang-up ends it (pppd exits EXIT_USER_REQUEST).
+ */
+static void rasdial_conn_lost(int err, const char *detail)
+{
+	error("rasdial: conn %u is not this pppd's: %s%s%q; ending the link",
+	      rasdial_conn, strerror(err), detail[0] ? ": " : "", detail);
+	rasdial_relay_stop();
+	kill(getpid(), SIGTERM);
 }
 
 static int rasdial_relay_open(void)
@@ -453,9 +486,10 @@ static void rasdial_wait_ack(uint32_t seq)
 		}
 		ret = rasdial_recv_once(left > INT_MAX ? INT_MAX : (int)left, 0, NULL);
 		if (ret < 0) {
-			warn("rasdial: netlink receive failed: %s; not reporting to RAS",
-			     strerror(-ret));
-			rasdial_relay_stop();
+			/* The conn stays bound: go on without this ACK. */
+			rasdial_ack_missed = 1;
+			warn("rasdial: netlink receive failed: %s; not waiting for ACK %u",
+			     strerror(-ret), seq);
 			return;
 		}
 	}
@@ -617,7 +651,10 @@ static int rasdial_put_event(struct nl_msg *msg, const struct rasdial_event *ev)
 
 /*
  * Sends one RASDIAL_CMD_EVENT, reads the kernel's reply and, when asked,
- * waits for the owner's ACK.  Any failure turns the relay off for good.
+ * waits for the owner's ACK.  A failure loses this event only
+ * (rasdial_event_lost()), unless the conn turns out not to be ours or
+ * there is none: a pppd registering itself gives up when the kernel
+ * refuses it, or when it cannot tell whether the kernel registered it.
  */
 static void rasdial_send(const struct rasdial_event *ev)
 {
@@ -631,55 +668,70 @@ static void rasdial_send(const struct rasdial_event *ev)
 	    (!rasdial_sk && (rasdial_relay_tried || rasdial_relay_open() < 0)))
 		return;
 
+	rasdial_seq++;
 	msg = nlmsg_alloc();
 	if (!msg) {
-		error("rasdial: out of memory; not reporting to RAS");
-		rasdial_relay_stop();
+		rasdial_event_lost("out of memory", 0);
 		return;
 	}
-	rasdial_seq++;
 	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, rasdial_family, 0, 0,
 			 RASDIAL_CMD_EVENT, RASDIAL_GENL_VERSION) ||
 	    rasdial_put_event(msg, ev) < 0) {
-		error("rasdial: event does not fit a netlink message; not reporting to RAS");
-		goto err_stop;
+		nlmsg_free(msg);
+		rasdial_event_lost("does not fit a netlink message", 0);
+		return;
 	}
+	/* Not sent, so nothing was registered: the next event tries again. */
 	ret = nl_send_auto(rasdial_sk, msg);
-	if (ret < 0) {
-		error("rasdial: sending event %u failed: %s; not reporting to RAS",
-		      rasdial_seq, nl_geterror(ret));
-		goto err_stop;
-	}
 	req_seq = nlmsg_hdr(msg)->nlmsg_seq;
 	nlmsg_free(msg);
-	msg = NULL;
+	if (ret < 0) {
+		rasdial_event_lost(nl_geterror(ret), 0);
+		return;
+	}
 
 	deadline = rasdial_now_ms() + RASDIAL_REPLY_TIMEOUT_MS;
 	while (!r.done) {
 		left = deadline - rasdial_now_ms();
 		if (left <= 0) {
-			error("rasdial: no reply from the kernel to event %u; not reporting to RAS",
-			      rasdial_seq);
-			goto err_stop;
+			ret = -ETIMEDOUT;
+			break;
 		}
 		ret = rasdial_recv_once((int)left, req_seq, &r);
-		if (ret < 0) {
-			error("rasdial: netlink receive failed: %s; not reporting to RAS",
+		if (ret < 0)
+			break;
+	}
+	if (!r.done) {
+		/* Registering: whether the kernel made a conn is unknown. */
+		if (!rasdial_conn) {
+			error("rasdial: no answer from the kernel to registering: %s; not reporting to RAS",
 			      strerror(-ret));
-			goto err_stop;
+			rasdial_relay_stop();
+			return;
 		}
+		rasdial_event_lost("no reply from the kernel", -ret);
+		return;
 	}
 	if (r.error) {
-		/* ENOENT: conn or family gone; EBUSY: another pppd has it. */
-		error("rasdial: kernel refused event %u for conn %u: %s%s%q; not reporting to RAS",
-		      rasdial_seq, rasdial_conn, strerror(r.error),
-		      r.detail[0] ? ": " : "", r.detail);
-		goto err_stop;
+		if (rasdial_opt_conn && (r.error == ENOENT || r.error == EBUSY ||
+					 r.error == EPERM)) {
+			rasdial_conn_lost(r.error, r.detail);
+			return;
+		}
+		/* ENOSPC, ENOMEM: the registry is full for now; the next
+		 * event may register or be taken. */
+		if (rasdial_conn || r.error == ENOSPC || r.error == ENOMEM) {
+			rasdial_event_lost(r.detail[0] ? r.detail : "refused", r.error);
+			return;
+		}
+		error("rasdial: kernel refused to register this pppd: %s%s%q; not reporting to RAS",
+		      strerror(r.error), r.detail[0] ? ": " : "", r.detail);
+		rasdial_relay_stop();
+		return;
 	}
 	if (!r.got_reply || !r.conn) {
-		error("rasdial: kernel reply to event %u has no conn id; not reporting to RAS",
-		      rasdial_seq);
-		goto err_stop;
+		rasdial_event_lost("reply without conn id", 0);
+		return;
 	}
 	if (!rasdial_conn) {
 		rasdial_conn = r.conn;
@@ -703,12 +755,6 @@ static void rasdial_send(const struct rasdial_event *ev)
 	if ((r.flags & RASDIAL_F_WANT_ACK) &&
 	    (rasdial_opt_conn || rasdial_opt_entry[0]))
 		rasdial_wait_ack(rasdial_seq);
-	return;
-
-err_stop:
-	if (msg)
-		nlmsg_free(msg);
-	rasdial_relay_stop();
 }
 
 static void rasdial_report(uint32_t state)

@@ -1138,4 +1138,47 @@ TEST_F_TIMEOUT(plugin, fatal_signal_does_not_wait, 90)
 	EXPECT_GT(3000, last->at_ms - t);
 }
 
+/* RASDIAL_CMD_HANGUP from the owner socket; the kernel's answer. */
+static int pe_send_hangup(struct pe_ctx *c, uint32_t conn)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+
+	if (!msg)
+		return -NLE_NOMEM;
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, c->family, 0, 0,
+			 RASDIAL_CMD_HANGUP, RASDIAL_GENL_VERSION) ||
+	    nla_put_u32(msg, RASDIAL_A_CONN_ID, conn)) {
+		nlmsg_free(msg);
+		return -NLE_NOMEM;
+	}
+	return nl_send_sync(c->cmd, msg);
+}
+
+/*
+ * The owner hangs up before its pppd's first event (the kernel frees a
+ * conn no pppd has bound): that event gets ENOENT.  The pppd must not
+ * dial on for nobody, unlisted and out of RasHangUp's reach: it ends as
+ * a hang-up ends it.  (It used to stop reporting and connect.)
+ */
+TEST_F_TIMEOUT(plugin, conn_gone_before_bind_ends_pppd, 60)
+{
+	struct pe_ctx *c = &self->c;
+	uint32_t conn;
+	int status;
+
+	conn = pe_conn_new(c);
+	ASSERT_NE(0u, conn);
+	ASSERT_EQ(0, pe_send_hangup(c, conn));
+	c->pppd = pe_start_pppd(conn, PE_SECRET, NULL);
+	ASSERT_LT(0, c->pppd);
+	status = pe_wait_exit(c->pppd, 20000);
+	if (status != 5)
+		pe_dump_log();
+	EXPECT_EQ(5, status);	/* EXIT_USER_REQUEST */
+	if (status >= 0)
+		c->pppd = 0;
+	EXPECT_TRUE(pe_file_has(PE_LOG, "is not this pppd's"));
+	EXPECT_FALSE(pe_file_has(PE_LOG, "local  IP address"));
+}
+
 TEST_HARNESS_MAIN
