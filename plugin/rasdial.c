@@ -6,7 +6,9 @@
  *
  *   plugin rasdial.so rasdial-conn ID [rasdial-callback-timeout S]
  *          [rasdial-passwd-fd FD] [rasdial-device-type TYPE]
+ *          [rasdial-phone NUMBER] [rasdial-chat-report]
  *   plugin rasdial.so rasdial-entry NAME [rasdial-device-type TYPE]
+ *          [rasdial-adopt-user USER]
  *
  * With rasdial-conn (the id librasdial got from CONN_NEW) the plugin waits
  * after each event until the owner has run its callback (RASDIAL_CMD_ACK),
@@ -46,15 +48,27 @@
  * when pppd first needs the secret, then closed; never logged.
  *
  * Chat's result: pppd keeps only "connect script failed" of chat's exit
- * status.  On entering SERIALCONN the plugin puts its rasdial-connect
- * helper (next to rasdial.so) in front of the chat of pppd's connect
- * command and hands it a pipe (env RASDIAL_CONNECT_FD) and the phone
+ * status.  With "rasdial-chat-report" (librasdial passes it; no other
+ * dial's connect line is touched), on entering SERIALCONN the plugin puts
+ * its rasdial-connect helper (next to rasdial.so) in front of pppd's
+ * connect command when chat is that command, and hands it a pipe (env RASDIAL_CONNECT_FD) and the phone
  * number override (env RASDIAL_PHONE, from "rasdial-phone", a dial
  * string checked against a whitelist, which the helper passes to chat as
  * -T for "\T").  The helper reports chat's exit
  * status and the ABORT string that matched; rasdial_chat_error() turns
- * that into 676/679/680/678/651.  A connect command without a chat word
- * (a script of its own) runs as it is and fails as 678.
+ * that into 676/679/680/678/651.  A connect command that is not chat (a
+ * script of its own, chat as its argument) runs as it is and fails as 678.
+ *
+ * rasdial-adopt-user USER|UID (privileged: from root or an options file
+ * root controls) with rasdial-entry: root's pppd (xl2tpd's) may adopt
+ * that user's RasDial of the entry (RASDIAL_A_ADOPT_UID); without it the
+ * kernel lets it adopt only root's.
+ *
+ * Relay failures: a lost event (no memory, ENOBUFS, no reply within 5 s,
+ * a refusal) is logged and skipped; the socket stays open, so the conn
+ * stays listed and RasHangUp still reaches pppd.  If the kernel says the
+ * conn librasdial made is not this pppd's (ENOENT, EBUSY, EPERM), pppd
+ * ends as if hung up: it must not dial on for nobody.
  */
 /* dladdr() and pipe2(): defined before any header (pppd-compat.h too). */
 #ifndef _GNU_SOURCE
@@ -86,6 +100,7 @@
 #include <rasdial/ras.h>
 
 #include "../shim/pppd-map.h"
+#include "chat-cmd.h"
 
 #define RASDIAL_EXPORT	__attribute__((visibility("default")))
 
@@ -158,6 +173,7 @@ static char rasdial_opt_device_type[RASDIAL_DEVICE_TYPE_MAX + 1] = "modem";
 /* RAS_MaxPhoneNumber; only dial-string characters (rasdial_phone_ok). */
 #define RASDIAL_PHONE_MAX	128
 static char rasdial_opt_phone[RASDIAL_PHONE_MAX + 1];
+static int rasdial_opt_chat_report;	/* rasdial-chat-report: wrap chat */
 
 /* ---- netlink relay ---- */
 
@@ -806,39 +822,22 @@ static const char *rasdial_helper_path(void)
 	return path;
 }
 
-static int rasdial_is_word_end(char c)
-{
-	return !c || c == ' ' || c == '\t' || c == '\n' || c == ';' ||
-	       c == '&' || c == '|' || c == ')';
-}
-
-/*
- * CMD with "'HELPER' " put before its first word that is chat ("chat",
- * "/usr/sbin/chat", ...), or NULL when it has none.
- */
+/* CMD with "'HELPER' " put before its chat, or NULL when chat is not the
+ * command (rasdial_chat_cmd_offset()). */
 static char *rasdial_wrap_chat(const char *cmd, const char *helper)
 {
-	const char *p, *w;
+	int off = rasdial_chat_cmd_offset(cmd);
 	size_t len;
 	char *out;
 
-	for (p = cmd; *p; p++) {
-		if (p != cmd && !strchr(" \t\n;&|(`", p[-1]))
-			continue;
-		for (w = p; !rasdial_is_word_end(*w); w++)
-			;
-		len = (size_t)(w - p);
-		if (!(len == 4 || (len > 5 && w[-5] == '/')) ||
-		    memcmp(w - 4, "chat", 4))
-			continue;
-		len = strlen(cmd) + strlen(helper) + 4;
-		out = malloc(len);
-		if (!out)
-			return NULL;
-		snprintf(out, len, "%.*s'%s' %s", (int)(p - cmd), cmd, helper, p);
-		return out;
-	}
-	return NULL;
+	if (off < 0)
+		return NULL;
+	len = strlen(cmd) + strlen(helper) + 4;
+	out = malloc(len);
+	if (!out)
+		return NULL;
+	snprintf(out, len, "%.*s'%s' %s", off, cmd, helper, cmd + off);
+	return out;
 }
 
 /* Entering SERIALCONN: chat will run under rasdial-connect, reporting. */
@@ -851,7 +850,10 @@ static void rasdial_chat_arm(void)
 
 	rasdial_chat_exit = -1;
 	rasdial_chat_abort[0] = 0;
-	if (!cs || !*cs || !**cs)
+	/* Only librasdial's dials: every other dial's connect line stays as
+	 * the admin wrote it (an /etc/ppp/options plugin line loads us for
+	 * all of them). */
+	if (!rasdial_opt_chat_report || !cs || !*cs || !**cs)
 		return;
 	if (*cs != rasdial_connect_cmd) {
 		helper = rasdial_helper_path();
@@ -1477,6 +1479,13 @@ static int rasdial_opt_phone_set(char **argv)
 	return 1;
 }
 
+static int rasdial_opt_chat_report_set(char **argv)
+{
+	(void)argv;
+	rasdial_opt_chat_report = 1;
+	return 1;
+}
+
 #define RASDIAL_OPT(n, fn, d) \
 	{ .name = (n), .type = o_special, .addr = (void *)(fn), .description = (d) }
 /* Only from root's command line or a file root controls (pppd checks). */
@@ -1494,6 +1503,9 @@ static option_t rasdial_options[] = {
 		    "Read the password for authenticating us from this fd"),
 	RASDIAL_OPT("rasdial-entry", rasdial_opt_entry_set,
 		    "Adopt the RasDial of this entry (pppd started by xl2tpd)"),
+	{ .name = "rasdial-chat-report", .type = o_special_noarg,
+	  .addr = (void *)rasdial_opt_chat_report_set,
+	  .description = "Run the connect line's chat under rasdial-connect (librasdial's dials)" },
 	RASDIAL_OPT_PRIV("rasdial-adopt-user", rasdial_opt_adopt_user_set,
 			 "Whose RasDial of rasdial-entry root's pppd may adopt"),
 	RASDIAL_OPT("rasdial-phone", rasdial_opt_phone_set,
