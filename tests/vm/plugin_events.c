@@ -40,6 +40,7 @@
 #define PE_ENTRY	"rdplugin"
 #define PE_ENTRY_PAP	"rdplugin-pap"
 #define PE_ENTRY_FAIL	"rdplugin-fail"
+#define PE_ENTRY_CHAT	"rdplugin-chat"
 #define PE_USER		"client"
 #define PE_SERVER	"server"
 #define PE_SECRET	"plugin-s3cret"
@@ -153,6 +154,9 @@ static void pe_setup_files(void)
 	pe_write_peer(PE_ENTRY_PAP, "require-pap", "");
 	/* chat failing: pppd only knows "connect script failed". */
 	pe_write_peer(PE_ENTRY_FAIL, "require-chap", "connect /bin/false\n");
+	/* chat as the connect command: sends one CR down the link. */
+	pe_write_peer(PE_ENTRY_CHAT, "require-chap",
+		      "connect \"/usr/sbin/chat -v '' ''\"\n");
 }
 
 static int pe_send_ack(struct pe_ctx *c, uint32_t conn, uint32_t seq)
@@ -1179,6 +1183,43 @@ TEST_F_TIMEOUT(plugin, conn_gone_before_bind_ends_pppd, 60)
 		c->pppd = 0;
 	EXPECT_TRUE(pe_file_has(PE_LOG, "is not this pppd's"));
 	EXPECT_FALSE(pe_file_has(PE_LOG, "local  IP address"));
+}
+
+/*
+ * The connect line runs under rasdial-connect only when asked
+ * (rasdial-chat-report, which librasdial passes): a pppd that loads the
+ * plugin from /etc/ppp/options for every dial keeps its connect line as
+ * the admin wrote it.
+ */
+TEST_F_TIMEOUT(plugin, chat_report_only_when_asked, 120)
+{
+	struct pe_ctx *c = &self->c;
+
+	if (access("/usr/sbin/chat", X_OK))
+		SKIP(return, "no /usr/sbin/chat");
+	pe_entry = PE_ENTRY_CHAT;
+	for (int with = 0; with < 2; with++) {
+		int ok;
+
+		c->conn = 0;
+		c->n = 0;
+		c->pppd = pe_start_pppd(0, NULL, with ? (const char *const[]){
+					"rasdial-chat-report", NULL } : NULL);
+		ASSERT_LT(0, c->pppd);
+		ok = pe_wait(c, pe_connected, 60000);
+		pe_print(c, with ? "with rasdial-chat-report" : "without");
+		if (!ok)
+			pe_dump_log();
+		ASSERT_TRUE(ok);
+		EXPECT_EQ((uint32_t)RASCS_Connected, c->evs[c->n - 1].state);
+		/* The plugin read chat's report (pppd's "debug" log). */
+		EXPECT_EQ(with, pe_file_has(PE_LOG, "rasdial: chat exit 0"))
+			TH_LOG("with %d", with);
+		pe_dump_log_lines("rasdial: chat");
+		kill(c->pppd, SIGTERM);
+		EXPECT_EQ(5, pe_wait_exit(c->pppd, 20000));
+		c->pppd = 0;
+	}
 }
 
 TEST_HARNESS_MAIN
