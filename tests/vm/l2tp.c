@@ -478,6 +478,19 @@ static void grant_fifo(void)
 			strerror(errno));
 }
 
+/* Both xl2tpds up, the FIFO granted, ADOPT or not: the user dials. */
+static int user_dials(FIXTURE_DATA(l2tp) *self, int adopt,
+		      struct user_report *r)
+{
+	grant_user(adopt);
+	self->lns = start_xl2tpd("lns", 1);
+	self->lac = start_xl2tpd("lac", 0);
+	if (self->lns <= 0 || self->lac <= 0)
+		return -1;
+	grant_fifo();
+	return run_user_dial(r);
+}
+
 /*
  * A user in group dip dials; xl2tpd's pppd (root's) adopts the user's
  * conn because the admin's rasdial-adopt-user names the user: the user
@@ -487,13 +500,7 @@ TEST_F_TIMEOUT(l2tp, user_dial_adopted, 150)
 {
 	struct user_report r;
 
-	grant_user(1);
-	self->lns = start_xl2tpd("lns", 1);
-	self->lac = start_xl2tpd("lac", 0);
-	ASSERT_LT(0, self->lns);
-	ASSERT_LT(0, self->lac);
-	grant_fifo();
-	ASSERT_EQ(0, run_user_dial(&r));
+	ASSERT_EQ(0, user_dials(self, 1, &r));
 	TH_LOG("RasDialA %u (%s), first error %u, pppd %u, hang-up %u",
 	       r.ret, r.detail, r.error, r.conn_pid, r.hangup);
 	ASSERT_EQ(0, r.ret);
@@ -517,13 +524,7 @@ TEST_F_TIMEOUT(l2tp, user_dial_not_adopted_without_adopt_user, 150)
 {
 	struct user_report r;
 
-	grant_user(0);
-	self->lns = start_xl2tpd("lns", 1);
-	self->lac = start_xl2tpd("lac", 0);
-	ASSERT_LT(0, self->lns);
-	ASSERT_LT(0, self->lac);
-	grant_fifo();
-	ASSERT_EQ(0, run_user_dial(&r));
+	ASSERT_EQ(0, user_dials(self, 0, &r));
 	TH_LOG("RasDialA %u (%s), first error %u", r.ret, r.detail, r.error);
 	ASSERT_EQ(0, r.ret);
 	EXPECT_EQ(ERROR_VPN_TIMEOUT, r.error);
