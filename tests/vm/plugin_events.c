@@ -579,9 +579,27 @@ FIXTURE_SETUP(plugin)
 	c->ack = 1;
 }
 
+#define PE_MAX_CONNS	"/sys/module/rasdial/parameters/max_conns"
+static char pe_saved_max_conns[32];	/* to restore, when changed */
+
+static int pe_set_max_conns(const char *v)
+{
+	int fd = open(PE_MAX_CONNS, O_WRONLY);
+	ssize_t n = -1;
+
+	if (fd >= 0) {
+		n = write(fd, v, strlen(v));
+		close(fd);
+	}
+	return n == (ssize_t)strlen(v) ? 0 : -1;
+}
+
 FIXTURE_TEARDOWN(plugin)
 {
 	struct pe_ctx *c = &self->c;
+
+	if (pe_saved_max_conns[0])
+		pe_set_max_conns(pe_saved_max_conns);
 
 	if (c->pppd > 0 && pe_wait_exit(c->pppd, 0) < 0) {
 		kill(c->pppd, SIGTERM);
@@ -1220,6 +1238,50 @@ TEST_F_TIMEOUT(plugin, chat_report_only_when_asked, 120)
 		EXPECT_EQ(5, pe_wait_exit(c->pppd, 20000));
 		c->pppd = 0;
 	}
+}
+
+/*
+ * The registry is full (ENOSPC) when a pppd no shim started registers
+ * itself: the plugin loses those events but not the relay, and once
+ * there is room again the next event registers the link, which is then
+ * listed.  (It used to give up at the first refusal.)
+ */
+TEST_F_TIMEOUT(plugin, registry_full_then_registers, 90)
+{
+	struct pe_ctx *c = &self->c;
+	int fd, ok, full = 0;
+	ssize_t n;
+
+	fd = open(PE_MAX_CONNS, O_RDONLY);
+	if (fd < 0)
+		SKIP(return, "no %s", PE_MAX_CONNS);
+	n = read(fd, pe_saved_max_conns, sizeof(pe_saved_max_conns) - 1);
+	close(fd);
+	ASSERT_LT(0, n);
+	pe_saved_max_conns[n] = '\0';
+	ASSERT_EQ(0, pe_set_max_conns("0"));
+	c->conn = 0;			/* follow by pid */
+	c->pppd = pe_start_pppd(0, NULL, NULL);
+	ASSERT_LT(0, c->pppd);
+	/* Bounded: 10 s for the first refusal to be logged. */
+	for (int i = 0; i < 1000 && !full; i++) {
+		full = pe_file_has(PE_LOG, "not reported");
+		if (!full)
+			usleep(10000);
+	}
+	ASSERT_EQ(0, pe_set_max_conns(pe_saved_max_conns));
+	pe_saved_max_conns[0] = '\0';
+	ASSERT_TRUE(full);
+	ok = pe_wait(c, pe_connected, 60000);
+	pe_print(c, "registered after the registry had room again");
+	if (!ok)
+		pe_dump_log();
+	ASSERT_TRUE(ok);
+	EXPECT_EQ((uint32_t)RASCS_Connected, c->evs[c->n - 1].state);
+	EXPECT_TRUE(!!(c->evs[0].flags & RASDIAL_F_SELF_REGISTERED));
+	EXPECT_LT(1u, c->evs[0].seq);	/* the first ones were lost */
+	c->conn = c->evs[0].conn;
+	pe_hang_up_by_user(_metadata, c, "hang-up after a full registry");
 }
 
 TEST_HARNESS_MAIN
