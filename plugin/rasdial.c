@@ -280,6 +280,30 @@ static void rasdial_event_lost(const char *why, int err)
 		       rasdial_conn, rasdial_seq, why);
 }
 
+/* As RasHangUp ends pppd: SIGTERM (exit status EXIT_USER_REQUEST). */
+static void rasdial_end_pppd(void *arg)
+{
+	(void)arg;
+	kill(getpid(), SIGTERM);
+}
+
+/*
+ * Whether the family this pppd reports to is still the one registered:
+ * a request to a family that went away (rmmod) gets ENOENT too.  Asked on
+ * a socket of its own, so that nothing queued on ours is read.
+ */
+static int rasdial_family_still_there(void)
+{
+	struct nl_sock *sk = nl_socket_alloc();
+	int id = -1;
+
+	if (sk && genl_connect(sk) == 0)
+		id = genl_ctrl_resolve(sk, RASDIAL_GENL_NAME);
+	if (sk)
+		nl_socket_free(sk);
+	return id == rasdial_family;
+}
+
 /*
  * The kernel says the conn librasdial made for this pppd is not ours:
  * ENOENT (RasHangUp came before our first event, or rasdial.ko was
@@ -292,7 +316,12 @@ static void rasdial_conn_lost(int err, const char *detail)
 	error("rasdial: conn %u is not this pppd's: %s%s%q; ending the link",
 	      rasdial_conn, strerror(err), detail[0] ? ": " : "", detail);
 	rasdial_relay_stop();
-	kill(getpid(), SIGTERM);
+	/*
+	 * From pppd's main loop (its timeouts run there), where SIGTERM is
+	 * handled at once: a SIGTERM raised while the link is being set up
+	 * was seen to be lost.
+	 */
+	rasdial_pppd_timeout(rasdial_end_pppd, NULL, 0);
 }
 
 static int rasdial_relay_open(void)
@@ -729,6 +758,13 @@ static void rasdial_send(const struct rasdial_event *ev)
 		return;
 	}
 	if (r.error) {
+		/* rasdial.ko went away with every conn: pppd dials on. */
+		if (r.error == ENOENT && !rasdial_family_still_there()) {
+			error("rasdial: the \"%s\" family went away; not reporting to RAS",
+			      RASDIAL_GENL_NAME);
+			rasdial_relay_stop();
+			return;
+		}
 		if (rasdial_opt_conn && (r.error == ENOENT || r.error == EBUSY ||
 					 r.error == EPERM)) {
 			rasdial_conn_lost(r.error, r.detail);
