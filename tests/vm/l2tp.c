@@ -585,6 +585,11 @@ TEST_F_TIMEOUT(l2tp, adopt_user_is_privileged, 60)
 		}
 		reaped = waitpid(pid, &status, WNOHANG) == pid;
 	}
+	/* EOF on the pipe ends the loop above at once: wait, bounded. */
+	for (int i = 0; i < 200 && !reaped; i++) {
+		usleep(50000);
+		reaped = waitpid(pid, &status, WNOHANG) == pid;
+	}
 	if (!reaped) {
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, 0);
