@@ -146,12 +146,17 @@ static void token(const char *t, int *expect)
 	*expect = !*expect;
 }
 
-/* chat -f FILE: words, '...' and "..." quoting, # comment lines. */
+/*
+ * chat -f FILE as chat's do_file() reads it: words split at blanks and
+ * tabs only ('\r' belongs to the word: "OK\r" of a CRLF file is not
+ * "OK"), '...' and "..." quoting, and a line is a comment only when '#'
+ * is its very first character (an indented "#" is a word).
+ */
 static void read_script(const char *path)
 {
 	static char buf[MAX_SCRIPT + 1];
 	char tok[1024];
-	int expect = 1, line_start = 1;
+	int expect = 1;
 	size_t len, i = 0;
 	FILE *f = fopen(path, "r");
 
@@ -164,21 +169,15 @@ static void read_script(const char *path)
 		size_t n = 0;
 		char q;
 
-		if (buf[i] == '\n') {
-			line_start = 1;
-			i++;
-			continue;
-		}
-		if (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r') {
-			i++;
-			continue;
-		}
-		if (line_start && buf[i] == '#') {
+		if (buf[i] == '#' && (i == 0 || buf[i - 1] == '\n')) {
 			while (i < len && buf[i] != '\n')
 				i++;
 			continue;
 		}
-		line_start = 0;
+		if (buf[i] == '\n' || buf[i] == ' ' || buf[i] == '\t') {
+			i++;
+			continue;
+		}
 		if (buf[i] == '\'' || buf[i] == '"') {
 			q = buf[i++];
 			while (i < len && buf[i] != q && buf[i] != '\n') {
@@ -193,7 +192,7 @@ static void read_script(const char *path)
 				i++;
 		} else {
 			while (i < len && buf[i] != ' ' && buf[i] != '\t' &&
-			       buf[i] != '\r' && buf[i] != '\n') {
+			       buf[i] != '\n') {
 				if (n + 1 < sizeof(tok))
 					tok[n++] = buf[i];
 				i++;
@@ -208,6 +207,43 @@ static void read_script(const char *path)
 static int opt_has_arg(char c)
 {
 	return c == 'f' || c == 'r' || c == 't' || c == 'T' || c == 'U';
+}
+
+/*
+ * chat's options as its own parser (the "micro getopt" OPTION/OPTARG of
+ * chat.c) takes them: words from ARGV[*I] that start with '-' and have
+ * more; letters may be grouped ("-vf FILE", "-vfFILE"); an argument is
+ * the rest of its word, else the next word; "--" ends them and is
+ * consumed, a lone "-" ends them.  Copies them to NARGV, leaves *I at
+ * the first script argument (or at "--") and returns the -f FILE.
+ */
+static const char *chat_options(int argc, char **argv, int *i,
+				char **nargv, int *n)
+{
+	const char *script = NULL;
+
+	for (; *i < argc; ++*i) {
+		const char *w = argv[*i];
+
+		if (w[0] != '-' || !w[1] || !strcmp(w, "--"))
+			break;
+		nargv[(*n)++] = argv[*i];
+		for (w++; *w; w++) {
+			const char *arg;
+
+			if (!opt_has_arg(*w))
+				continue;
+			arg = w[1] ? w + 1 : NULL;
+			if (!arg && *i + 1 < argc) {
+				arg = argv[++*i];
+				nargv[(*n)++] = argv[*i];
+			}
+			if (*w == 'f')
+				script = arg;
+			break;
+		}
+	}
+	return script;
 }
 
 static void report(int fd, int status)
@@ -263,28 +299,18 @@ int main(int argc, char **argv)
 		}
 	}
 
-	/* CHAT's options, then -T, then its script arguments. */
+	/* CHAT's options, then -T (chat keeps the last), then "--" and its
+	 * script arguments. */
 	nargv[n++] = argv[1];
-	for (i = 2; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		char c = argv[i][1];
-
-		nargv[n++] = argv[i];
-		if (!opt_has_arg(c))
-			continue;
-		const char *arg = argv[i][2] ? &argv[i][2] : NULL;
-
-		if (!arg && i + 1 < argc) {
-			arg = argv[++i];
-			nargv[n++] = argv[i];
-		}
-		if (c == 'f')
-			script = arg;
-	}
+	i = 2;
+	script = chat_options(argc, argv, &i, nargv, &n);
 	/* Only the plugin's (it sets both): an inherited one is ignored. */
 	if (fd >= 0 && phone && *phone) {
 		nargv[n++] = "-T";
 		nargv[n++] = (char *)phone;
 	}
+	if (i < argc && !strcmp(argv[i], "--"))
+		nargv[n++] = argv[i++];
 	if (script)
 		read_script(script);
 	for (; i < argc; i++) {

@@ -6,7 +6,9 @@
  *
  *   plugin rasdial.so rasdial-conn ID [rasdial-callback-timeout S]
  *          [rasdial-passwd-fd FD] [rasdial-device-type TYPE]
+ *          [rasdial-phone NUMBER] [rasdial-chat-report]
  *   plugin rasdial.so rasdial-entry NAME [rasdial-device-type TYPE]
+ *          [rasdial-adopt-user USER]
  *
  * With rasdial-conn (the id librasdial got from CONN_NEW) the plugin waits
  * after each event until the owner has run its callback (RASDIAL_CMD_ACK),
@@ -46,15 +48,27 @@
  * when pppd first needs the secret, then closed; never logged.
  *
  * Chat's result: pppd keeps only "connect script failed" of chat's exit
- * status.  On entering SERIALCONN the plugin puts its rasdial-connect
- * helper (next to rasdial.so) in front of the chat of pppd's connect
- * command and hands it a pipe (env RASDIAL_CONNECT_FD) and the phone
+ * status.  With "rasdial-chat-report" (librasdial passes it; no other
+ * dial's connect line is touched), on entering SERIALCONN the plugin puts
+ * its rasdial-connect helper (next to rasdial.so) in front of pppd's
+ * connect command when chat is that command, and hands it a pipe (env RASDIAL_CONNECT_FD) and the phone
  * number override (env RASDIAL_PHONE, from "rasdial-phone", a dial
  * string checked against a whitelist, which the helper passes to chat as
  * -T for "\T").  The helper reports chat's exit
  * status and the ABORT string that matched; rasdial_chat_error() turns
- * that into 676/679/680/678/651.  A connect command without a chat word
- * (a script of its own) runs as it is and fails as 678.
+ * that into 676/679/680/678/651.  A connect command that is not chat (a
+ * script of its own, chat as its argument) runs as it is and fails as 678.
+ *
+ * rasdial-adopt-user USER|UID (privileged: from root or an options file
+ * root controls) with rasdial-entry: root's pppd (xl2tpd's) may adopt
+ * that user's RasDial of the entry (RASDIAL_A_ADOPT_UID); without it the
+ * kernel lets it adopt only root's.
+ *
+ * Relay failures: a lost event (no memory, ENOBUFS, no reply within 5 s,
+ * a refusal) is logged and skipped; the socket stays open, so the conn
+ * stays listed and RasHangUp still reaches pppd.  If the kernel says the
+ * conn librasdial made is not this pppd's (ENOENT, EBUSY, EPERM), pppd
+ * ends as if hung up: it must not dial on for nobody.
  */
 /* dladdr() and pipe2(): defined before any header (pppd-compat.h too). */
 #ifndef _GNU_SOURCE
@@ -69,6 +83,7 @@
 #include <limits.h>
 #include <net/if.h>
 #include <poll.h>
+#include <pwd.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +100,7 @@
 #include <rasdial/ras.h>
 
 #include "../shim/pppd-map.h"
+#include "chat-cmd.h"
 
 #define RASDIAL_EXPORT	__attribute__((visibility("default")))
 
@@ -141,6 +157,8 @@ RASDIAL_EXPORT char pppd_version[] = RASDIAL_PPPD_VERSION;
 
 static uint32_t rasdial_opt_conn;		/* 0: self-register */
 static char rasdial_opt_entry[RASDIAL_ENTRY_MAX + 1];	/* adopt by name */
+static uint32_t rasdial_opt_adopt_uid;	/* rasdial-adopt-user, when set */
+static int rasdial_opt_adopt_uid_set;
 /*
  * While pppd waits for an ACK its main loop stands still (no LCP echo
  * replies, no retransmits): a short default, a bound on what the caller
@@ -155,6 +173,7 @@ static char rasdial_opt_device_type[RASDIAL_DEVICE_TYPE_MAX + 1] = "modem";
 /* RAS_MaxPhoneNumber; only dial-string characters (rasdial_phone_ok). */
 #define RASDIAL_PHONE_MAX	128
 static char rasdial_opt_phone[RASDIAL_PHONE_MAX + 1];
+static int rasdial_opt_chat_report;	/* rasdial-chat-report: wrap chat */
 
 /* ---- netlink relay ---- */
 
@@ -162,6 +181,7 @@ static struct nl_sock *rasdial_sk;
 static int rasdial_family;
 static int rasdial_relay_tried;		/* socket opened once (or failed) */
 static int rasdial_relay_off;		/* gave up: pppd goes on alone */
+static unsigned int rasdial_events_lost;	/* not reported, socket kept */
 static int rasdial_in_child;		/* a forked pppd child: stay silent */
 static uint32_t rasdial_conn;		/* conn id in use, 0 until known */
 static uint32_t rasdial_seq;		/* last SEQ sent */
@@ -185,6 +205,7 @@ static int rasdial_settle_armed;	/* rasdial_settle_check() scheduled */
 static uint32_t rasdial_last_state;	/* for the failure report */
 static int rasdial_final_sent;
 static volatile sig_atomic_t rasdial_hangup_sig; /* set in signal context */
+static volatile sig_atomic_t rasdial_fatal_sig;	/* pppd dies in a handler */
 static int rasdial_down_status = -1;	/* pppd's status when the link
 					 * started to go down, -1 before */
 static int rasdial_down_on_sig;		/* a hang-up signal had come by then */
@@ -230,16 +251,77 @@ static int rasdial_parse_ulong(const char *s, unsigned long max,
 
 /* ---------------------------------------------------------------- netlink */
 
+/* Gives up reporting for good: only when no conn is bound to the socket,
+ * or the conn is not (or no longer) ours. */
 static void rasdial_relay_stop(void)
 {
-	/*
-	 * Closing the socket lets the kernel publish the conn as vanished
-	 * now, rather than leave its owner waiting for events that won't come.
-	 */
 	if (rasdial_sk)
 		nl_socket_free(rasdial_sk);
 	rasdial_sk = NULL;
 	rasdial_relay_off = 1;
+}
+
+/*
+ * One event did not get through (no memory, a full socket buffer, no
+ * reply in time, the kernel refused it), but pppd dials on.  The socket
+ * stays open: closing it would make the kernel publish the conn as
+ * vanished (619) while the link comes up unlisted, out of RasHangUp's
+ * reach.  The conn keeps its last state until the next event, which is
+ * reported as usual.
+ */
+static void rasdial_event_lost(const char *why, int err)
+{
+	if (!rasdial_events_lost++)
+		warn("rasdial: conn %u: event %u not reported (%s%s%s); reporting the next ones",
+		     rasdial_conn, rasdial_seq, why, err ? ": " : "",
+		     err ? strerror(err) : "");
+	else
+		dbglog("rasdial: conn %u: event %u not reported (%s)",
+		       rasdial_conn, rasdial_seq, why);
+}
+
+/* As RasHangUp ends pppd: SIGTERM (exit status EXIT_USER_REQUEST). */
+static void rasdial_end_pppd(void *arg)
+{
+	(void)arg;
+	kill(getpid(), SIGTERM);
+}
+
+/*
+ * Whether the family this pppd reports to is still the one registered:
+ * a request to a family that went away (rmmod) gets ENOENT too.  Asked on
+ * a socket of its own, so that nothing queued on ours is read.
+ */
+static int rasdial_family_still_there(void)
+{
+	struct nl_sock *sk = nl_socket_alloc();
+	int id = -1;
+
+	if (sk && genl_connect(sk) == 0)
+		id = genl_ctrl_resolve(sk, RASDIAL_GENL_NAME);
+	if (sk)
+		nl_socket_free(sk);
+	return id == rasdial_family;
+}
+
+/*
+ * The kernel says the conn librasdial made for this pppd is not ours:
+ * ENOENT (RasHangUp came before our first event, or rasdial.ko was
+ * reloaded), EBUSY (another pppd bound it), EPERM (another user's).
+ * This pppd would dial for nobody, unlisted, and no RasHangUp would
+ * reach it: it ends as a hang-up ends it (pppd exits EXIT_USER_REQUEST).
+ */
+static void rasdial_conn_lost(int err, const char *detail)
+{
+	error("rasdial: conn %u is not this pppd's: %s%s%q; ending the link",
+	      rasdial_conn, strerror(err), detail[0] ? ": " : "", detail);
+	rasdial_relay_stop();
+	/*
+	 * From pppd's main loop (its timeouts run there), where SIGTERM is
+	 * handled at once: a SIGTERM raised while the link is being set up
+	 * was seen to be lost.
+	 */
+	rasdial_pppd_timeout(rasdial_end_pppd, NULL, 0);
 }
 
 static int rasdial_relay_open(void)
@@ -275,6 +357,10 @@ static int rasdial_relay_open(void)
 		goto err_free;
 	}
 	rasdial_conn = rasdial_opt_conn;
+	if (rasdial_opt_adopt_uid_set && (!rasdial_opt_entry[0] || rasdial_opt_conn))
+		warn("rasdial: rasdial-adopt-user applies to rasdial-entry without rasdial-conn only; ignored");
+	else if (rasdial_opt_adopt_uid_set && getuid() != 0)
+		warn("rasdial: rasdial-adopt-user ignored: only a pppd that root runs may adopt another user's dial");
 	dbglog("rasdial: family %d, conn %u%s", rasdial_family, rasdial_conn,
 	       rasdial_conn ? "" : " (self-registering)");
 	return 0;
@@ -445,9 +531,10 @@ static void rasdial_wait_ack(uint32_t seq)
 		}
 		ret = rasdial_recv_once(left > INT_MAX ? INT_MAX : (int)left, 0, NULL);
 		if (ret < 0) {
-			warn("rasdial: netlink receive failed: %s; not reporting to RAS",
-			     strerror(-ret));
-			rasdial_relay_stop();
+			/* The conn stays bound: go on without this ACK. */
+			rasdial_ack_missed = 1;
+			warn("rasdial: netlink receive failed: %s; not waiting for ACK %u",
+			     strerror(-ret), seq);
 			return;
 		}
 	}
@@ -528,8 +615,17 @@ static int rasdial_put_event(struct nl_msg *msg, const struct rasdial_event *ev)
 	int err = 0;
 
 	/* Until the kernel has told us our conn: adopt RasDial's by name. */
-	if (!rasdial_conn && rasdial_opt_entry[0])
+	if (!rasdial_conn && rasdial_opt_entry[0]) {
 		flags |= RASDIAL_F_ADOPT;
+		/*
+		 * Root's pppd (xl2tpd's) adopts only root's dials unless the
+		 * admin names the user it dials for; the kernel refuses the
+		 * attribute from anyone else (rasdial_relay_open() warned).
+		 */
+		if (rasdial_opt_adopt_uid_set && getuid() == 0)
+			err |= nla_put_u32(msg, RASDIAL_A_ADOPT_UID,
+					   rasdial_opt_adopt_uid);
+	}
 	err |= nla_put_u32(msg, RASDIAL_A_CONN_ID, rasdial_conn);
 	err |= nla_put_u32(msg, RASDIAL_A_SEQ, rasdial_seq);
 	err |= nla_put_u32(msg, RASDIAL_A_STATE, ev->state);
@@ -600,7 +696,10 @@ static int rasdial_put_event(struct nl_msg *msg, const struct rasdial_event *ev)
 
 /*
  * Sends one RASDIAL_CMD_EVENT, reads the kernel's reply and, when asked,
- * waits for the owner's ACK.  Any failure turns the relay off for good.
+ * waits for the owner's ACK.  A failure loses this event only
+ * (rasdial_event_lost()), unless the conn turns out not to be ours or
+ * there is none: a pppd registering itself gives up when the kernel
+ * refuses it, or when it cannot tell whether the kernel registered it.
  */
 static void rasdial_send(const struct rasdial_event *ev)
 {
@@ -614,55 +713,77 @@ static void rasdial_send(const struct rasdial_event *ev)
 	    (!rasdial_sk && (rasdial_relay_tried || rasdial_relay_open() < 0)))
 		return;
 
+	rasdial_seq++;
 	msg = nlmsg_alloc();
 	if (!msg) {
-		error("rasdial: out of memory; not reporting to RAS");
-		rasdial_relay_stop();
+		rasdial_event_lost("out of memory", 0);
 		return;
 	}
-	rasdial_seq++;
 	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, rasdial_family, 0, 0,
 			 RASDIAL_CMD_EVENT, RASDIAL_GENL_VERSION) ||
 	    rasdial_put_event(msg, ev) < 0) {
-		error("rasdial: event does not fit a netlink message; not reporting to RAS");
-		goto err_stop;
+		nlmsg_free(msg);
+		rasdial_event_lost("does not fit a netlink message", 0);
+		return;
 	}
+	/* Not sent, so nothing was registered: the next event tries again. */
 	ret = nl_send_auto(rasdial_sk, msg);
-	if (ret < 0) {
-		error("rasdial: sending event %u failed: %s; not reporting to RAS",
-		      rasdial_seq, nl_geterror(ret));
-		goto err_stop;
-	}
 	req_seq = nlmsg_hdr(msg)->nlmsg_seq;
 	nlmsg_free(msg);
-	msg = NULL;
+	if (ret < 0) {
+		rasdial_event_lost(nl_geterror(ret), 0);
+		return;
+	}
 
 	deadline = rasdial_now_ms() + RASDIAL_REPLY_TIMEOUT_MS;
 	while (!r.done) {
 		left = deadline - rasdial_now_ms();
 		if (left <= 0) {
-			error("rasdial: no reply from the kernel to event %u; not reporting to RAS",
-			      rasdial_seq);
-			goto err_stop;
+			ret = -ETIMEDOUT;
+			break;
 		}
 		ret = rasdial_recv_once((int)left, req_seq, &r);
-		if (ret < 0) {
-			error("rasdial: netlink receive failed: %s; not reporting to RAS",
+		if (ret < 0)
+			break;
+	}
+	if (!r.done) {
+		/* Registering: whether the kernel made a conn is unknown. */
+		if (!rasdial_conn) {
+			error("rasdial: no answer from the kernel to registering: %s; not reporting to RAS",
 			      strerror(-ret));
-			goto err_stop;
+			rasdial_relay_stop();
+			return;
 		}
+		rasdial_event_lost("no reply from the kernel", -ret);
+		return;
 	}
 	if (r.error) {
-		/* ENOENT: conn or family gone; EBUSY: another pppd has it. */
-		error("rasdial: kernel refused event %u for conn %u: %s%s%q; not reporting to RAS",
-		      rasdial_seq, rasdial_conn, strerror(r.error),
-		      r.detail[0] ? ": " : "", r.detail);
-		goto err_stop;
+		/* rasdial.ko went away with every conn: pppd dials on. */
+		if (r.error == ENOENT && !rasdial_family_still_there()) {
+			error("rasdial: the \"%s\" family went away; not reporting to RAS",
+			      RASDIAL_GENL_NAME);
+			rasdial_relay_stop();
+			return;
+		}
+		if (rasdial_opt_conn && (r.error == ENOENT || r.error == EBUSY ||
+					 r.error == EPERM)) {
+			rasdial_conn_lost(r.error, r.detail);
+			return;
+		}
+		/* ENOSPC, ENOMEM: the registry is full for now; the next
+		 * event may register or be taken. */
+		if (rasdial_conn || r.error == ENOSPC || r.error == ENOMEM) {
+			rasdial_event_lost(r.detail[0] ? r.detail : "refused", r.error);
+			return;
+		}
+		error("rasdial: kernel refused to register this pppd: %s%s%q; not reporting to RAS",
+		      strerror(r.error), r.detail[0] ? ": " : "", r.detail);
+		rasdial_relay_stop();
+		return;
 	}
 	if (!r.got_reply || !r.conn) {
-		error("rasdial: kernel reply to event %u has no conn id; not reporting to RAS",
-		      rasdial_seq);
-		goto err_stop;
+		rasdial_event_lost("reply without conn id", 0);
+		return;
 	}
 	if (!rasdial_conn) {
 		rasdial_conn = r.conn;
@@ -686,12 +807,6 @@ static void rasdial_send(const struct rasdial_event *ev)
 	if ((r.flags & RASDIAL_F_WANT_ACK) &&
 	    (rasdial_opt_conn || rasdial_opt_entry[0]))
 		rasdial_wait_ack(rasdial_seq);
-	return;
-
-err_stop:
-	if (msg)
-		nlmsg_free(msg);
-	rasdial_relay_stop();
 }
 
 static void rasdial_report(uint32_t state)
@@ -743,39 +858,22 @@ static const char *rasdial_helper_path(void)
 	return path;
 }
 
-static int rasdial_is_word_end(char c)
-{
-	return !c || c == ' ' || c == '\t' || c == '\n' || c == ';' ||
-	       c == '&' || c == '|' || c == ')';
-}
-
-/*
- * CMD with "'HELPER' " put before its first word that is chat ("chat",
- * "/usr/sbin/chat", ...), or NULL when it has none.
- */
+/* CMD with "'HELPER' " put before its chat, or NULL when chat is not the
+ * command (rasdial_chat_cmd_offset()). */
 static char *rasdial_wrap_chat(const char *cmd, const char *helper)
 {
-	const char *p, *w;
+	int off = rasdial_chat_cmd_offset(cmd);
 	size_t len;
 	char *out;
 
-	for (p = cmd; *p; p++) {
-		if (p != cmd && !strchr(" \t\n;&|(`", p[-1]))
-			continue;
-		for (w = p; !rasdial_is_word_end(*w); w++)
-			;
-		len = (size_t)(w - p);
-		if (!(len == 4 || (len > 5 && w[-5] == '/')) ||
-		    memcmp(w - 4, "chat", 4))
-			continue;
-		len = strlen(cmd) + strlen(helper) + 4;
-		out = malloc(len);
-		if (!out)
-			return NULL;
-		snprintf(out, len, "%.*s'%s' %s", (int)(p - cmd), cmd, helper, p);
-		return out;
-	}
-	return NULL;
+	if (off < 0)
+		return NULL;
+	len = strlen(cmd) + strlen(helper) + 4;
+	out = malloc(len);
+	if (!out)
+		return NULL;
+	snprintf(out, len, "%.*s'%s' %s", off, cmd, helper, cmd + off);
+	return out;
 }
 
 /* Entering SERIALCONN: chat will run under rasdial-connect, reporting. */
@@ -788,7 +886,10 @@ static void rasdial_chat_arm(void)
 
 	rasdial_chat_exit = -1;
 	rasdial_chat_abort[0] = 0;
-	if (!cs || !*cs || !**cs)
+	/* Only librasdial's dials: every other dial's connect line stays as
+	 * the admin wrote it (an /etc/ppp/options plugin line loads us for
+	 * all of them). */
+	if (!rasdial_opt_chat_report || !cs || !*cs || !**cs)
 		return;
 	if (*cs != rasdial_connect_cmd) {
 		helper = rasdial_helper_path();
@@ -908,8 +1009,10 @@ static void rasdial_report_authenticated(void)
 static void rasdial_report_end(int exit_status, int final)
 {
 	struct rasdial_event ev = { .exit_status = exit_status };
-	int map_status = exit_status;
-	int hung_up = rasdial_hangup_sig;	/* attempt_begin() clears it */
+	struct rasdial_ppp_end_info end = {
+		.exit_status = exit_status,
+		.hung_up = rasdial_hangup_sig,	/* attempt_begin() clears it */
+	};
 
 	if (!rasdial_attempt) {
 		if (!rasdial_seq)
@@ -917,50 +1020,15 @@ static void rasdial_report_end(int exit_status, int final)
 		else
 			rasdial_last_state = RASCS_Disconnected; /* between attempts */
 	}
-	/*
-	 * RasHangUp/SIGTERM: a hang-up can clobber status with HANGUP (or a
-	 * killed chat with CONNECT_FAILED) on the way down.
-	 */
-	if (hung_up && rasdial_down_status >= 0 && !rasdial_down_on_sig &&
-	    rasdial_down_status != EXIT_OK &&
-	    rasdial_down_status != EXIT_USER_REQUEST &&
-	    rasdial_down_status != EXIT_HANGUP)
-		/*
-		 * The link was already going down for a reason of its own
-		 * when the signal came (xl2tpd stops its pppd when the LNS
-		 * closes the call after our authentication failed): it stands.
-		 */
-		map_status = rasdial_down_status;
-	else if (hung_up)
-		map_status = EXIT_USER_REQUEST;
-	/*
-	 * Else a USER_REQUEST came from SIGHUP, which pppd counts as one:
-	 * the modem's hang-up raises it on pppd's controlling tty, often
-	 * before pppd reads the EOF (our hang-ups are SIGTERM/SIGINT).
-	 */
-	else if (map_status == EXIT_USER_REQUEST)
-		map_status = EXIT_HANGUP;
-	/*
-	 * A modem hangup on the way down overwrites status with HANGUP:
-	 * the status the link started to go down with says why it did.
-	 */
-	if (!hung_up && map_status == EXIT_HANGUP && rasdial_down_status >= 0 &&
-	    rasdial_down_status != EXIT_OK &&
-	    rasdial_down_status != EXIT_USER_REQUEST)
-		map_status = rasdial_down_status;
-	ev.error = rasdial_ppp_exit_error_dev(map_status, rasdial_progress,
-					      rasdial_connected,
-					      rasdial_opt_device_type);
-	/* The connect script failed: chat's own reason, when we know it. */
-	if (map_status == EXIT_CONNECT_FAILED && !rasdial_connected) {
-		uint32_t chat = rasdial_chat_error(rasdial_chat_exit,
-				rasdial_chat_abort[0] ? rasdial_chat_abort : NULL);
-
-		if (chat)
-			ev.error = chat;
-	}
-	ev.state = rasdial_connected || map_status == EXIT_USER_REQUEST ?
-		   RASCS_Disconnected : rasdial_last_state;
+	end.down_status = rasdial_down_status;
+	end.down_on_sig = rasdial_down_on_sig;
+	end.died_in_phase = rasdial_progress;
+	end.was_connected = rasdial_connected;
+	end.last_state = rasdial_last_state;
+	end.device_type = rasdial_opt_device_type;
+	end.chat_exit = rasdial_chat_exit;
+	end.chat_abort = rasdial_chat_abort;
+	ev.error = rasdial_ppp_end(&end, &ev.state);
 	ev.flags = final ? RASDIAL_F_FINAL : 0;
 	info("rasdial: link %s in phase %d with status %d (%d going down, chat %d%s%q): RAS error %u",
 	     rasdial_connected ? "ended" : "failed", rasdial_progress,
@@ -1159,6 +1227,14 @@ static void rasdial_signal_notify(void *ctx, int sig)
 	 */
 	if (sig == SIGTERM || sig == SIGINT)
 		rasdial_hangup_sig = 1;
+	/*
+	 * pppd notifies SIGHUP, SIGTERM and SIGINT from hup() and term();
+	 * any other signal from bad_signal() (SIGSEGV, SIGQUIT, ...), which
+	 * calls die() next, still inside the handler: the exit notifier then
+	 * runs in signal context.
+	 */
+	else if (sig != SIGHUP)
+		rasdial_fatal_sig = sig;
 }
 
 static void rasdial_exit_notify(void *ctx, int exit_status)
@@ -1166,6 +1242,16 @@ static void rasdial_exit_notify(void *ctx, int exit_status)
 	(void)ctx;
 	if (rasdial_in_child)
 		return;
+	/*
+	 * Called from a fatal signal's handler (maybe interrupting our own
+	 * send or wait): no malloc, libnl or waiting here.  The socket
+	 * closes as the process exits, and the kernel publishes the conn's
+	 * end as RASDIAL_ERROR_PPPD_VANISHED.
+	 */
+	if (rasdial_fatal_sig) {
+		explicit_bzero(rasdial_secret, sizeof(rasdial_secret));
+		return;
+	}
 	/*
 	 * Only if DEAD never reported a final event: pppd died before its
 	 * link did, or a 2.5 pppd gave up on "persist".  Reported for a
@@ -1360,6 +1446,31 @@ static int rasdial_opt_entry_set(char **argv)
 	return 1;
 }
 
+/*
+ * rasdial-adopt-user USER|UID: the user whose RasDial of the rasdial-entry
+ * this pppd, run by root for them (xl2tpd's), may adopt.  Privileged: the
+ * admin's options file says whose dials root's link serves.
+ */
+static int rasdial_opt_adopt_user_set(char **argv)
+{
+	const struct passwd *pw;
+	unsigned long v;
+
+	if (rasdial_parse_ulong(*argv, UINT32_MAX - 1, &v) == 0) {
+		rasdial_opt_adopt_uid = (uint32_t)v;
+	} else {
+		pw = getpwnam(*argv);
+		if (!pw) {
+			rasdial_pppd_option_error("rasdial-adopt-user: %q is neither a user nor a uid",
+						  *argv);
+			return 0;
+		}
+		rasdial_opt_adopt_uid = (uint32_t)pw->pw_uid;
+	}
+	rasdial_opt_adopt_uid_set = 1;
+	return 1;
+}
+
 static int rasdial_opt_device_type_set(char **argv)
 {
 	size_t len = strlen(*argv);
@@ -1404,10 +1515,21 @@ static int rasdial_opt_phone_set(char **argv)
 	return 1;
 }
 
+static int rasdial_opt_chat_report_set(char **argv)
+{
+	(void)argv;
+	rasdial_opt_chat_report = 1;
+	return 1;
+}
+
 #define RASDIAL_OPT(n, fn, d) \
 	{ .name = (n), .type = o_special, .addr = (void *)(fn), .description = (d) }
+/* Only from root's command line or a file root controls (pppd checks). */
+#define RASDIAL_OPT_PRIV(n, fn, d) \
+	{ .name = (n), .type = o_special, .addr = (void *)(fn), \
+	  .flags = OPT_PRIV, .description = (d) }
 
-/* Not OPT_PRIV: librasdial passes them on the command line of any user. */
+/* Not OPT_PRIV but one: librasdial passes them on any user's command line. */
 static option_t rasdial_options[] = {
 	RASDIAL_OPT("rasdial-conn", rasdial_opt_conn_set,
 		    "RAS connection id (HRASCONN) from librasdial"),
@@ -1417,6 +1539,11 @@ static option_t rasdial_options[] = {
 		    "Read the password for authenticating us from this fd"),
 	RASDIAL_OPT("rasdial-entry", rasdial_opt_entry_set,
 		    "Adopt the RasDial of this entry (pppd started by xl2tpd)"),
+	{ .name = "rasdial-chat-report", .type = o_special_noarg,
+	  .addr = (void *)rasdial_opt_chat_report_set,
+	  .description = "Run the connect line's chat under rasdial-connect (librasdial's dials)" },
+	RASDIAL_OPT_PRIV("rasdial-adopt-user", rasdial_opt_adopt_user_set,
+			 "Whose RasDial of rasdial-entry root's pppd may adopt"),
 	RASDIAL_OPT("rasdial-phone", rasdial_opt_phone_set,
 		    "Phone number for \\T in the chat script (RASDIALPARAMS)"),
 	RASDIAL_OPT("rasdial-device-type", rasdial_opt_device_type_set,

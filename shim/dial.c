@@ -287,6 +287,8 @@ static int spawn_pppd(uint32_t id, const char *path, bool use_call,
 		argv[n++] = idbuf;
 	}
 	argv[n++] = "nodetach";
+	/* chat's exit status and ABORT string reach the plugin (676, 680...). */
+	argv[n++] = "rasdial-chat-report";
 	if (p->szUserName[0]) {
 		argv[n++] = "user";
 		argv[n++] = p->szUserName;

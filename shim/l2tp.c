@@ -19,6 +19,12 @@
  * through the FIFO: xl2tpd hands the password to pppd through a pipe
  * (passwordfd.so), never on a command line.  xl2tpd splits commands at
  * spaces, so a user name or password with white space cannot be sent.
+ *
+ * A user other than root dials only when the admin lets them write the
+ * FIFO (xl2tpd makes it root's, 0600) and the LAC's pppd options name
+ * them with "rasdial-adopt-user USER": xl2tpd's pppd runs as root, and
+ * the kernel lets it adopt no other user's dial (ERROR_ACCESS_DENIED
+ * without the FIFO, ERROR_VPN_TIMEOUT without the option).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -233,6 +239,16 @@ DWORD rasdial_l2tp_connect(const struct rasdial_l2tp *l, const char *user,
 		goto out;
 	err = send_command(l->control, cmd);
 	explicit_bzero(cmd, sizeof(cmd));
+	if (err == -EACCES || err == -EPERM) {
+		/* xl2tpd makes its FIFO root's, 0600: the admin opens it to
+		 * a group, and names the user in the LAC's options
+		 * (rasdial-adopt-user), or root's pppd ignores the dial. */
+		snprintf(detail, sizeof(detail), "L2TP: this user may not write xl2tpd's control %s (the admin grants it, and rasdial-adopt-user in the LAC's pppd options)",
+			 l->control);
+		rasdial_detail_set(detail);
+		ret = ERROR_ACCESS_DENIED;
+		goto out;
+	}
 	if (err) {
 		snprintf(detail, sizeof(detail), "L2TP: xl2tpd's control %s: %s (is xl2tpd running?)",
 			 l->control, strerror(-err));

@@ -304,3 +304,54 @@ uint32_t rasdial_chat_error(int chat_exit, const char *abort_string)
 	/* Some other ABORT string: the modem said the call failed. */
 	return ERROR_FROM_DEVICE;
 }
+
+uint32_t rasdial_ppp_end(const struct rasdial_ppp_end_info *end,
+			 uint32_t *state)
+{
+	int st = end->exit_status;
+	uint32_t error, chat;
+
+	/*
+	 * RasHangUp (SIGTERM) can clobber status with HANGUP (or a killed
+	 * chat with CONNECT_FAILED) on the way down: a user request, unless
+	 * the link was already going down for a reason of its own when the
+	 * signal came (xl2tpd stops its pppd when the LNS closes the call
+	 * after our authentication failed): that reason stands.
+	 */
+	if (end->hung_up && end->down_status >= 0 && !end->down_on_sig &&
+	    end->down_status != RASDIAL_PPP_EXIT_OK &&
+	    end->down_status != RASDIAL_PPP_EXIT_USER_REQUEST &&
+	    end->down_status != RASDIAL_PPP_EXIT_HANGUP)
+		st = end->down_status;
+	else if (end->hung_up)
+		st = RASDIAL_PPP_EXIT_USER_REQUEST;
+	/*
+	 * Else a USER_REQUEST came from SIGHUP, which pppd counts as one:
+	 * the modem's hang-up raises it on pppd's controlling tty, often
+	 * before pppd reads the EOF (our hang-ups are SIGTERM/SIGINT).
+	 */
+	else if (st == RASDIAL_PPP_EXIT_USER_REQUEST)
+		st = RASDIAL_PPP_EXIT_HANGUP;
+	/*
+	 * A modem hangup on the way down overwrites status with HANGUP:
+	 * the status the link started to go down with says why it did.
+	 */
+	if (!end->hung_up && st == RASDIAL_PPP_EXIT_HANGUP &&
+	    end->down_status >= 0 && end->down_status != RASDIAL_PPP_EXIT_OK &&
+	    end->down_status != RASDIAL_PPP_EXIT_USER_REQUEST)
+		st = end->down_status;
+	error = rasdial_ppp_exit_error_dev(st, end->died_in_phase,
+					   end->was_connected,
+					   end->device_type);
+	/* The connect script failed: chat's own reason, when known. */
+	if (st == RASDIAL_PPP_EXIT_CONNECT_FAILED && !end->was_connected) {
+		chat = rasdial_chat_error(end->chat_exit,
+					  end->chat_abort && end->chat_abort[0] ?
+					  end->chat_abort : NULL);
+		if (chat)
+			error = chat;
+	}
+	*state = end->was_connected || st == RASDIAL_PPP_EXIT_USER_REQUEST ?
+		 RASCS_Disconnected : end->last_state;
+	return error;
+}

@@ -119,6 +119,35 @@ uint32_t rasdial_ppp_exit_error_dev(int exit_status, int died_in_phase,
  */
 uint32_t rasdial_chat_error(int chat_exit, const char *abort_string);
 
+/*
+ * How one link attempt ended, as the plugin saw it (rasdial_ppp_end()).
+ * Statuses are enum rasdial_ppp_exit values, phases enum rasdial_ppp_phase.
+ */
+struct rasdial_ppp_end_info {
+	int exit_status;	/* pppd's status now (or its exit code) */
+	int down_status;	/* status when the link started to go down, -1 */
+	int down_on_sig;	/* a hang-up signal had come by then */
+	int hung_up;		/* SIGTERM/SIGINT (RasHangUp) came this attempt */
+	int died_in_phase;	/* last phase the link moved forward to */
+	int was_connected;	/* RASCS_Connected was reported */
+	uint32_t last_state;	/* the last RASCONNSTATE reported */
+	const char *device_type; /* RASDT_*, NULL or "" for none */
+	int chat_exit;		/* rasdial-connect's report, -1 unknown */
+	const char *chat_abort;	/* the ABORT string that matched, or NULL */
+};
+
+/*
+ * The failure report of a link attempt that ended: returns its dwError
+ * (never 0) and writes to *STATE the RASCONNSTATE to report it in (the last
+ * state reported, as Windows calls RasDialFunc1 again for the state the
+ * error occurred in; RASCS_Disconnected once connected or hung up).
+ * pppd rewrites its status on the way down (a modem hang-up, a killed
+ * chat, SIGHUP counted as a user request): this undoes that from what
+ * END says about the attempt.
+ */
+uint32_t rasdial_ppp_end(const struct rasdial_ppp_end_info *end,
+			 uint32_t *state);
+
 #ifdef __cplusplus
 }
 #endif

@@ -12,6 +12,7 @@
 #define rasdial_ppp_exit_error	test_rasdial_ppp_exit_error
 #define rasdial_chat_error	test_rasdial_chat_error
 #define rasdial_ppp_exit_error_dev	test_rasdial_ppp_exit_error_dev
+#define rasdial_ppp_end		test_rasdial_ppp_end
 #include "../../shim/pppd-map.c"
 
 #include "kselftest_harness.h"
@@ -251,6 +252,106 @@ TEST(device_type_refines)
 			  test_rasdial_ppp_exit_error_dev(c[i].exit, c[i].phase,
 							  c[i].connected, c[i].type))
 			TH_LOG("status %d type %s", c[i].exit, c[i].type ? c[i].type : "NULL");
+}
+
+/* How an attempt ended -> the failure report's error and state. */
+TEST(end_of_link)
+{
+	static const struct {
+		const char *what;
+		int status, down, down_on_sig, hung_up, phase, connected;
+		uint32_t last;
+		const char *type;
+		int chat;
+		const char *abort;
+		uint32_t error, state;
+	} c[] = {
+		{ "RasHangUp while dialing: pppd's HANGUP is a user request",
+		  16, -1, 0, 1, P_ESTAB, 0, RASCS_DeviceConnected, "modem",
+		  -1, NULL, 631, RASCS_Disconnected },
+		{ "RasHangUp killed chat: not chat's failure",
+		  8, -1, 0, 1, P_SERIAL, 0, RASCS_ConnectDevice, "modem",
+		  128 + 15, NULL, 631, RASCS_Disconnected },
+		{ "hung up after the link went down on its own: that reason",
+		  5, 19, 0, 1, P_AUTH, 0, RASCS_Authenticate, "vpn",
+		  -1, NULL, 691, RASCS_Authenticate },
+		{ "going down because of our hang-up: a user request",
+		  5, 10, 1, 1, P_NETWORK, 0, RASCS_AuthProject, "modem",
+		  -1, NULL, 631, RASCS_Disconnected },
+		{ "hung up while going down for HANGUP: still ours",
+		  16, 16, 0, 1, P_RUNNING, 1, RASCS_Connected, "modem",
+		  -1, NULL, 631, RASCS_Disconnected },
+		{ "SIGHUP (carrier loss) counts as the modem's hang-up",
+		  5, -1, 0, 0, P_RUNNING, 1, RASCS_Connected, "modem",
+		  -1, NULL, 629, RASCS_Disconnected },
+		{ "modem hang-up clobbered NEGOTIATION_FAILED: that stands",
+		  16, 10, 0, 0, P_ESTAB, 0, RASCS_AllDevicesConnected, "modem",
+		  -1, NULL, 718, RASCS_AllDevicesConnected },
+		{ "modem hang-up going down for a user request: a hang-up",
+		  16, 5, 0, 0, P_RUNNING, 1, RASCS_Connected, "modem",
+		  -1, NULL, 629, RASCS_Disconnected },
+		{ "chat's ABORT BUSY", 8, -1, 0, 0, P_SERIAL, 0,
+		  RASCS_ConnectDevice, "modem", 4, "BUSY", 676,
+		  RASCS_ConnectDevice },
+		{ "chat timed out", 8, -1, 0, 0, P_SERIAL, 0,
+		  RASCS_ConnectDevice, "modem", 3, "", 678,
+		  RASCS_ConnectDevice },
+		{ "no chat report: the table's 678", 8, -1, 0, 0, P_SERIAL, 0,
+		  RASCS_ConnectDevice, "modem", -1, "", 678,
+		  RASCS_ConnectDevice },
+		{ "PPPoE discovery unanswered", 8, -1, 0, 0, P_SERIAL, 0,
+		  RASCS_ConnectDevice, "PPPoE", -1, NULL, 815,
+		  RASCS_ConnectDevice },
+		{ "authentication refused", 19, 19, 0, 0, P_AUTH, 0,
+		  RASCS_Authenticate, "modem", -1, NULL, 691,
+		  RASCS_Authenticate },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(c); i++) {
+		struct rasdial_ppp_end_info e = {
+			.exit_status = c[i].status,
+			.down_status = c[i].down,
+			.down_on_sig = c[i].down_on_sig,
+			.hung_up = c[i].hung_up,
+			.died_in_phase = c[i].phase,
+			.was_connected = c[i].connected,
+			.last_state = c[i].last,
+			.device_type = c[i].type,
+			.chat_exit = c[i].chat,
+			.chat_abort = c[i].abort,
+		};
+		uint32_t state = 0xdead;
+
+		EXPECT_EQ(c[i].error, test_rasdial_ppp_end(&e, &state))
+			TH_LOG("%s", c[i].what);
+		EXPECT_EQ(c[i].state, state)
+			TH_LOG("%s", c[i].what);
+	}
+}
+
+/* Every input gives an error and one of the two states it may report. */
+TEST(end_never_zero)
+{
+	struct rasdial_ppp_end_info e = {
+		.last_state = RASCS_Authenticate, .chat_exit = -1,
+	};
+	uint32_t state;
+
+	for (e.exit_status = -1; e.exit_status < 25; e.exit_status++)
+		for (e.down_status = -1; e.down_status < 25; e.down_status++)
+			for (e.died_in_phase = 0; e.died_in_phase < 13;
+			     e.died_in_phase++)
+				for (e.hung_up = 0; e.hung_up < 2; e.hung_up++)
+					for (e.was_connected = 0;
+					     e.was_connected < 2;
+					     e.was_connected++) {
+						ASSERT_NE(0u, test_rasdial_ppp_end(&e, &state));
+						ASSERT_TRUE(state == RASCS_Authenticate ||
+							    state == RASCS_Disconnected);
+						if (e.was_connected)
+							ASSERT_EQ(RASCS_Disconnected, state);
+					}
 }
 
 TEST_HARNESS_MAIN

@@ -424,4 +424,86 @@ TEST_F_TIMEOUT(owner, reload_keeps_events, 90)
 	EXPECT_TRUE(dt_wait_registry_empty(10000));
 }
 
+/*
+ * The relay loses one event (relayfault.so in pppd: the kernel's socket
+ * buffer full, ENOBUFS; or no reply within the plugin's 5 s) while pppd
+ * dials on.  That must not publish "pppd vanished" (619) for a link that
+ * then comes up unlisted and out of RasHangUp's reach: the dial reaches
+ * Connected without an error, stays listed, and hangs up.
+ */
+FIXTURE(relay) {
+	HRASCONN h;
+	struct dt_call calls[DT_MAX_CALLS];
+	int n;
+};
+
+FIXTURE_VARIANT(relay) {
+	const char *fault;	/* RASDIAL_RELAY_FAULT: "N ERRNO" */
+};
+
+/* Event 4 is DeviceConnected. */
+FIXTURE_VARIANT_ADD(relay, enobufs) { "4 105" };
+FIXTURE_VARIANT_ADD(relay, no_reply) { "4 0" };
+
+FIXTURE_SETUP(relay)
+{
+	char so[PATH_MAX + 64];
+
+	dt_setup_entry("faults", DT_AUTH_CHAP, NULL);
+	memset(&fault, 0, sizeof(fault));
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	self->h = NULL;
+	self->n = 0;
+	snprintf(so, sizeof(so), "%s/build/tests/preload/relayfault.so",
+		 dt_topdir());
+	if (access(so, R_OK))
+		SKIP(return, "no build/tests/preload/relayfault.so (make tests)");
+	/* pppd inherits them from RasDial (the shim passes environ). */
+	setenv("LD_PRELOAD", so, 1);
+	setenv("RASDIAL_RELAY_FAULT", variant->fault, 1);
+}
+
+FIXTURE_TEARDOWN(relay)
+{
+	unsetenv("LD_PRELOAD");
+	unsetenv("RASDIAL_RELAY_FAULT");
+	if (self->h)
+		RasHangUpA(self->h);
+	dt_wait_registry_empty(10000);
+}
+
+TEST_F_TIMEOUT(relay, lost_event_keeps_the_link_listed, 90)
+{
+	RASDIALPARAMSA p;
+	RASCONNSTATUSA st = { .dwSize = sizeof(st) };
+	struct dt_kconn k = { 0 };
+	pid_t pppd = 0;
+
+	dt_params(&p, "faults", NULL);
+	ASSERT_EQ(0, RasDialA(NULL, NULL, &p, 1, fault_cb, &self->h));
+	unsetenv("LD_PRELOAD");
+	unsetenv("RASDIAL_RELAY_FAULT");
+	ASSERT_TRUE(dt_wait(dt_done_connected_or_error, DIAL_TIMEOUT_MS,
+			    self->calls, &self->n));
+	dt_print_calls(self->calls, self->n);
+	for (int i = 0; i < self->n; i++) {
+		EXPECT_EQ(0, self->calls[i].error) TH_LOG("call %d", i);
+	}
+	ASSERT_GE(dt_find(self->calls, self->n, RASCS_Connected), 0);
+	/* Listed, with its pppd, and its status is Connected. */
+	ASSERT_EQ(0, dt_kernel_get(dt_conn_id(self->h), &k));
+	EXPECT_EQ(1, k.found);
+	EXPECT_EQ(RASCS_Connected, k.state);
+	pppd = (pid_t)k.pid;
+	EXPECT_LT(0, pppd);
+	EXPECT_EQ(0, RasGetConnectStatusA(self->h, &st));
+	EXPECT_EQ(RASCS_Connected, st.rasconnstate);
+	/* RasHangUp still reaches pppd. */
+	EXPECT_EQ(0, RasHangUpA(self->h));
+	self->h = NULL;
+	if (pppd > 0)
+		EXPECT_TRUE(dt_wait_pid_gone(pppd, 15000));
+	EXPECT_TRUE(dt_wait_registry_empty(5000));
+}
+
 TEST_HARNESS_MAIN

@@ -15,7 +15,13 @@
  * with ERROR_VPN_TIMEOUT (809) once the entry's rasdial-l2tp-timeout is
  * over.  PPP addresses: 192.0.2.1 (LNS) and 192.0.2.10..19 (LAC), outside
  * the veth /25 so that the tunnel's own route stays on the veth.
+ *
+ * A user who is not root dials too: xl2tpd's pppd runs as root, and the
+ * kernel lets it adopt only root's dials and those of the user that the
+ * admin names in its options file (rasdial-adopt-user, a privileged
+ * option); the admin also lets that user write xl2tpd's control FIFO.
  */
+#include <grp.h>
 #include <poll.h>
 
 #include "linktest.h"
@@ -29,6 +35,8 @@
 #define LAC_ADDR	"192.0.2.130"
 #define PPP_SRV		"192.0.2.1"
 #define TIMEOUT_S	12
+#define USER_UID	2001	/* a user in group dip, not root */
+#define GID_DIP		30
 
 static int l2tp_ready(void)
 {
@@ -366,6 +374,236 @@ TEST_F_TIMEOUT(l2tp, no_xl2tpd, 60)
 	if (h)
 		RasHangUpA(h);
 	EXPECT_TRUE(dt_wait_registry_empty(5000));
+}
+
+/* What the user's dial, in a child process, saw. */
+struct user_report {
+	DWORD ret;		/* RasDialA */
+	int seq_ok;		/* the states of a connected dial, in order */
+	DWORD error;		/* the first callback error, 0 for none */
+	DWORD hangup;		/* RasHangUpA */
+	int disconnected;	/* its Disconnected callback came */
+	unsigned int conn_pid;	/* the conn's pppd, from the kernel */
+	char detail[200];
+};
+
+/* Drops this (forked) process to USER_UID in group dip. */
+static int become_user(void)
+{
+	gid_t dip = GID_DIP;
+
+	if (setgroups(1, &dip) || setresgid(USER_UID, USER_UID, USER_UID) ||
+	    setresuid(USER_UID, USER_UID, USER_UID))
+		return -1;
+	return getuid() == USER_UID && geteuid() == USER_UID ? 0 : -1;
+}
+
+/* RasDial ENTRY as USER_UID; the report goes to FD.  Never returns. */
+static void __attribute__((noreturn)) user_dial(int fd)
+{
+	struct user_report r = { .ret = (DWORD)-1 };
+	struct dt_call calls[DT_MAX_CALLS];
+	const struct dt_call *err;
+	struct dt_kconn k;
+	HRASCONN h = NULL;
+	int n = 0;
+
+	if (become_user())
+		_exit(10);
+	r.ret = lt_dial(ENTRY, NULL, &h, calls, &n);
+	snprintf(r.detail, sizeof(r.detail), "%s", rasdial_last_detail());
+	r.seq_ok = lt_sequence_ok(calls, n);
+	err = lt_error(calls, n);
+	r.error = err ? err->error : 0;
+	if (h && dt_kernel_get(dt_conn_id(h), &k) == 0 && k.found)
+		r.conn_pid = k.pid;
+	if (h) {
+		r.hangup = RasHangUpA(h);
+		r.disconnected = dt_wait(has_disconnected, 15000, calls, &n);
+		dt_print_calls(calls, n);
+	}
+	if (write(fd, &r, sizeof(r)) != (ssize_t)sizeof(r))
+		_exit(11);
+	_exit(0);
+}
+
+/* Runs user_dial() in a child; 0 with its report, or -1. */
+static int run_user_dial(struct user_report *r)
+{
+	int fds[2], status = -1;
+	ssize_t got = -1;
+	pid_t pid;
+
+	if (pipe2(fds, O_CLOEXEC))
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		close(fds[0]);
+		user_dial(fds[1]);
+	}
+	close(fds[1]);
+	if (pid > 0) {
+		struct pollfd pfd = { .fd = fds[0], .events = POLLIN };
+
+		/* Bounded: a dial, its timeout and a hang-up. */
+		if (poll(&pfd, 1, LT_DIAL_MS + 30000) > 0)
+			got = read(fds[0], r, sizeof(*r));
+		if (got != (ssize_t)sizeof(*r))
+			kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+	}
+	close(fds[0]);
+	return got == (ssize_t)sizeof(*r) ? 0 : -1;
+}
+
+/* The admin lets the user's dials through: its FIFO, its adoption. */
+static void grant_user(int adopt)
+{
+	char text[2048];
+	const char *plugin = getenv("RASDIAL_PLUGIN");
+
+	snprintf(text, sizeof(text),
+		 "plugin %s\nrasdial-entry " ENTRY "\nrasdial-device-type vpn\n"
+		 "%sremotename " DT_SERVER "\nnoauth\nnoipdefault\nnodefaultroute\n"
+		 "lcp-echo-interval 0\nlogfile " DIR "/lac-ppp.log\n", plugin,
+		 adopt ? "rasdial-adopt-user 2001\n" : "");
+	dt_write_file(DIR "/lac.options", text);
+	chmod("/etc/ppp/peers/" ENTRY, 0644);
+}
+
+static void grant_fifo(void)
+{
+	if (chown(DIR "/lac.control", 0, GID_DIP) || chmod(DIR "/lac.control", 0620))
+		fprintf(stderr, "# cannot open xl2tpd's FIFO to group dip: %s\n",
+			strerror(errno));
+}
+
+/* Both xl2tpds up, the FIFO granted, ADOPT or not: the user dials. */
+static int user_dials(FIXTURE_DATA(l2tp) *self, int adopt,
+		      struct user_report *r)
+{
+	grant_user(adopt);
+	self->lns = start_xl2tpd("lns", 1);
+	self->lac = start_xl2tpd("lac", 0);
+	if (self->lns <= 0 || self->lac <= 0)
+		return -1;
+	grant_fifo();
+	return run_user_dial(r);
+}
+
+/*
+ * A user in group dip dials; xl2tpd's pppd (root's) adopts the user's
+ * conn because the admin's rasdial-adopt-user names the user: the user
+ * gets the callbacks and hangs the link up.
+ */
+TEST_F_TIMEOUT(l2tp, user_dial_adopted, 150)
+{
+	struct user_report r;
+
+	ASSERT_EQ(0, user_dials(self, 1, &r));
+	TH_LOG("RasDialA %u (%s), first error %u, pppd %u, hang-up %u",
+	       r.ret, r.detail, r.error, r.conn_pid, r.hangup);
+	ASSERT_EQ(0, r.ret);
+	EXPECT_EQ(0, r.error);
+	EXPECT_TRUE(r.seq_ok);
+	EXPECT_LT(0u, r.conn_pid);
+	EXPECT_EQ(0, r.hangup);
+	EXPECT_TRUE(r.disconnected);
+	/* The user's hang-up ended root's pppd. */
+	if (r.conn_pid)
+		EXPECT_TRUE(dt_wait_pid_gone((pid_t)r.conn_pid, 15000));
+	EXPECT_TRUE(dt_wait_registry_empty(15000));
+}
+
+/*
+ * Without rasdial-adopt-user, root's pppd does not take a user's dial
+ * (an entry name is no secret): it registers a conn of its own, and the
+ * user's RasDial ends with ERROR_VPN_TIMEOUT.
+ */
+TEST_F_TIMEOUT(l2tp, user_dial_not_adopted_without_adopt_user, 150)
+{
+	struct user_report r;
+
+	ASSERT_EQ(0, user_dials(self, 0, &r));
+	TH_LOG("RasDialA %u (%s), first error %u", r.ret, r.detail, r.error);
+	ASSERT_EQ(0, r.ret);
+	EXPECT_EQ(ERROR_VPN_TIMEOUT, r.error);
+	EXPECT_FALSE(r.seq_ok);
+}
+
+/* The admin did not open xl2tpd's FIFO to the user: access denied. */
+TEST_F_TIMEOUT(l2tp, user_without_fifo_access_denied, 60)
+{
+	struct user_report r;
+
+	grant_user(1);
+	self->lac = start_xl2tpd("lac", 0);
+	ASSERT_LT(0, self->lac);
+	ASSERT_EQ(0, run_user_dial(&r));
+	TH_LOG("RasDialA %u (%s)", r.ret, r.detail);
+	EXPECT_EQ(ERROR_ACCESS_DENIED, r.ret);
+	EXPECT_TRUE(dt_wait_registry_empty(5000));
+}
+
+/* Whose dials root's pppd serves is the admin's word: pppd refuses
+ * rasdial-adopt-user from a user's command line (OPT_PRIV). */
+TEST_F_TIMEOUT(l2tp, adopt_user_is_privileged, 60)
+{
+	int fds[2], status = -1, reaped = 0;
+	char out[4096] = "", text[1024];
+	ssize_t n = 0;
+	pid_t pid;
+
+	/* The entry (root's, privileged) loads the plugin; the user adds the
+	 * option on the command line. */
+	snprintf(text, sizeof(text), "plugin %s\nrasdial-entry " ENTRY
+		 "\nnodetach\nnoauth\n", getenv("RASDIAL_PLUGIN"));
+	dt_write_file("/etc/ppp/peers/" ENTRY "-priv", text);
+	chmod("/etc/ppp/peers/" ENTRY "-priv", 0644);
+	ASSERT_EQ(0, pipe2(fds, O_CLOEXEC));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		dup2(fds[1], 2);
+		if (become_user())
+			_exit(10);
+		execl("/usr/sbin/pppd", "pppd", "call", ENTRY "-priv",
+		      "rasdial-adopt-user", "0", (char *)NULL);
+		_exit(127);
+	}
+	close(fds[1]);
+	/* Bounded: 20 s at most. */
+	for (int i = 0; i < 100 && !reaped; i++) {
+		struct pollfd pfd = { .fd = fds[0], .events = POLLIN };
+		ssize_t m;
+
+		if (poll(&pfd, 1, 200) > 0 && (size_t)n < sizeof(out) - 1) {
+			m = read(fds[0], out + n, sizeof(out) - 1 - (size_t)n);
+			if (m > 0)
+				n += m;
+		}
+		reaped = waitpid(pid, &status, WNOHANG) == pid;
+	}
+	/* EOF on the pipe ends the loop above at once: wait, bounded. */
+	for (int i = 0; i < 200 && !reaped; i++) {
+		usleep(50000);
+		reaped = waitpid(pid, &status, WNOHANG) == pid;
+	}
+	if (!reaped) {
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+	}
+	out[n] = '\0';
+	close(fds[0]);
+	unlink("/etc/ppp/peers/" ENTRY "-priv");
+	TH_LOG("pppd (status 0x%x): %s", status, out);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 10)
+		SKIP(return, "cannot become uid %d", USER_UID);
+	EXPECT_NE(NULL, strstr(out, "rasdial-adopt-user option requires root privilege"));
+	/* pppd stopped at the option: it did not dial. */
+	EXPECT_TRUE(reaped);
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) != 0);
 }
 
 TEST_HARNESS_MAIN

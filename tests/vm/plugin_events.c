@@ -40,6 +40,7 @@
 #define PE_ENTRY	"rdplugin"
 #define PE_ENTRY_PAP	"rdplugin-pap"
 #define PE_ENTRY_FAIL	"rdplugin-fail"
+#define PE_ENTRY_CHAT	"rdplugin-chat"
 #define PE_USER		"client"
 #define PE_SERVER	"server"
 #define PE_SECRET	"plugin-s3cret"
@@ -153,6 +154,9 @@ static void pe_setup_files(void)
 	pe_write_peer(PE_ENTRY_PAP, "require-pap", "");
 	/* chat failing: pppd only knows "connect script failed". */
 	pe_write_peer(PE_ENTRY_FAIL, "require-chap", "connect /bin/false\n");
+	/* chat as the connect command: sends one CR down the link. */
+	pe_write_peer(PE_ENTRY_CHAT, "require-chap",
+		      "connect \"/usr/sbin/chat -v '' ''\"\n");
 }
 
 static int pe_send_ack(struct pe_ctx *c, uint32_t conn, uint32_t seq)
@@ -575,9 +579,27 @@ FIXTURE_SETUP(plugin)
 	c->ack = 1;
 }
 
+#define PE_MAX_CONNS	"/sys/module/rasdial/parameters/max_conns"
+static char pe_saved_max_conns[32];	/* to restore, when changed */
+
+static int pe_set_max_conns(const char *v)
+{
+	int fd = open(PE_MAX_CONNS, O_WRONLY);
+	ssize_t n = -1;
+
+	if (fd >= 0) {
+		n = write(fd, v, strlen(v));
+		close(fd);
+	}
+	return n == (ssize_t)strlen(v) ? 0 : -1;
+}
+
 FIXTURE_TEARDOWN(plugin)
 {
 	struct pe_ctx *c = &self->c;
+
+	if (pe_saved_max_conns[0])
+		pe_set_max_conns(pe_saved_max_conns);
 
 	if (c->pppd > 0 && pe_wait_exit(c->pppd, 0) < 0) {
 		kill(c->pppd, SIGTERM);
@@ -1092,6 +1114,177 @@ TEST_F_TIMEOUT(plugin, no_module_dials_on, 90)
 	c->pppd = 0;
 	snprintf(cmd, sizeof(cmd), "insmod %s/kernel/rasdial.ko", dt_topdir());
 	EXPECT_EQ(0, system(cmd));
+}
+
+static int pe_any(const struct pe_ctx *c)
+{
+	return c->n > 0;
+}
+
+/*
+ * pppd dies of a fatal signal (SIGQUIT: pppd's bad_signal() calls die())
+ * while it waits for an ACK the owner holds back: its exit notifier runs
+ * inside the signal handler, where the plugin must not send or wait.
+ * pppd is gone at once, and the kernel publishes the end when the socket
+ * closes: Disconnected, 619, FINAL | VANISHED.
+ */
+TEST_F_TIMEOUT(plugin, fatal_signal_does_not_wait, 90)
+{
+	struct pe_ctx *c = &self->c;
+	struct pe_event *last;
+	long long t;
+	int ok, status;
+
+	c->conn = pe_conn_new(c);
+	ASSERT_NE(0u, c->conn);
+	c->busy_until_ms = pe_now_ms() + 3600 * 1000;	/* never ACKs */
+	c->pppd = pe_start_pppd(c->conn, PE_SECRET, (const char *const[]){
+				"rasdial-callback-timeout", "30", NULL });
+	ASSERT_LT(0, c->pppd);
+	ASSERT_TRUE(pe_wait(c, pe_any, 30000));
+	/* pppd now waits up to 30 s for the ACK of OpenPort. */
+	usleep(300000);
+	t = pe_now_ms();
+	kill(c->pppd, SIGQUIT);
+	status = pe_wait_exit(c->pppd, 5000);
+	ok = pe_wait(c, pe_final, 5000);
+	pe_print(c, "SIGQUIT while waiting for an ACK");
+	EXPECT_EQ(127, status);		/* die(127), not the signal */
+	if (status >= 0)
+		c->pppd = 0;
+	ASSERT_TRUE(ok);
+	last = &c->evs[c->n - 1];
+	EXPECT_EQ((uint32_t)RASCS_Disconnected, last->state);
+	EXPECT_EQ((uint32_t)RASDIAL_ERROR_PPPD_VANISHED, last->error);
+	EXPECT_TRUE(!!(last->flags & RASDIAL_F_VANISHED));
+	EXPECT_GT(3000, last->at_ms - t);
+}
+
+/* RASDIAL_CMD_HANGUP from the owner socket; the kernel's answer. */
+static int pe_send_hangup(struct pe_ctx *c, uint32_t conn)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+
+	if (!msg)
+		return -NLE_NOMEM;
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, c->family, 0, 0,
+			 RASDIAL_CMD_HANGUP, RASDIAL_GENL_VERSION) ||
+	    nla_put_u32(msg, RASDIAL_A_CONN_ID, conn)) {
+		nlmsg_free(msg);
+		return -NLE_NOMEM;
+	}
+	return nl_send_sync(c->cmd, msg);
+}
+
+/*
+ * The owner hangs up before its pppd's first event (the kernel frees a
+ * conn no pppd has bound): that event gets ENOENT.  The pppd must not
+ * dial on for nobody, unlisted and out of RasHangUp's reach: it ends as
+ * a hang-up ends it.  (It used to stop reporting and connect.)
+ */
+TEST_F_TIMEOUT(plugin, conn_gone_before_bind_ends_pppd, 60)
+{
+	struct pe_ctx *c = &self->c;
+	uint32_t conn;
+	int status;
+
+	conn = pe_conn_new(c);
+	ASSERT_NE(0u, conn);
+	ASSERT_EQ(0, pe_send_hangup(c, conn));
+	c->pppd = pe_start_pppd(conn, PE_SECRET, NULL);
+	ASSERT_LT(0, c->pppd);
+	status = pe_wait_exit(c->pppd, 20000);
+	if (status != 5)
+		pe_dump_log();
+	EXPECT_EQ(5, status);	/* EXIT_USER_REQUEST */
+	if (status >= 0)
+		c->pppd = 0;
+	EXPECT_TRUE(pe_file_has(PE_LOG, "is not this pppd's"));
+	EXPECT_FALSE(pe_file_has(PE_LOG, "local  IP address"));
+}
+
+/*
+ * The connect line runs under rasdial-connect only when asked
+ * (rasdial-chat-report, which librasdial passes): a pppd that loads the
+ * plugin from /etc/ppp/options for every dial keeps its connect line as
+ * the admin wrote it.
+ */
+TEST_F_TIMEOUT(plugin, chat_report_only_when_asked, 120)
+{
+	struct pe_ctx *c = &self->c;
+
+	if (access("/usr/sbin/chat", X_OK))
+		SKIP(return, "no /usr/sbin/chat");
+	pe_entry = PE_ENTRY_CHAT;
+	for (int with = 0; with < 2; with++) {
+		int ok, status;
+
+		c->conn = 0;
+		c->n = 0;
+		c->pppd = pe_start_pppd(0, NULL, with ? (const char *const[]){
+					"rasdial-chat-report", NULL } : NULL);
+		ASSERT_LT(0, c->pppd);
+		ok = pe_wait(c, pe_connected, 60000);
+		pe_print(c, with ? "with rasdial-chat-report" : "without");
+		if (!ok)
+			pe_dump_log();
+		ASSERT_TRUE(ok);
+		EXPECT_EQ((uint32_t)RASCS_Connected, c->evs[c->n - 1].state);
+		/* The plugin read chat's report (pppd's "debug" log). */
+		EXPECT_EQ(with, pe_file_has(PE_LOG, "rasdial: chat exit 0"))
+			TH_LOG("with %d", with);
+		pe_dump_log_lines("rasdial: chat");
+		kill(c->pppd, SIGTERM);
+		/* USER_REQUEST, or HANGUP when the pty peer (in pppd's
+		 * process group, signalled too) closes first. */
+		status = pe_wait_exit(c->pppd, 20000);
+		EXPECT_TRUE(status == 5 || status == 16) TH_LOG("exit %d", status);
+		c->pppd = 0;
+	}
+}
+
+/*
+ * The registry is full (ENOSPC) when a pppd no shim started registers
+ * itself: the plugin loses those events but not the relay, and once
+ * there is room again the next event registers the link, which is then
+ * listed.  (It used to give up at the first refusal.)
+ */
+TEST_F_TIMEOUT(plugin, registry_full_then_registers, 90)
+{
+	struct pe_ctx *c = &self->c;
+	int fd, ok, full = 0;
+	ssize_t n;
+
+	fd = open(PE_MAX_CONNS, O_RDONLY);
+	if (fd < 0)
+		SKIP(return, "no %s", PE_MAX_CONNS);
+	n = read(fd, pe_saved_max_conns, sizeof(pe_saved_max_conns) - 1);
+	close(fd);
+	ASSERT_LT(0, n);
+	pe_saved_max_conns[n] = '\0';
+	ASSERT_EQ(0, pe_set_max_conns("0"));
+	c->conn = 0;			/* follow by pid */
+	c->pppd = pe_start_pppd(0, NULL, NULL);
+	ASSERT_LT(0, c->pppd);
+	/* Bounded: 10 s for the first refusal to be logged. */
+	for (int i = 0; i < 1000 && !full; i++) {
+		full = pe_file_has(PE_LOG, "not reported");
+		if (!full)
+			usleep(10000);
+	}
+	ASSERT_EQ(0, pe_set_max_conns(pe_saved_max_conns));
+	pe_saved_max_conns[0] = '\0';
+	ASSERT_TRUE(full);
+	ok = pe_wait(c, pe_connected, 60000);
+	pe_print(c, "registered after the registry had room again");
+	if (!ok)
+		pe_dump_log();
+	ASSERT_TRUE(ok);
+	EXPECT_EQ((uint32_t)RASCS_Connected, c->evs[c->n - 1].state);
+	EXPECT_TRUE(!!(c->evs[0].flags & RASDIAL_F_SELF_REGISTERED));
+	EXPECT_LT(1u, c->evs[0].seq);	/* the first ones were lost */
+	c->conn = c->evs[0].conn;
+	pe_hang_up_by_user(_metadata, c, "hang-up after a full registry");
 }
 
 TEST_HARNESS_MAIN
