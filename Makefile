@@ -205,3 +205,18 @@ install-wine:
 	$(MAKE) -C wine install
 uninstall-wine:
 	$(MAKE) -C wine uninstall
+
+# ------------------------------------------------------------- arm64
+# The arm64 router build (scripts/arm64; scripts/install-deps sets up
+# Debian's arm64 kernel and an arm64 bookworm root in build/arm64):
+# check-arm64 cross-builds plugin, shim, tools, rasdial.ko and the VM test
+# programs with aarch64-linux-gnu- in build/arm64/src, then runs
+# ARM64_SUITES in qemu-system-aarch64 -M virt (TCG); ARM64_SUITES=vm/ runs
+# every VM suite.  make check runs the cross build and a smoke dial
+# (scripts/run-tests' arm64/build and arm64/smoke).
+ARM64_SUITES ?= vm/pppd_pair vm/seed_callback vm/failures vm/ras_api vm/rasdial_tool.sh
+.PHONY: check-arm64 arm64
+arm64: deps
+	scripts/arm64 build
+check-arm64: deps
+	scripts/arm64 check $(ARM64_SUITES)
