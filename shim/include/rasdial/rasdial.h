@@ -30,8 +30,10 @@
  *   RasHangUp and RasGetConnectStatus return ERROR_INVALID_HANDLE.
  * - HRASCONN is the kernel's connection id, so every process names a link
  *   the same way; RasHangUp and RasGetConnectStatus work on other
- *   processes' links (RasHangUp: same user or CAP_NET_ADMIN, else
- *   ERROR_ACCESS_DENIED).
+ *   processes' links of the same user (another user's link:
+ *   ERROR_ACCESS_DENIED unless the caller has CAP_NET_ADMIN), and
+ *   RasEnumConnections and notifications cover the caller's own user's
+ *   links (every link for CAP_NET_ADMIN).
  * - dwNotifierType 0xFFFFFFFF (a window) is ERROR_INVALID_PARAMETER: there
  *   are no windows.  unMsg is always WM_RASDIALEVENT.
  * - RasDial called from inside a notifier returns ERROR_ASYNC_REQUEST_PENDING
