@@ -15,7 +15,8 @@
  * unknown attributes, attributes the command does not take, unknown
  * flag bits and strings without their NUL within the limit are rejected
  * with -EINVAL, a NUL-padded string over the limit and binary attributes
- * of the wrong length with -ERANGE, each with an extack message.  The registry of connections is per network namespace.
+ * of the wrong length with -ERANGE, each with an extack message.  The
+ * registry of connections is per network namespace.
  *
  * A connection ("conn") is one pppd session.  Its id (RASDIAL_A_CONN_ID,
  * u32, never 0) is the HRASCONN value that librasdial hands to programs, so
