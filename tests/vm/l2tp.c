@@ -20,6 +20,8 @@
  * kernel lets it adopt only root's dials and those of the user that the
  * admin names in its options file (rasdial-adopt-user, a privileged
  * option); the admin also lets that user write xl2tpd's control FIFO.
+ *
+ * vm-timeout: 600
  */
 #include <grp.h>
 #include <poll.h>

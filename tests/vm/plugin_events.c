@@ -7,6 +7,8 @@
  *
  * Runs inside the test VM (scripts/vm tests/vm/run-in-vm plugin_events)
  * as root with rasdial.ko loaded.
+ *
+ * vm-timeout: 600
  */
 #include <dirent.h>
 #include <errno.h>

@@ -43,6 +43,8 @@
  * Each worker alternates between two peers entries with their own /32
  * pairs from 192.0.2.0/24, so that a cycle never waits for the previous
  * cycle's interfaces to go.
+ *
+ * vm-timeout: 600
  */
 #include <dirent.h>
 #include <stdatomic.h>
