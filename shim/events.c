@@ -538,7 +538,7 @@ static void on_child_exit(struct rasdial_dial *d)
 {
 	siginfo_t si;
 	struct update u = { .final = true };
-	bool synth, unbound;
+	bool synth, unbound, vanished = false;
 	int rc;
 
 	memset(&si, 0, sizeof(si));
@@ -571,15 +571,18 @@ static void on_child_exit(struct rasdial_dial *d)
 			if (si.si_status == RASDIAL_PPP_EXIT_OPTION_ERROR &&
 			    d->device_missing)
 				u.error = ERROR_CONNECTING_DEVICE_NOT_FOUND;
-		} else if (rc == 0) {
-			u.error = RASDIAL_ERROR_PPPD_VANISHED;
 		} else {
-			/* Someone else reaped it (SIGCHLD ignored, ...). */
+			/* Killed, or someone else reaped it (SIGCHLD
+			 * ignored, ...). */
 			u.error = RASDIAL_ERROR_PPPD_VANISHED;
+			vanished = true;
 		}
 		if (d->hangup && u.error == RASDIAL_ERROR_PPPD_VANISHED)
 			u.error = ERROR_USER_DISCONNECTION;
-		if (d->connected_once)
+		/* Vanished: Disconnected, as the kernel tells it (the two
+		 * race: pppd's zombie may be reaped before the kernel's
+		 * event comes). */
+		if (d->connected_once || vanished)
 			u.state = RASCS_Disconnected;
 	}
 	unbound = !d->bound;
