@@ -28,7 +28,7 @@
  * The plugin never stops pppd: without the family or on any netlink error
  * it logs once and pppd dials on without it.
  *
- * Events: each pppd phase/notifier maps to RASCONNSTATEs (shim/pppd-map.c);
+ * Events: each pppd phase/notifier maps to RASCONNSTATEs (common/pppd-map.c);
  * OpenPort is reported with the first one (pppd enters INITIALIZE before
  * loading plugins).  Projected and Connected wait until every enabled NCP
  * is up or has given up, so "Connected" means the addresses are set.  A
@@ -97,9 +97,8 @@
 #include <netlink/netlink.h>
 
 #include <linux/rasdial.h>
-#include <rasdial/ras.h>
-
-#include "../shim/pppd-map.h"
+#include "pppd-map.h"
+#include "ras-codes.h"
 #include "chat-cmd.h"
 
 #define RASDIAL_EXPORT	__attribute__((visibility("default")))
@@ -1018,7 +1017,7 @@ static void rasdial_report_end(int exit_status, int final)
 		if (!rasdial_seq)
 			rasdial_attempt_begin();	/* died before dialing */
 		else
-			rasdial_last_state = RASCS_Disconnected; /* between attempts */
+			rasdial_last_state = RASDIAL_RASCS_Disconnected; /* between attempts */
 	}
 	end.down_status = rasdial_down_status;
 	end.down_on_sig = rasdial_down_on_sig;
@@ -1123,7 +1122,7 @@ static void rasdial_phase_notify(void *ctx, int p)
 	 * so there this finds Authenticated already reported.
 	 */
 	if ((p == PHASE_CALLBACK || p == PHASE_NETWORK ||
-	     p == PHASE_RUNNING) && rasdial_last_state == RASCS_Authenticate)
+	     p == PHASE_RUNNING) && rasdial_last_state == RASDIAL_RASCS_Authenticate)
 		rasdial_report_authenticated();
 	rasdial_report_states(p);
 }
@@ -1171,7 +1170,7 @@ static void rasdial_try_connect(void)
 		ev.with_lcp = i == 0;
 		ev.with_ip = i == 0 && rasdial_ip_up;
 		ev.with_ipv6 = i == 0 && rasdial_ipv6_up;
-		if (st[i] == RASCS_Connected)
+		if (st[i] == RASDIAL_RASCS_Connected)
 			rasdial_connected = 1;
 		rasdial_last_state = st[i];
 		rasdial_send(&ev);
