@@ -10,9 +10,8 @@
  * command line, up to 86400 from a privileged source such as an options
  * file): the dial is suspended while RasDialFunc1 runs.  After one ACK
  * that did not come in time the plugin waits for no more in that attempt:
- * pppd's main loop must not stand still at every later event.  Without
- * it, the pppd registers itself (conn id 0) and never waits, so links
- * that no shim started are listed too.
+ * pppd's main loop must not stand still at every later event.  A pppd
+ * that registered itself (no rasdial-conn) has no owner to wait for.
  *
  * Relay failures: a lost event (no memory, ENOBUFS, no reply within 5 s,
  * a refusal) is logged and skipped; the socket stays open, so the conn
