@@ -46,7 +46,7 @@
 #include <signal.h>
 #include <stdint.h>
 
-#include <rasdial/ras.h>	/* RASLCP* */
+#include "ras-codes.h"	/* RASDIAL_RASLCP* */
 
 #if RASDIAL_PPPD_2_5
 #define RASDIAL_PPPD_VERSION	PPPD_VERSION
@@ -255,22 +255,22 @@ static inline void rasdial_pppd_lcp_info(uint32_t *auth_proto,
 	*auth_proto = 0;
 	*auth_data = 0;
 	if (ho->neg_eap) {
-		*auth_proto = RASLCPAP_EAP;
+		*auth_proto = RASDIAL_RASLCPAP_EAP;
 	} else if (ho->neg_chap) {
-		*auth_proto = RASLCPAP_CHAP;
+		*auth_proto = RASDIAL_RASLCPAP_CHAP;
 		if (ho->chap_mdtype & MDTYPE_MD5)
-			*auth_data = RASLCPAD_CHAP_MD5;
+			*auth_data = RASDIAL_RASLCPAD_CHAP_MD5;
 		else if (ho->chap_mdtype & MDTYPE_MICROSOFT_V2)
-			*auth_data = RASLCPAD_CHAP_MSV2;
+			*auth_data = RASDIAL_RASLCPAD_CHAP_MSV2;
 		else if (ho->chap_mdtype & MDTYPE_MICROSOFT)
-			*auth_data = RASLCPAD_CHAP_MS;
+			*auth_data = RASDIAL_RASLCPAD_CHAP_MS;
 	} else if (ho->neg_upap) {
-		*auth_proto = RASLCPAP_PAP;
+		*auth_proto = RASDIAL_RASLCPAP_PAP;
 	}
-	*ours = (go->neg_pcompression ? RASLCPO_PFC : 0) |
-		(go->neg_accompression ? RASLCPO_ACFC : 0);
-	*peers = (ho->neg_pcompression ? RASLCPO_PFC : 0) |
-		 (ho->neg_accompression ? RASLCPO_ACFC : 0);
+	*ours = (go->neg_pcompression ? RASDIAL_RASLCPO_PFC : 0) |
+		(go->neg_accompression ? RASDIAL_RASLCPO_ACFC : 0);
+	*peers = (ho->neg_pcompression ? RASDIAL_RASLCPO_PFC : 0) |
+		 (ho->neg_accompression ? RASDIAL_RASLCPO_ACFC : 0);
 }
 
 /* Local and peer IPv6 interface ids once IPv6CP is up; -1 without IPv6. */

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * shim/pppd-map.c: every row of its tables (pppd phase/notifier ->
+ * common/pppd-map.c: every row of its tables (pppd phase/notifier ->
  * RASCONNSTATE, pppd exit status + phase + connected -> RAS dwError,
- * chat exit status + ABORT string -> RAS dwError).
+ * chat exit status + ABORT string -> RAS dwError), and ras-codes.h's
+ * numbers against the public headers.
  */
 /*
  * Compiled in under other names: the -asan build links the shim's own
@@ -13,7 +14,60 @@
 #define rasdial_chat_error	test_rasdial_chat_error
 #define rasdial_ppp_exit_error_dev	test_rasdial_ppp_exit_error_dev
 #define rasdial_ppp_end		test_rasdial_ppp_end
-#include "../../shim/pppd-map.c"
+#include "../../common/pppd-map.c"
+
+/* Every code of every WINVER, as ras-codes.h has them. */
+#define RASDIAL_ALL_ERROR_CODES
+#include <rasdial/ras.h>
+#include <rasdial/raserror.h>
+
+/* ras-codes.h (the plugin's and the tables' copy) is the public values. */
+#define SAME(name) _Static_assert(RASDIAL_##name == name, #name)
+SAME(RASCS_OpenPort);
+SAME(RASCS_PortOpened);
+SAME(RASCS_ConnectDevice);
+SAME(RASCS_DeviceConnected);
+SAME(RASCS_AllDevicesConnected);
+SAME(RASCS_Authenticate);
+SAME(RASCS_AuthProject);
+SAME(RASCS_Authenticated);
+SAME(RASCS_PrepareForCallback);
+SAME(RASCS_WaitForCallback);
+SAME(RASCS_Projected);
+SAME(RASCS_Connected);
+SAME(RASCS_Disconnected);
+SAME(ERROR_PORT_DISCONNECTED);
+SAME(ERROR_REMOTE_DISCONNECTION);
+SAME(ERROR_USER_DISCONNECTION);
+SAME(ERROR_PORT_NOT_AVAILABLE);
+SAME(ERROR_UNKNOWN);
+SAME(ERROR_FROM_DEVICE);
+SAME(ERROR_LINE_BUSY);
+SAME(ERROR_VOICE_ANSWER);
+SAME(ERROR_NO_ANSWER);
+SAME(ERROR_NO_CARRIER);
+SAME(ERROR_NO_DIALTONE);
+SAME(ERROR_AUTHENTICATION_FAILURE);
+SAME(ERROR_PORT_OR_DEVICE);
+SAME(ERROR_PPP_TIMEOUT);
+SAME(ERROR_PPP_NO_PROTOCOLS_CONFIGURED);
+SAME(ERROR_PPP_LCP_TERMINATED);
+SAME(ERROR_PPP_LOOPBACK_DETECTED);
+SAME(ERROR_SCRIPT_SYNTAX);
+SAME(ERROR_CONNECTION_REJECT);
+SAME(ERROR_UNABLE_TO_AUTHENTICATE_SERVER);
+SAME(ERROR_CONNECTING_DEVICE_NOT_FOUND);
+SAME(ERROR_BROADBAND_TIMEOUT);
+SAME(ERROR_IDLE_TIMEOUT);
+SAME(ERROR_LINK_FAILURE);
+SAME(RASLCPAP_PAP);
+SAME(RASLCPAP_CHAP);
+SAME(RASLCPAP_EAP);
+SAME(RASLCPAD_CHAP_MD5);
+SAME(RASLCPAD_CHAP_MS);
+SAME(RASLCPAD_CHAP_MSV2);
+SAME(RASLCPO_PFC);
+SAME(RASLCPO_ACFC);
 
 #include "kselftest_harness.h"
 

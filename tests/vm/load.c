@@ -14,7 +14,7 @@
  * dial).  Every call is recorded per dial and checked:
  *   - complete and in order: the error-free states strictly go forward
  *     in the shim's documented order (stateorder.h, the rows of
- *     shim/pppd-map.c: OpenPort ... Authenticated, AuthProject, Projected,
+ *     common/pppd-map.c: OpenPort ... Authenticated, AuthProject, Projected,
  *     Connected, then Disconnected), every dial sees the same sequence as
  *     all the others, and it holds OpenPort, DeviceConnected,
  *     Authenticate, Authenticated, Projected and Connected;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The order in which librasdial reports RASCONNSTATEs for a pppd dial
- * (the rows of shim/pppd-map.c, in the order pppd goes through them).
+ * (the rows of common/pppd-map.c, in the order pppd goes through them).
  * Not the numeric order: Windows numbers AuthProject (10) below
  * Authenticated (14), but pppd authenticates before its NCPs run.
  */

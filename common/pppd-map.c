@@ -1,18 +1,17 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * pppd-map.c: the two tables that turn pppd's view of a link into the
- * Win32 RAS view: phase/notifier -> RASCONNSTATE, exit status -> dwError.
- * Each is defined here once; pppd-map.h says how to call them.
+ * pppd-map.c: the tables that turn pppd's view of a link into the Win32
+ * RAS view: phase/notifier -> RASCONNSTATE, exit status (per device type)
+ * and chat's result -> dwError.  Each is defined here once, for both the
+ * plugin and librasdial, which each build this file with their own flags;
+ * pppd-map.h says how to call them.
  */
 #include "pppd-map.h"
 
 #include <stddef.h>
 #include <string.h>
 
-/* Every code of every WINVER: the mapping must not depend on the caller's. */
-#define RASDIAL_ALL_ERROR_CODES
-#include <rasdial/ras.h>
-#include <rasdial/raserror.h>
+#include "ras-codes.h"
 
 #define RASDIAL_ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -24,28 +23,31 @@ struct rasdial_state_row {
 /* Rows left out (DEAD, DORMANT, RUNNING, TERMINATE, ...) enter no state. */
 static const struct rasdial_state_row rasdial_state_rows[] = {
 	/* pppd is starting on the device (before any plugin runs in 2.4.9). */
-	[RASDIAL_PPP_PHASE_INITIALIZE] = { 1, { RASCS_OpenPort } },
+	[RASDIAL_PPP_PHASE_INITIALIZE] = { 1, { RASDIAL_RASCS_OpenPort } },
 	/* The device is open and the connect script (chat) is dialing. */
 	[RASDIAL_PPP_PHASE_SERIALCONN] = {
-		2, { RASCS_PortOpened, RASCS_ConnectDevice } },
+		2, { RASDIAL_RASCS_PortOpened, RASDIAL_RASCS_ConnectDevice } },
 	/* Carrier is up and LCP starts; a pppd link is one device. */
 	[RASDIAL_PPP_PHASE_ESTABLISH] = {
-		2, { RASCS_DeviceConnected, RASCS_AllDevicesConnected } },
+		2, { RASDIAL_RASCS_DeviceConnected,
+		      RASDIAL_RASCS_AllDevicesConnected } },
 	/* LCP is open and PAP/CHAP/EAP runs. */
-	[RASDIAL_PPP_PHASE_AUTHENTICATE] = { 1, { RASCS_Authenticate } },
+	[RASDIAL_PPP_PHASE_AUTHENTICATE] = {
+		1, { RASDIAL_RASCS_Authenticate } },
 	/* CBCP agreed on a callback: hang up and wait for the call. */
 	[RASDIAL_PPP_PHASE_CALLBACK] = {
-		2, { RASCS_PrepareForCallback, RASCS_WaitForCallback } },
+		2, { RASDIAL_RASCS_PrepareForCallback,
+		      RASDIAL_RASCS_WaitForCallback } },
 	/* The NCPs (IPCP, IPv6CP) negotiate: Windows calls this projection. */
-	[RASDIAL_PPP_PHASE_NETWORK] = { 1, { RASCS_AuthProject } },
+	[RASDIAL_PPP_PHASE_NETWORK] = { 1, { RASDIAL_RASCS_AuthProject } },
 	/* Authentication is over (2.4.9 runs it for the dialing side too). */
-	[RASDIAL_PPP_NOTIFY_AUTH_UP] = { 1, { RASCS_Authenticated } },
+	[RASDIAL_PPP_NOTIFY_AUTH_UP] = { 1, { RASDIAL_RASCS_Authenticated } },
 	/* IPCP is up: projection result known, the link is usable. */
 	[RASDIAL_PPP_NOTIFY_IP_UP] = {
-		2, { RASCS_Projected, RASCS_Connected } },
+		2, { RASDIAL_RASCS_Projected, RASDIAL_RASCS_Connected } },
 	/* IPv6CP is up: the same for an IPv6-only link. */
 	[RASDIAL_PPP_NOTIFY_IPV6_UP] = {
-		2, { RASCS_Projected, RASCS_Connected } },
+		2, { RASDIAL_RASCS_Projected, RASDIAL_RASCS_Connected } },
 };
 
 unsigned int rasdial_ppp_states(int phase_or_notifier,
@@ -78,39 +80,42 @@ struct rasdial_exit_row {
 static const struct rasdial_exit_row rasdial_exit_rows[] = {
 	/* pppd sets OK at np_up: only the peer ending a running link keeps it. */
 	[RASDIAL_PPP_EXIT_OK] = {
-		.error = ERROR_PORT_DISCONNECTED,
-		.connected = ERROR_REMOTE_DISCONNECTION },
+		.error = RASDIAL_ERROR_PORT_DISCONNECTED,
+		.connected = RASDIAL_ERROR_REMOTE_DISCONNECTION },
 	/* An internal pppd failure: nothing more specific to say. */
-	[RASDIAL_PPP_EXIT_FATAL_ERROR] = { .error = ERROR_UNKNOWN },
+	[RASDIAL_PPP_EXIT_FATAL_ERROR] = { .error = RASDIAL_ERROR_UNKNOWN },
 	/* Bad options or peers file; the shim checks entries beforehand. */
-	[RASDIAL_PPP_EXIT_OPTION_ERROR] = { .error = ERROR_UNKNOWN },
+	[RASDIAL_PPP_EXIT_OPTION_ERROR] = { .error = RASDIAL_ERROR_UNKNOWN },
 	/* pppd is not setuid root or the caller may not use it. */
-	[RASDIAL_PPP_EXIT_NOT_ROOT] = { .error = ERROR_UNKNOWN },
+	[RASDIAL_PPP_EXIT_NOT_ROOT] = { .error = RASDIAL_ERROR_UNKNOWN },
 	/* No PPP in the kernel: a local setup problem. */
-	[RASDIAL_PPP_EXIT_NO_KERNEL_SUPPORT] = { .error = ERROR_UNKNOWN },
+	[RASDIAL_PPP_EXIT_NO_KERNEL_SUPPORT] = {
+		.error = RASDIAL_ERROR_UNKNOWN },
 	/* SIGTERM/SIGINT/SIGHUP: RasHangUp (HANGUP -> SIGTERM) or an admin. */
 	[RASDIAL_PPP_EXIT_USER_REQUEST] = {
-		.error = ERROR_USER_DISCONNECTION, .keep_in_auth = 1 },
+		.error = RASDIAL_ERROR_USER_DISCONNECTION, .keep_in_auth = 1 },
 	/*
 	 * Another process holds the device's UUCP lock: Windows says 633 for
 	 * a modem another program has open (602 is RAS's own port state).
 	 */
-	[RASDIAL_PPP_EXIT_LOCK_FAILED] = { .error = ERROR_PORT_NOT_AVAILABLE },
+	[RASDIAL_PPP_EXIT_LOCK_FAILED] = {
+		.error = RASDIAL_ERROR_PORT_NOT_AVAILABLE },
 	/*
 	 * open() of the device failed: its node is there (pppd rejects a
 	 * missing path as an option error) but no device answers it, as for
 	 * an unplugged USB modem: "the modem was not found".
 	 */
 	[RASDIAL_PPP_EXIT_OPEN_FAILED] = {
-		.error = ERROR_CONNECTING_DEVICE_NOT_FOUND },
+		.error = RASDIAL_ERROR_CONNECTING_DEVICE_NOT_FOUND },
 	/*
 	 * The connect script failed.  pppd drops chat's reason; the plugin
 	 * refines it with rasdial_chat_error() when rasdial-connect ran chat.
 	 * Without that, the call most likely went unanswered.
 	 */
-	[RASDIAL_PPP_EXIT_CONNECT_FAILED] = { .error = ERROR_NO_ANSWER },
+	[RASDIAL_PPP_EXIT_CONNECT_FAILED] = {
+		.error = RASDIAL_ERROR_NO_ANSWER },
 	/* The pty command (pppoe, l2tp helper, ...) failed. */
-	[RASDIAL_PPP_EXIT_PTYCMD_FAILED] = { .error = ERROR_UNKNOWN },
+	[RASDIAL_PPP_EXIT_PTYCMD_FAILED] = { .error = RASDIAL_ERROR_UNKNOWN },
 	/*
 	 * pppd presets it when LCP starts.  LCP never opened: its only way
 	 * to give up is max-configure Configure-Requests without an Ack, so
@@ -119,37 +124,42 @@ static const struct rasdial_exit_row rasdial_exit_rows[] = {
 	 * link that ends with it had LCP terminated.
 	 */
 	[RASDIAL_PPP_EXIT_NEGOTIATION_FAILED] = {
-		.error = ERROR_PPP_TIMEOUT,
-		.network = ERROR_PPP_NO_PROTOCOLS_CONFIGURED,
-		.connected = ERROR_PPP_LCP_TERMINATED },
+		.error = RASDIAL_ERROR_PPP_TIMEOUT,
+		.network = RASDIAL_ERROR_PPP_NO_PROTOCOLS_CONFIGURED,
+		.connected = RASDIAL_ERROR_PPP_LCP_TERMINATED },
 	/* The server failed our check of it (we required auth). */
 	[RASDIAL_PPP_EXIT_PEER_AUTH_FAILED] = {
-		.error = ERROR_UNABLE_TO_AUTHENTICATE_SERVER, .keep_in_auth = 1 },
+		.error = RASDIAL_ERROR_UNABLE_TO_AUTHENTICATE_SERVER,
+		.keep_in_auth = 1 },
 	/* "idle" limit reached. */
-	[RASDIAL_PPP_EXIT_IDLE_TIMEOUT] = { .error = ERROR_IDLE_TIMEOUT },
+	[RASDIAL_PPP_EXIT_IDLE_TIMEOUT] = {
+		.error = RASDIAL_ERROR_IDLE_TIMEOUT },
 	/* "maxconnect" limit reached: a timed-out session, as Windows has. */
-	[RASDIAL_PPP_EXIT_CONNECT_TIME] = { .error = ERROR_IDLE_TIMEOUT },
+	[RASDIAL_PPP_EXIT_CONNECT_TIME] = {
+		.error = RASDIAL_ERROR_IDLE_TIMEOUT },
 	/* Hung up for a CBCP callback; pppd goes on waiting for the call. */
-	[RASDIAL_PPP_EXIT_CALLBACK] = { .error = ERROR_UNKNOWN },
+	[RASDIAL_PPP_EXIT_CALLBACK] = { .error = RASDIAL_ERROR_UNKNOWN },
 	/* LCP echoes went unanswered: link failure once up, else timeout. */
 	[RASDIAL_PPP_EXIT_PEER_DEAD] = {
-		.error = ERROR_PPP_TIMEOUT, .connected = ERROR_LINK_FAILURE },
+		.error = RASDIAL_ERROR_PPP_TIMEOUT,
+		.connected = RASDIAL_ERROR_LINK_FAILURE },
 	/* Carrier/pty lost: the remote closed a link, or never completed it. */
 	[RASDIAL_PPP_EXIT_HANGUP] = {
-		.error = ERROR_PORT_DISCONNECTED,
-		.connected = ERROR_REMOTE_DISCONNECTION },
+		.error = RASDIAL_ERROR_PORT_DISCONNECTED,
+		.connected = RASDIAL_ERROR_REMOTE_DISCONNECTION },
 	/* LCP saw our own magic number: the line loops back. */
-	[RASDIAL_PPP_EXIT_LOOPBACK] = { .error = ERROR_PPP_LOOPBACK_DETECTED },
+	[RASDIAL_PPP_EXIT_LOOPBACK] = {
+		.error = RASDIAL_ERROR_PPP_LOOPBACK_DETECTED },
 	/* The init script (modem init string) failed: the device's error. */
-	[RASDIAL_PPP_EXIT_INIT_FAILED] = { .error = ERROR_FROM_DEVICE },
+	[RASDIAL_PPP_EXIT_INIT_FAILED] = { .error = RASDIAL_ERROR_FROM_DEVICE },
 	/* The server refused our name/password. */
 	[RASDIAL_PPP_EXIT_AUTH_TOPEER_FAILED] = {
-		.error = ERROR_AUTHENTICATION_FAILURE },
+		.error = RASDIAL_ERROR_AUTHENTICATION_FAILURE },
 	/* "maxoctets" limit reached: RAS has no code for a volume limit. */
-	[RASDIAL_PPP_EXIT_TRAFFIC_LIMIT] = { .error = ERROR_UNKNOWN },
+	[RASDIAL_PPP_EXIT_TRAFFIC_LIMIT] = { .error = RASDIAL_ERROR_UNKNOWN },
 	/* The calling number is not allowed: the call was rejected. */
 	[RASDIAL_PPP_EXIT_CNID_AUTH_FAILED] = {
-		.error = ERROR_CONNECTION_REJECT },
+		.error = RASDIAL_ERROR_CONNECTION_REJECT },
 };
 
 uint32_t rasdial_ppp_exit_error(int exit_status, int died_in_phase,
@@ -168,10 +178,10 @@ uint32_t rasdial_ppp_exit_error(int exit_status, int died_in_phase,
 	 */
 	if (!was_connected && died_in_phase == RASDIAL_PPP_PHASE_AUTHENTICATE &&
 	    !(row && row->keep_in_auth))
-		return ERROR_AUTHENTICATION_FAILURE;
+		return RASDIAL_ERROR_AUTHENTICATION_FAILURE;
 
 	if (!row || !row->error)
-		return ERROR_UNKNOWN;
+		return RASDIAL_ERROR_UNKNOWN;
 	if (was_connected)
 		return row->connected ? row->connected : row->error;
 	if ((died_in_phase == RASDIAL_PPP_PHASE_NETWORK ||
@@ -194,7 +204,8 @@ static const struct {
 	 * rp-pppoe.so's discovery got no PADO (or PADS) and gave up: the
 	 * broadband server does not answer, as Windows reports it.
 	 */
-	{ "PPPoE", RASDIAL_PPP_EXIT_CONNECT_FAILED, ERROR_BROADBAND_TIMEOUT },
+	{ "PPPoE", RASDIAL_PPP_EXIT_CONNECT_FAILED,
+	  RASDIAL_ERROR_BROADBAND_TIMEOUT },
 };
 
 /* The first LEN bytes of A equal B (of length LEN), ASCII case ignored. */
@@ -244,19 +255,19 @@ static const struct {
 	uint32_t error;
 } rasdial_abort_rows[] = {
 	/* The called line is engaged. */
-	{ "BUSY", ERROR_LINE_BUSY },
+	{ "BUSY", RASDIAL_ERROR_LINE_BUSY },
 	/* The far end did not answer with a carrier (or lost it). */
-	{ "NO CARRIER", ERROR_NO_CARRIER },
+	{ "NO CARRIER", RASDIAL_ERROR_NO_CARRIER },
 	/* Our line gave no dial tone: unplugged or in use. */
-	{ "NO DIALTONE", ERROR_NO_DIALTONE },
+	{ "NO DIALTONE", RASDIAL_ERROR_NO_DIALTONE },
 	/* The same in the spelling of some modems. */
-	{ "NO DIAL TONE", ERROR_NO_DIALTONE },
+	{ "NO DIAL TONE", RASDIAL_ERROR_NO_DIALTONE },
 	/* The called line rang out (quiet answer detection, @ in ATD). */
-	{ "NO ANSWER", ERROR_NO_ANSWER },
+	{ "NO ANSWER", RASDIAL_ERROR_NO_ANSWER },
 	/* A person answered (modems with voice detection). */
-	{ "VOICE", ERROR_VOICE_ANSWER },
+	{ "VOICE", RASDIAL_ERROR_VOICE_ANSWER },
 	/* The modem rejected a command of the chat script. */
-	{ "ERROR", ERROR_FROM_DEVICE },
+	{ "ERROR", RASDIAL_ERROR_FROM_DEVICE },
 };
 
 /* chat's own exit statuses below 4 (chat(8)) -> dwError. */
@@ -264,11 +275,11 @@ static const uint32_t rasdial_chat_exit_rows[] = {
 	/* 0: the script ended with the expected CONNECT: no error. */
 	[0] = 0,
 	/* 1: bad chat arguments or script: the connect line is wrong. */
-	[1] = ERROR_SCRIPT_SYNTAX,
+	[1] = RASDIAL_ERROR_SCRIPT_SYNTAX,
 	/* 2: a read or write on the line failed, or chat got a signal. */
-	[2] = ERROR_PORT_OR_DEVICE,
+	[2] = RASDIAL_ERROR_PORT_OR_DEVICE,
 	/* 3: an expect string timed out: the modem or the call is silent. */
-	[3] = ERROR_NO_ANSWER,
+	[3] = RASDIAL_ERROR_NO_ANSWER,
 };
 
 static int rasdial_ascii_eq_trim(const char *a, const char *b)
@@ -302,7 +313,7 @@ uint32_t rasdial_chat_error(int chat_exit, const char *abort_string)
 						  rasdial_abort_rows[i].abort))
 				return rasdial_abort_rows[i].error;
 	/* Some other ABORT string: the modem said the call failed. */
-	return ERROR_FROM_DEVICE;
+	return RASDIAL_ERROR_FROM_DEVICE;
 }
 
 uint32_t rasdial_ppp_end(const struct rasdial_ppp_end_info *end,
@@ -352,6 +363,6 @@ uint32_t rasdial_ppp_end(const struct rasdial_ppp_end_info *end,
 			error = chat;
 	}
 	*state = end->was_connected || st == RASDIAL_PPP_EXIT_USER_REQUEST ?
-		 RASCS_Disconnected : end->last_state;
+		 RASDIAL_RASCS_Disconnected : end->last_state;
 	return error;
 }

@@ -3,11 +3,12 @@
  * pppd-map.h: pppd's phases, notifiers and exit statuses mapped to Win32 RAS
  * (RASCONNSTATE values and raserror.h codes).
  *
- * Linked into both pppd's rasdial.so plugin and librasdial (which maps
+ * Built into both pppd's rasdial.so plugin and librasdial (which maps
  * the exit status of a pppd that died before its plugin could report), so
  * it needs no pppd header: the numbers below are pppd's own, and the plugin
- * static-asserts them against <pppd/pppd.h>.  No <stdbool.h> either: the
- * plugin's unit includes pppd.h 2.4.9, which typedefs bool.
+ * static-asserts them against <pppd/pppd.h>.  Nor librasdial's public
+ * headers: the RAS values come from ras-codes.h.  No <stdbool.h> either:
+ * the plugin's units include pppd.h 2.4.9, which typedefs bool.
  */
 #ifndef RASDIAL_PPPD_MAP_H
 #define RASDIAL_PPPD_MAP_H
