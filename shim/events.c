@@ -441,9 +441,21 @@ static bool phase_moves_forward(uint32_t phase)
 	       phase <= RASDIAL_PPP_PHASE_RUNNING;
 }
 
+/* Who hears of every conn message (RasConnectionNotification's watches,
+ * notify.c): registered by the layer above, so that events.c calls into
+ * no file that calls into it.
+ */
+static rasdial_conn_observer conn_observer;
+
+void rasdial_events_set_observer(rasdial_conn_observer fn)
+{
+	__atomic_store_n(&conn_observer, fn, __ATOMIC_RELEASE);
+}
+
 /* A conn message from the event socket (or a resync GET). */
 static void on_event(const struct rasdial_conn_info *ci)
 {
+	rasdial_conn_observer observer;
 	struct rasdial_dial *d;
 	struct update u = {
 		.state = ci->state, .error = ci->error,
@@ -453,7 +465,9 @@ static void on_event(const struct rasdial_conn_info *ci)
 	};
 
 	/* RasConnectionNotification watches every link, ours or not. */
-	rasdial_notify_conn_event(ci);
+	observer = __atomic_load_n(&conn_observer, __ATOMIC_ACQUIRE);
+	if (observer)
+		observer(ci);
 
 	pthread_mutex_lock(&tbl_lock);
 	d = find_any_locked(ci->id);

@@ -108,8 +108,13 @@ struct rasdial_dial {
 	uint32_t adopt_error;		/* delivered at the deadline */
 };
 
-/* events.c: the handle table and the event thread. */
+/* events.c: the handle table and the event thread.  The observer is
+ * called (on the event thread) with every conn message.
+ */
 int rasdial_runtime_start(void);
+struct rasdial_conn_info;
+typedef void (*rasdial_conn_observer)(const struct rasdial_conn_info *ci);
+void rasdial_events_set_observer(rasdial_conn_observer fn);
 bool rasdial_in_notifier(void);
 void rasdial_table_lock(void);
 void rasdial_table_unlock(void);
@@ -158,9 +163,6 @@ DWORD rasdial_l2tp_connect(const struct rasdial_l2tp *l, const char *user,
 			   const char *password);
 void rasdial_l2tp_disconnect(const struct rasdial_l2tp *l);
 int64_t rasdial_monotonic_ms(void);
-
-/* notify.c: RasConnectionNotification; called for every conn message. */
-void rasdial_notify_conn_event(const struct rasdial_conn_info *ci);
 
 /* projection.c */
 /* A handle is a kernel conn id: 1 .. UINT32_MAX (0: not a handle). */
