@@ -197,7 +197,7 @@ const char *rasdial_pppd_path(void);
 const char *rasdial_plugin_path(void);
 
 /*
- * dial.c: the peers file of ENTRY in PHONEBOOK (NULL: /etc/ppp/peers, or
+ * phonebook.c: the peers file of ENTRY in PHONEBOOK (NULL: /etc/ppp/peers, or
  * another peers directory) into PATH; *USE_CALL when pppd's "call" reads
  * it.  ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, ERROR_CANNOT_OPEN_PHONEBOOK.
  */
