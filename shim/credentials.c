@@ -5,6 +5,7 @@
  * cred_store.c.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -239,6 +240,39 @@ static DWORD w_args(LPCWSTR book_w, LPCWSTR entry_w, char **book, char **entry)
 	return ERROR_SUCCESS;
 }
 
+/* The strings of a RASCREDENTIALS: A and W offsets, and their length
+ * in characters (the same in both).
+ */
+static const struct {
+	unsigned short a, w, len;
+} creds_strings[] = {
+	{ offsetof(RASCREDENTIALSA, szUserName),
+	  offsetof(RASCREDENTIALSW, szUserName), UNLEN + 1 },
+	{ offsetof(RASCREDENTIALSA, szPassword),
+	  offsetof(RASCREDENTIALSW, szPassword), PWLEN + 1 },
+	{ offsetof(RASCREDENTIALSA, szDomain),
+	  offsetof(RASCREDENTIALSW, szDomain), DNLEN + 1 },
+};
+
+/* Converts those strings A to W (TO_W) or W to A: 0 or the first error. */
+static int creds_conv(RASCREDENTIALSA *a, RASCREDENTIALSW *w, bool to_w)
+{
+	char *pa = (char *)a, *pw = (char *)w;
+	size_t i;
+	int err = 0;
+
+	for (i = 0; !err && i < RASDIAL_ARRAY_SIZE(creds_strings); i++) {
+		char *sa = pa + creds_strings[i].a;
+		WCHAR *sw = (WCHAR *)(pw + creds_strings[i].w);
+
+		err = to_w ? rasdial_utf8_to_w(sa, sw, creds_strings[i].len,
+					       NULL)
+			   : rasdial_w_to_utf8(sw, creds_strings[i].len, sa,
+					       creds_strings[i].len);
+	}
+	return err;
+}
+
 RASDIAL_API DWORD APIENTRY RasGetCredentialsW(LPCWSTR lpszPhonebook,
 					      LPCWSTR lpszEntry,
 					      LPRASCREDENTIALSW lpCredentials)
@@ -263,14 +297,7 @@ RASDIAL_API DWORD APIENTRY RasGetCredentialsW(LPCWSTR lpszPhonebook,
 	free(entry);
 	if (ret)
 		goto out;
-	err = rasdial_utf8_to_w(a.szUserName, lpCredentials->szUserName,
-				UNLEN + 1, NULL);
-	if (!err)
-		err = rasdial_utf8_to_w(a.szPassword, lpCredentials->szPassword,
-					PWLEN + 1, NULL);
-	if (!err)
-		err = rasdial_utf8_to_w(a.szDomain, lpCredentials->szDomain,
-					DNLEN + 1, NULL);
+	err = creds_conv(&a, lpCredentials, true);
 	/* Saved from the A side in more UTF-8 than UTF-16 fits: refused,
 	 * not cut short. */
 	ret = err ? ERROR_INVALID_PARAMETER : ERROR_SUCCESS;
@@ -298,14 +325,7 @@ RASDIAL_API DWORD APIENTRY RasSetCredentialsW(LPCWSTR lpszPhonebook,
 	memset(&a, 0, sizeof(a));
 	a.dwSize = sizeof(a);
 	a.dwMask = lpCredentials->dwMask;
-	err = rasdial_w_to_utf8(lpCredentials->szUserName, UNLEN + 1,
-				a.szUserName, sizeof(a.szUserName));
-	if (!err)
-		err = rasdial_w_to_utf8(lpCredentials->szPassword, PWLEN + 1,
-					a.szPassword, sizeof(a.szPassword));
-	if (!err)
-		err = rasdial_w_to_utf8(lpCredentials->szDomain, DNLEN + 1,
-					a.szDomain, sizeof(a.szDomain));
+	err = creds_conv(&a, lpCredentials, false);
 	ret = err ? w_err(err) : w_args(lpszPhonebook, lpszEntry, &book, &entry);
 	if (!ret) {
 		ret = RasSetCredentialsA(book, entry, &a, fClearCredentials);
