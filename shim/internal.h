@@ -6,7 +6,10 @@
 #define RASDIAL_INTERNAL_H
 
 #include <stdbool.h>
+#include <errno.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <limits.h>
 #include <sys/types.h>
 
@@ -215,5 +218,29 @@ DWORD rasdial_creds_for_dial(const char *phonebook, RASDIALPARAMSA *p);
 
 /* errors.c */
 const char *rasdial_error_text(uint32_t code);
+
+/*
+ * Room for one more element in a growing array: *VP (any element type,
+ * SIZE bytes each) holds N of *CAP; doubled when full, FIRST to start
+ * with.  0, -E2BIG when N has reached MAX, or -ENOMEM.
+ */
+static inline int rasdial_array_grow(void *vp, size_t n, size_t *cap,
+				     size_t size, size_t first, size_t max)
+{
+	size_t ncap = *cap ? *cap * 2 : first;
+	void *v;
+
+	if (n < *cap)
+		return 0;
+	if (n >= max)
+		return -E2BIG;
+	memcpy(&v, vp, sizeof(v));
+	v = realloc(v, ncap * size);
+	if (!v)
+		return -ENOMEM;
+	memcpy(vp, &v, sizeof(v));
+	*cap = ncap;
+	return 0;
+}
 
 #endif /* RASDIAL_INTERNAL_H */
