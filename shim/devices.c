@@ -40,8 +40,8 @@ static int dev_add(struct devlist *l, const char *type, const char *name,
 		   dev_t rdev)
 {
 	struct rasdial_device *d;
-
 	const char *c;
+	int err;
 
 	/* sysfs and /dev names are bytes: keep the printable ASCII ones,
 	 * which both variants can return unchanged. */
@@ -50,18 +50,10 @@ static int dev_add(struct devlist *l, const char *type, const char *name,
 	for (c = name; *c; c++)
 		if (*c < 0x20 || *c > 0x7e)
 			return 0;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		void *v;
-
-		if (l->n >= DEV_MAX)
-			return -E2BIG;
-		v = realloc(l->v, cap * sizeof(*l->v));
-		if (!v)
-			return -ENOMEM;
-		l->v = v;
-		l->cap = cap;
-	}
+	err = rasdial_array_grow(&l->v, l->n, &l->cap, sizeof(*l->v), 16,
+				 DEV_MAX);
+	if (err)
+		return err;
 	d = &l->v[l->n++];
 	rasdial_strlcpy(d->type, type, sizeof(d->type));
 	rasdial_strlcpy(d->name, name, sizeof(d->name));

@@ -85,50 +85,6 @@ static DWORD copy_params(const RASDIALPARAMSA *in, RASDIALPARAMSA *p)
 	return ERROR_SUCCESS;
 }
 
-/*
- * The phone book is the distro's peers directory: ENTRY is the file
- * PEERS/ENTRY.  PHONEBOOK NULL means /etc/ppp/peers; a directory given as
- * PHONEBOOK is another peers directory, read with pppd's "file" option.
- */
-static DWORD find_entry(const char *phonebook, const char *entry,
-			char *path, size_t size, bool *use_call)
-{
-	const char *dir = RASDIAL_PEERS_DIR;
-	struct stat st;
-	int n;
-
-	*use_call = true;
-	if (!entry[0] || strchr(entry, '/') || strstr(entry, ".."))
-		return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
-	if (phonebook) {
-		char real[PATH_MAX], peers[PATH_MAX];
-
-		if (!phonebook[0] || stat(phonebook, &st) < 0 ||
-		    !S_ISDIR(st.st_mode) || !realpath(phonebook, real))
-			return ERROR_CANNOT_OPEN_PHONEBOOK;
-		if (!realpath(RASDIAL_PEERS_DIR, peers) || strcmp(real, peers)) {
-			*use_call = false;
-			dir = phonebook;
-		}
-	}
-	n = snprintf(path, size, "%s/%s", dir, entry);
-	if (n < 0 || (size_t)n >= size)
-		return ERROR_CANNOT_OPEN_PHONEBOOK;
-	/* EACCES: a peers dir only pppd (setuid, or group dip) can read.
-	 * ENAMETOOLONG: a name longer than NAME_MAX is no file either. */
-	if (stat(path, &st) < 0 ? errno == ENOENT || errno == ENOTDIR ||
-				  errno == ENAMETOOLONG
-				: S_ISDIR(st.st_mode))
-		return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
-	return ERROR_SUCCESS;
-}
-
-DWORD rasdial_find_entry(const char *phonebook, const char *entry,
-			 char *path, size_t size, bool *use_call)
-{
-	return find_entry(phonebook, entry, path, size, use_call);
-}
-
 static bool has_control_chars(const char *s)
 {
 	for (; *s; s++)
@@ -441,8 +397,8 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 			l2tp = pbk.l2tp;
 		}
 	} else {
-		ret = find_entry(lpszPhonebook, p.szEntryName, path,
-				 sizeof(path), &use_call);
+		ret = rasdial_find_entry(lpszPhonebook, p.szEntryName, path,
+					 sizeof(path), &use_call);
 		/* An entry xl2tpd dials (l2tp.c)? */
 		if (!ret)
 			ret = rasdial_l2tp_entry(path, &l2tp, &is_l2tp);

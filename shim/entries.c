@@ -34,18 +34,11 @@ struct names {
 
 static int names_add(struct names *l, const char *name)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		void *v;
+	int err = rasdial_array_grow(&l->v, l->n, &l->cap, sizeof(*l->v), 16,
+				     ENUM_MAX_ENTRIES);
 
-		if (l->n >= ENUM_MAX_ENTRIES)
-			return -E2BIG;
-		v = realloc(l->v, cap * sizeof(*l->v));
-		if (!v)
-			return -ENOMEM;
-		l->v = v;
-		l->cap = cap;
-	}
+	if (err)
+		return err;
 	memcpy(l->v[l->n++], name, strlen(name) + 1);
 	return 0;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * events.c: the table of this process's dials and the event thread that
- * turns kernel events and pppd exits into RasDialFunc/1/2 calls.
+ * events.c: the event thread that turns kernel events and pppd exits
+ * into RasDialFunc/1/2 calls, for the dials of the table in dials.c.
  *
  * Lock order: the table lock is never held while a notifier runs or a
  * netlink request is made, so a notifier may call RasHangUp,
@@ -23,15 +23,11 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "events.h"
 #include "pppd-map.h"
-
-static pthread_mutex_t tbl_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t tbl_cond = PTHREAD_COND_INITIALIZER;
-static struct rasdial_dial *tbl_head;
 
 static pthread_mutex_t start_lock = PTHREAD_MUTEX_INITIALIZER;
 static bool started;
-static int wake_fd = -1;
 static struct nl_sock *ev_sk;
 
 /* RASDIAL_DISPATCH_MANUAL: no thread; the program polls epoll_fd and calls
@@ -42,131 +38,7 @@ static int epoll_fd = -1;
 static int timer_fd = -1;
 static pthread_mutex_t loop_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static __thread bool is_event_thread;
-
 static void manual_pass(int timeout_ms);
-
-bool rasdial_in_notifier(void)
-{
-	return is_event_thread;
-}
-
-void rasdial_table_lock(void)
-{
-	pthread_mutex_lock(&tbl_lock);
-}
-
-void rasdial_table_unlock(void)
-{
-	pthread_mutex_unlock(&tbl_lock);
-}
-
-struct rasdial_dial *rasdial_dial_alloc(void)
-{
-	struct rasdial_dial *d = calloc(1, sizeof(*d));
-
-	if (!d)
-		return NULL;
-	d->refs = 1;
-	d->dial_refs = 1;
-	d->pidfd = -1;
-	d->subentry = 1;
-	d->fwd_phase = RASDIAL_PPP_PHASE_INITIALIZE;
-	return d;
-}
-
-static void wake_thread(void)
-{
-	uint64_t one = 1;
-
-	if (wake_fd >= 0 && write(wake_fd, &one, sizeof(one)) < 0) {
-		/* Counter full: the thread is awake anyway. */
-	}
-}
-
-void rasdial_dial_publish(struct rasdial_dial *d)
-{
-	pthread_mutex_lock(&tbl_lock);
-	d->refs++;
-	d->next = tbl_head;
-	tbl_head = d;
-	pthread_mutex_unlock(&tbl_lock);
-	wake_thread();
-}
-
-static struct rasdial_dial *find_any_locked(uint32_t id)
-{
-	struct rasdial_dial *d;
-
-	for (d = tbl_head; d; d = d->next)
-		if (d->id == id)
-			return d;
-	return NULL;
-}
-
-struct rasdial_dial *rasdial_dial_find_locked(uint32_t id)
-{
-	struct rasdial_dial *d;
-
-	for (d = tbl_head; d; d = d->next)
-		if (d->id == id && !d->hidden)
-			return d;
-	return NULL;
-}
-
-void rasdial_dial_hold_locked(struct rasdial_dial *d)
-{
-	d->refs++;
-}
-
-static void free_joiners(struct rasdial_joiner *j)
-{
-	while (j) {
-		struct rasdial_joiner *next = j->next;
-
-		free(j);
-		j = next;
-	}
-}
-
-static void put_locked(struct rasdial_dial *d)
-{
-	if (--d->refs == 0) {
-		if (d->pidfd >= 0)
-			close(d->pidfd);
-		free_joiners(d->joiners);
-		free(d);
-	}
-}
-
-void rasdial_dial_put(struct rasdial_dial *d)
-{
-	pthread_mutex_lock(&tbl_lock);
-	put_locked(d);
-	pthread_mutex_unlock(&tbl_lock);
-}
-
-/* Drops a record nobody can name any more once its pppd is reaped. */
-static void maybe_unlink_locked(struct rasdial_dial *d)
-{
-	struct rasdial_dial **pp;
-
-	if (!d->hidden || !d->final || d->pidfd >= 0)
-		return;
-	for (pp = &tbl_head; *pp; pp = &(*pp)->next) {
-		if (*pp == d) {
-			*pp = d->next;
-			put_locked(d);
-			return;
-		}
-	}
-}
-
-static bool dial_over_locked(const struct rasdial_dial *d)
-{
-	return d->final || d->error ||
-	       (d->have_state && d->state == RASCS_Connected);
-}
 
 DWORD rasdial_dial_wait(struct rasdial_dial *d)
 {
@@ -176,69 +48,24 @@ DWORD rasdial_dial_wait(struct rasdial_dial *d)
 	while (dispatch_mode == RASDIAL_DISPATCH_MANUAL) {
 		bool over;
 
-		pthread_mutex_lock(&tbl_lock);
-		over = dial_over_locked(d);
-		pthread_mutex_unlock(&tbl_lock);
+		pthread_mutex_lock(&rasdial_tbl_lock);
+		over = rasdial_dial_over_locked(d);
+		pthread_mutex_unlock(&rasdial_tbl_lock);
 		if (over)
 			break;
 		manual_pass(200);
 	}
-	pthread_mutex_lock(&tbl_lock);
-	while (!dial_over_locked(d))
-		pthread_cond_wait(&tbl_cond, &tbl_lock);
+	pthread_mutex_lock(&rasdial_tbl_lock);
+	while (!rasdial_dial_over_locked(d))
+		pthread_cond_wait(&rasdial_tbl_cond, &rasdial_tbl_lock);
 	if (d->error)
 		ret = d->error;
 	else if (d->have_state && d->state == RASCS_Connected)
 		ret = ERROR_SUCCESS;
 	else
 		ret = ERROR_PORT_DISCONNECTED;
-	pthread_mutex_unlock(&tbl_lock);
+	pthread_mutex_unlock(&rasdial_tbl_lock);
 	return ret;
-}
-
-void rasdial_dial_set_child(struct rasdial_dial *d, pid_t pid, int pidfd)
-{
-	pthread_mutex_lock(&tbl_lock);
-	d->pid = pid;
-	d->pidfd = pidfd;
-	pthread_mutex_unlock(&tbl_lock);
-	wake_thread();
-}
-
-void rasdial_dial_fail(struct rasdial_dial *d, DWORD error)
-{
-	pthread_mutex_lock(&tbl_lock);
-	if (!d->have_state) {
-		d->have_state = true;
-		d->state = RASCS_OpenPort;
-	}
-	d->error = error;
-	d->final = true;
-	maybe_unlink_locked(d);
-	pthread_cond_broadcast(&tbl_cond);
-	pthread_mutex_unlock(&tbl_lock);
-}
-
-static void hangup_now(struct rasdial_dial *d, DWORD *ret);
-
-/* RasHangUps made inside a notifier, done once it has returned. */
-static void run_deferred_hangups(void)
-{
-	struct rasdial_dial *d;
-	DWORD ret;
-
-	for (;;) {
-		pthread_mutex_lock(&tbl_lock);
-		for (d = tbl_head; d; d = d->next)
-			if (d->hangup_deferred)
-				break;
-		if (!d) {
-			pthread_mutex_unlock(&tbl_lock);
-			return;
-		}
-		d->hangup_deferred = false;
-		hangup_now(d, &ret);	/* drops the lock */
-	}
 }
 
 /* One step of a dial as the notifier must hear it. */
@@ -296,12 +123,12 @@ static bool notify_begin_locked(struct rasdial_dial *d)
 
 static void notify_end(struct rasdial_dial *d, bool more)
 {
-	pthread_mutex_lock(&tbl_lock);
+	pthread_mutex_lock(&rasdial_tbl_lock);
 	d->notifying = false;
 	if (!more)
 		d->stop_notify = true;
-	pthread_cond_broadcast(&tbl_cond);
-	pthread_mutex_unlock(&tbl_lock);
+	pthread_cond_broadcast(&rasdial_tbl_cond);
+	pthread_mutex_unlock(&rasdial_tbl_lock);
 }
 
 /* Table lock held: the dial's outcome is known; later RasDials of the
@@ -333,8 +160,8 @@ static void run_joiners(void)
 		struct rasdial_joiner **pj, *j = NULL;
 		struct call c;
 
-		pthread_mutex_lock(&tbl_lock);
-		for (d = tbl_head; d && !j; d = d->next) {
+		pthread_mutex_lock(&rasdial_tbl_lock);
+		for (d = rasdial_tbl_head; d && !j; d = d->next) {
 			if (d->stop_notify)
 				continue;
 			for (pj = &d->joiners; *pj; pj = &(*pj)->next) {
@@ -348,12 +175,12 @@ static void run_joiners(void)
 				break;
 		}
 		if (!j) {
-			pthread_mutex_unlock(&tbl_lock);
+			pthread_mutex_unlock(&rasdial_tbl_lock);
 			return;
 		}
 		d->refs++;
 		notify_begin_locked(d);
-		pthread_mutex_unlock(&tbl_lock);
+		pthread_mutex_unlock(&rasdial_tbl_lock);
 
 		c = (struct call){ j->state, j->error, j->ext_error };
 		notify_one(d->id, j->notifier_type, j->notifier,
@@ -377,7 +204,7 @@ static void deliver(struct rasdial_dial *d, const struct update *u)
 	unsigned int n = 0, i;
 	bool go;
 
-	pthread_mutex_lock(&tbl_lock);
+	pthread_mutex_lock(&rasdial_tbl_lock);
 	if (!d->final) {
 		d->have_state = true;
 		d->state = u->state;
@@ -409,14 +236,14 @@ static void deliver(struct rasdial_dial *d, const struct update *u)
 			if (d->hangup)
 				d->hidden = true;
 		}
-		pthread_cond_broadcast(&tbl_cond);
+		pthread_cond_broadcast(&rasdial_tbl_cond);
 	}
-	pthread_mutex_unlock(&tbl_lock);
+	pthread_mutex_unlock(&rasdial_tbl_lock);
 
 	for (i = 0; i < n; i++) {
-		pthread_mutex_lock(&tbl_lock);
+		pthread_mutex_lock(&rasdial_tbl_lock);
 		go = notify_begin_locked(d);
-		pthread_mutex_unlock(&tbl_lock);
+		pthread_mutex_unlock(&rasdial_tbl_lock);
 		if (!go)
 			break;
 		notify_end(d, notify(d, &calls[i]));
@@ -424,15 +251,15 @@ static void deliver(struct rasdial_dial *d, const struct update *u)
 	run_joiners();
 	/* The callback has returned: hang-ups it asked for happen now, then
 	 * pppd may go on. */
-	run_deferred_hangups();
+	rasdial_run_deferred_hangups();
 	if (u->want_ack)
 		rasdial_nl_ack(d->id, u->seq);
 
-	pthread_mutex_lock(&tbl_lock);
+	pthread_mutex_lock(&rasdial_tbl_lock);
 	if (u->final)
 		d->stop_notify = true;
-	maybe_unlink_locked(d);
-	pthread_mutex_unlock(&tbl_lock);
+	rasdial_dial_unlink_locked(d);
+	pthread_mutex_unlock(&rasdial_tbl_lock);
 }
 
 static bool phase_moves_forward(uint32_t phase)
@@ -441,9 +268,21 @@ static bool phase_moves_forward(uint32_t phase)
 	       phase <= RASDIAL_PPP_PHASE_RUNNING;
 }
 
+/* Who hears of every conn message (RasConnectionNotification's watches,
+ * notify.c): registered by the layer above, so that events.c calls into
+ * no file that calls into it.
+ */
+static rasdial_conn_observer conn_observer;
+
+void rasdial_events_set_observer(rasdial_conn_observer fn)
+{
+	__atomic_store_n(&conn_observer, fn, __ATOMIC_RELEASE);
+}
+
 /* A conn message from the event socket (or a resync GET). */
 static void on_event(const struct rasdial_conn_info *ci)
 {
+	rasdial_conn_observer observer;
 	struct rasdial_dial *d;
 	struct update u = {
 		.state = ci->state, .error = ci->error,
@@ -453,14 +292,16 @@ static void on_event(const struct rasdial_conn_info *ci)
 	};
 
 	/* RasConnectionNotification watches every link, ours or not. */
-	rasdial_notify_conn_event(ci);
+	observer = __atomic_load_n(&conn_observer, __ATOMIC_ACQUIRE);
+	if (observer)
+		observer(ci);
 
-	pthread_mutex_lock(&tbl_lock);
-	d = find_any_locked(ci->id);
+	pthread_mutex_lock(&rasdial_tbl_lock);
+	d = rasdial_dial_find_any_locked(ci->id);
 	if (!d || !ci->has_state) {
 		/* Not ours: other processes' links are none of our business
 		 * (and never ACK them: that would cut their callbacks short). */
-		pthread_mutex_unlock(&tbl_lock);
+		pthread_mutex_unlock(&rasdial_tbl_lock);
 		return;
 	}
 	d->refs++;
@@ -479,7 +320,7 @@ static void on_event(const struct rasdial_conn_info *ci)
 		d->exited = true;
 		d->exit_status = ci->exit_status;
 	}
-	pthread_mutex_unlock(&tbl_lock);
+	pthread_mutex_unlock(&rasdial_tbl_lock);
 
 	deliver(d, &u);
 	/* The session is over: xl2tpd may close its tunnel too. */
@@ -504,8 +345,8 @@ static int check_adopt_deadlines(void)
 
 		now = rasdial_monotonic_ms();
 		next = -1;
-		pthread_mutex_lock(&tbl_lock);
-		for (d = tbl_head; d; d = d->next) {
+		pthread_mutex_lock(&rasdial_tbl_lock);
+		for (d = rasdial_tbl_head; d; d = d->next) {
 			if (!d->adopt_deadline_ms || d->final || d->bound)
 				continue;
 			if (d->adopt_deadline_ms <= now)
@@ -514,14 +355,14 @@ static int check_adopt_deadlines(void)
 				next = d->adopt_deadline_ms - now;
 		}
 		if (!d) {
-			pthread_mutex_unlock(&tbl_lock);
+			pthread_mutex_unlock(&rasdial_tbl_lock);
 			return next > INT32_MAX ? INT32_MAX : (int)next;
 		}
 		d->adopt_deadline_ms = 0;
 		d->refs++;
 		u.state = d->have_state ? d->state : RASCS_OpenPort;
 		u.error = d->adopt_error;
-		pthread_mutex_unlock(&tbl_lock);
+		pthread_mutex_unlock(&rasdial_tbl_lock);
 
 		rasdial_l2tp_disconnect(&d->l2tp);
 		/* Unbound: the owner's HANGUP frees it (and a bound one's
@@ -548,7 +389,7 @@ static void on_child_exit(struct rasdial_dial *d)
 	if (rc == 0 && si.si_pid == 0)
 		return;		/* not yet: a spurious wakeup */
 
-	pthread_mutex_lock(&tbl_lock);
+	pthread_mutex_lock(&rasdial_tbl_lock);
 	close(d->pidfd);
 	d->pidfd = -1;
 	/* For rasdial_get_pppd_exit_status() (pppd-status.c). */
@@ -587,8 +428,8 @@ static void on_child_exit(struct rasdial_dial *d)
 	}
 	unbound = !d->bound;
 	d->refs++;
-	maybe_unlink_locked(d);
-	pthread_mutex_unlock(&tbl_lock);
+	rasdial_dial_unlink_locked(d);
+	pthread_mutex_unlock(&rasdial_tbl_lock);
 
 	/* Its plugin never reported: give the id back to the kernel. */
 	if (unbound)
@@ -605,8 +446,8 @@ static void resync(void)
 	size_t n = 0, cap = 0, i;
 	struct rasdial_dial *d;
 
-	pthread_mutex_lock(&tbl_lock);
-	for (d = tbl_head; d; d = d->next) {
+	pthread_mutex_lock(&rasdial_tbl_lock);
+	for (d = rasdial_tbl_head; d; d = d->next) {
 		if (d->final)
 			continue;
 		if (n == cap) {
@@ -620,7 +461,7 @@ static void resync(void)
 		}
 		ids[n++] = d->id;
 	}
-	pthread_mutex_unlock(&tbl_lock);
+	pthread_mutex_unlock(&rasdial_tbl_lock);
 
 	for (i = 0; i < n; i++) {
 		struct rasdial_conn_info ci;
@@ -628,10 +469,10 @@ static void resync(void)
 
 		if (rasdial_nl_get(ids[i], &ci) < 0)
 			continue;	/* gone: its pppd's exit will tell */
-		pthread_mutex_lock(&tbl_lock);
-		d = find_any_locked(ids[i]);
+		pthread_mutex_lock(&rasdial_tbl_lock);
+		d = rasdial_dial_find_any_locked(ids[i]);
 		fresh = d && ci.seq != d->last_seq;
-		pthread_mutex_unlock(&tbl_lock);
+		pthread_mutex_unlock(&rasdial_tbl_lock);
 		if (fresh)
 			on_event(&ci);
 	}
@@ -657,8 +498,8 @@ static void sync_epoll(void)
 
 	if (epoll_fd < 0)
 		return;
-	pthread_mutex_lock(&tbl_lock);
-	for (d = tbl_head; d; d = d->next) {
+	pthread_mutex_lock(&rasdial_tbl_lock);
+	for (d = rasdial_tbl_head; d; d = d->next) {
 		struct epoll_event ev = { .events = EPOLLIN };
 
 		if (d->pidfd < 0 || d->in_epoll)
@@ -667,7 +508,7 @@ static void sync_epoll(void)
 		    errno == EEXIST)
 			d->in_epoll = true;
 	}
-	pthread_mutex_unlock(&tbl_lock);
+	pthread_mutex_unlock(&rasdial_tbl_lock);
 }
 
 /* One pass of the event loop: waits up to TIMEOUT_MS (-1: for ever) for
@@ -679,12 +520,12 @@ static void loop_once(int timeout_ms)
 	int adopt_ms;
 	size_t n, i;
 
-	pthread_mutex_lock(&tbl_lock);
-	pfds[0] = (struct pollfd){ .fd = wake_fd, .events = POLLIN };
+	pthread_mutex_lock(&rasdial_tbl_lock);
+	pfds[0] = (struct pollfd){ .fd = rasdial_wake_fd, .events = POLLIN };
 	pfds[1] = (struct pollfd){ .fd = rasdial_nl_event_fd(ev_sk),
 				   .events = POLLIN };
 	n = 2;
-	for (d = tbl_head; d && n < cap; d = d->next) {
+	for (d = rasdial_tbl_head; d && n < cap; d = d->next) {
 		if (d->pidfd < 0)
 			continue;
 		d->refs++;
@@ -692,7 +533,7 @@ static void loop_once(int timeout_ms)
 		pfds[n++] = (struct pollfd){ .fd = d->pidfd,
 					     .events = POLLIN };
 	}
-	pthread_mutex_unlock(&tbl_lock);
+	pthread_mutex_unlock(&rasdial_tbl_lock);
 
 	/* L2TP dials waiting for xl2tpd's pppd have a deadline. */
 	adopt_ms = check_adopt_deadlines();
@@ -718,7 +559,7 @@ static void loop_once(int timeout_ms)
 	if (pfds[0].revents & POLLIN) {
 		uint64_t v;
 
-		if (read(wake_fd, &v, sizeof(v)) < 0) {
+		if (read(rasdial_wake_fd, &v, sizeof(v)) < 0) {
 			/* EAGAIN: someone else's wakeup was read */
 		}
 	}
@@ -740,7 +581,7 @@ static void loop_once(int timeout_ms)
 static void *event_main(void *arg)
 {
 	(void)arg;
-	is_event_thread = true;
+	rasdial_is_event_thread = true;
 	for (;;)
 		loop_once(-1);
 	return NULL;
@@ -751,10 +592,10 @@ static void *event_main(void *arg)
 static void manual_pass(int timeout_ms)
 {
 	pthread_mutex_lock(&loop_lock);
-	is_event_thread = true;
+	rasdial_is_event_thread = true;
 	loop_once(timeout_ms);
 	sync_epoll();
-	is_event_thread = false;
+	rasdial_is_event_thread = false;
 	pthread_mutex_unlock(&loop_lock);
 }
 
@@ -783,9 +624,9 @@ int rasdial_runtime_start(void)
 		if (err)
 			goto out;
 	}
-	if (wake_fd < 0) {
-		wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-		if (wake_fd < 0) {
+	if (rasdial_wake_fd < 0) {
+		rasdial_wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+		if (rasdial_wake_fd < 0) {
 			err = -errno;
 			goto out;
 		}
@@ -797,7 +638,7 @@ int rasdial_runtime_start(void)
 				err = -errno;
 				goto out;
 			}
-			err = epoll_add(wake_fd);
+			err = epoll_add(rasdial_wake_fd);
 			if (!err)
 				err = epoll_add(rasdial_nl_event_fd(ev_sk));
 			if (!err) {
@@ -830,120 +671,6 @@ int rasdial_runtime_start(void)
 out:
 	pthread_mutex_unlock(&start_lock);
 	return err;
-}
-
-static int pidfd_signal(int pidfd, int sig)
-{
-	return (int)syscall(SYS_pidfd_send_signal, pidfd, sig, NULL, 0);
-}
-
-/*
- * Table lock held, D in the table and not final: signals our child (pppd
- * has not bound the conn, so the kernel could only hold the hang-up) or
- * asks the kernel to.  Drops the lock.
- */
-static void hangup_now(struct rasdial_dial *d, DWORD *ret)
-{
-	int err;
-
-	*ret = ERROR_SUCCESS;
-	if (d->final) {
-		pthread_mutex_unlock(&tbl_lock);
-		return;
-	}
-	if (!d->bound && d->pidfd >= 0) {
-		pidfd_signal(d->pidfd, SIGTERM);
-		pthread_mutex_unlock(&tbl_lock);
-		return;
-	}
-	if (d->is_l2tp && !d->bound && d->adopt_deadline_ms) {
-		/* xl2tpd's pppd has not come: the event thread stops
-		 * xl2tpd and ends the dial (notifiers run there only). */
-		d->adopt_error = ERROR_USER_DISCONNECTION;
-		d->adopt_deadline_ms = 1;
-		pthread_mutex_unlock(&tbl_lock);
-		wake_thread();
-		return;
-	}
-	d->refs++;
-	pthread_mutex_unlock(&tbl_lock);
-
-	if (d->is_l2tp)
-		rasdial_l2tp_disconnect(&d->l2tp);
-	err = rasdial_nl_hangup(d->id);
-	if (err == -ENOENT)
-		err = 0;	/* pppd is just gone: its exit will tell */
-	*ret = rasdial_errno_to_ras(err);
-	rasdial_dial_put(d);
-}
-
-/*
- * Table lock held: no notifier call for D after this returns (Windows'
- * rule, unless the dial asked for RDEOPT_RasdialNotifyLinkEnd).  A call
- * running on the event thread is waited for, unless it is this thread's
- * own: RasHangUp from inside the notifier.
- */
-static void stop_notifier_locked(struct rasdial_dial *d)
-{
-	if (d->notify_link_end)
-		return;
-	d->stop_notify = true;
-	free_joiners(d->joiners);
-	d->joiners = NULL;
-	while (d->notifying && !is_event_thread)
-		pthread_cond_wait(&tbl_cond, &tbl_lock);
-}
-
-bool rasdial_dial_hangup(uint32_t id, DWORD *ret)
-{
-	struct rasdial_dial *d;
-
-	*ret = ERROR_SUCCESS;
-	pthread_mutex_lock(&tbl_lock);
-	d = rasdial_dial_find_locked(id);
-	if (!d) {
-		pthread_mutex_unlock(&tbl_lock);
-		return false;
-	}
-	d->refs++;
-	stop_notifier_locked(d);
-	if (d->hidden) {
-		/* Hung up by another thread while we waited. */
-		put_locked(d);
-		pthread_mutex_unlock(&tbl_lock);
-		return true;
-	}
-	put_locked(d);
-	/* Each RasDial of the entry has its RasHangUp: the last one ends
-	 * the link. */
-	if (d->dial_refs > 1) {
-		d->dial_refs--;
-		pthread_mutex_unlock(&tbl_lock);
-		return true;
-	}
-	if (d->final) {
-		/* Failed or ended: only the handle is left to free. */
-		d->hangup = true;
-		d->hidden = true;
-		maybe_unlink_locked(d);
-		pthread_cond_broadcast(&tbl_cond);
-		pthread_mutex_unlock(&tbl_lock);
-		return true;
-	}
-	if (d->hangup) {
-		pthread_mutex_unlock(&tbl_lock);
-		return true;
-	}
-	d->hangup = true;
-	if (is_event_thread) {
-		/* Inside a notifier: "much of the hang-up processing occurs
-		 * after the callback function has returned". */
-		d->hangup_deferred = true;
-		pthread_mutex_unlock(&tbl_lock);
-		return true;
-	}
-	hangup_now(d, ret);
-	return true;
 }
 
 RASDIAL_API DWORD rasdial_set_dispatch_mode(DWORD mode)
@@ -984,85 +711,11 @@ RASDIAL_API DWORD rasdial_dispatch(void)
 	if (dispatch_mode != RASDIAL_DISPATCH_MANUAL)
 		return ERROR_INVALID_FUNCTION;
 	/* From inside a notifier: the pass in progress goes on after it. */
-	if (is_event_thread)
+	if (rasdial_is_event_thread)
 		return ERROR_ASYNC_REQUEST_PENDING;
 	err = rasdial_runtime_start();
 	if (err)
 		return rasdial_errno_to_ras(err);
 	manual_pass(0);
 	return ERROR_SUCCESS;
-}
-
-/* Connected or dialing (not failed, ended or hung up) from this book. */
-static struct rasdial_dial *joinable_locked(const char *book,
-					    const char *entry)
-{
-	struct rasdial_dial *d;
-
-	for (d = tbl_head; d; d = d->next) {
-		if (d->hidden || d->hangup || d->final || d->error)
-			continue;
-		if (!strcmp(d->entry, entry) && !strcmp(d->book, book))
-			return d;
-	}
-	return NULL;
-}
-
-uint32_t rasdial_dial_joinable(const char *book, const char *entry)
-{
-	struct rasdial_dial *d;
-	uint32_t id;
-
-	pthread_mutex_lock(&tbl_lock);
-	d = joinable_locked(book, entry);
-	id = d ? d->id : 0;
-	pthread_mutex_unlock(&tbl_lock);
-	return id;
-}
-
-struct rasdial_dial *rasdial_dial_join(const char *book, const char *entry,
-				       uint32_t only_id, uint32_t notifier_type,
-				       void *notifier, ULONG_PTR callback_id,
-				       bool *nomem)
-{
-	struct rasdial_joiner *j = NULL;
-	struct rasdial_dial *d;
-	bool wake = false;
-
-	*nomem = false;
-	if (notifier) {
-		j = calloc(1, sizeof(*j));
-		if (!j) {
-			*nomem = true;
-			return NULL;
-		}
-		j->notifier_type = notifier_type;
-		j->notifier = notifier;
-		j->callback_id = callback_id;
-		j->subentry = 1;
-	}
-	pthread_mutex_lock(&tbl_lock);
-	d = joinable_locked(book, entry);
-	if (!d || (only_id && d->id != only_id)) {
-		pthread_mutex_unlock(&tbl_lock);
-		free(j);
-		return NULL;
-	}
-	d->refs++;
-	d->dial_refs++;
-	if (j) {
-		if (d->have_state && d->state == RASCS_Connected) {
-			j->due = true;
-			j->state = RASCS_Connected;
-			wake = true;
-		}
-		/* Its call comes after the first dial's (the event thread's
-		 * order), even when the link is up already. */
-		j->next = d->joiners;
-		d->joiners = j;
-	}
-	pthread_mutex_unlock(&tbl_lock);
-	if (wake)
-		wake_thread();
-	return d;
 }

@@ -6,7 +6,10 @@
 #define RASDIAL_INTERNAL_H
 
 #include <stdbool.h>
+#include <errno.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <limits.h>
 #include <sys/types.h>
 
@@ -108,8 +111,13 @@ struct rasdial_dial {
 	uint32_t adopt_error;		/* delivered at the deadline */
 };
 
-/* events.c: the handle table and the event thread. */
+/* events.c: the handle table and the event thread.  The observer is
+ * called (on the event thread) with every conn message.
+ */
 int rasdial_runtime_start(void);
+struct rasdial_conn_info;
+typedef void (*rasdial_conn_observer)(const struct rasdial_conn_info *ci);
+void rasdial_events_set_observer(rasdial_conn_observer fn);
 bool rasdial_in_notifier(void);
 void rasdial_table_lock(void);
 void rasdial_table_unlock(void);
@@ -159,9 +167,6 @@ DWORD rasdial_l2tp_connect(const struct rasdial_l2tp *l, const char *user,
 void rasdial_l2tp_disconnect(const struct rasdial_l2tp *l);
 int64_t rasdial_monotonic_ms(void);
 
-/* notify.c: RasConnectionNotification; called for every conn message. */
-void rasdial_notify_conn_event(const struct rasdial_conn_info *ci);
-
 /* projection.c */
 /* A handle is a kernel conn id: 1 .. UINT32_MAX (0: not a handle). */
 static inline uint32_t rasdial_handle_id(HRASCONN h)
@@ -195,7 +200,7 @@ const char *rasdial_pppd_path(void);
 const char *rasdial_plugin_path(void);
 
 /*
- * dial.c: the peers file of ENTRY in PHONEBOOK (NULL: /etc/ppp/peers, or
+ * phonebook.c: the peers file of ENTRY in PHONEBOOK (NULL: /etc/ppp/peers, or
  * another peers directory) into PATH; *USE_CALL when pppd's "call" reads
  * it.  ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, ERROR_CANNOT_OPEN_PHONEBOOK.
  */
@@ -213,5 +218,29 @@ DWORD rasdial_creds_for_dial(const char *phonebook, RASDIALPARAMSA *p);
 
 /* errors.c */
 const char *rasdial_error_text(uint32_t code);
+
+/*
+ * Room for one more element in a growing array: *VP (any element type,
+ * SIZE bytes each) holds N of *CAP; doubled when full, FIRST to start
+ * with.  0, -E2BIG when N has reached MAX, or -ENOMEM.
+ */
+static inline int rasdial_array_grow(void *vp, size_t n, size_t *cap,
+				     size_t size, size_t first, size_t max)
+{
+	size_t ncap = *cap ? *cap * 2 : first;
+	void *v;
+
+	if (n < *cap)
+		return 0;
+	if (n >= max)
+		return -E2BIG;
+	memcpy(&v, vp, sizeof(v));
+	v = realloc(v, ncap * size);
+	if (!v)
+		return -ENOMEM;
+	memcpy(vp, &v, sizeof(v));
+	*cap = ncap;
+	return 0;
+}
 
 #endif /* RASDIAL_INTERNAL_H */

@@ -22,55 +22,37 @@
 #define RASDIAL_END(type, field) \
 	((offsetof(type, field) + sizeof(((type *)0)->field) + 3) & ~(size_t)3)
 
+/* The NT 3.5 layouts, in CHAR (the A functions) and in WCHAR (SUFFIX w,
+ * the W functions, wide.c).
+ */
+#define RASDIAL_NT35_LAYOUTS(CH, suffix)				\
+struct rasdial_dialparams_nt35##suffix {				\
+	DWORD dwSize;							\
+	CH szEntryName[20 + 1];						\
+	CH szPhoneNumber[RAS_MaxPhoneNumber + 1];			\
+	CH szCallbackNumber[48 + 1];					\
+	CH szUserName[UNLEN + 1];					\
+	CH szPassword[PWLEN + 1];					\
+	CH szDomain[DNLEN + 1];						\
+};									\
+									\
+struct rasdial_conn_nt35##suffix {					\
+	DWORD dwSize;							\
+	HRASCONN hrasconn;						\
+	CH szEntryName[20 + 1];						\
+};									\
+									\
+struct rasdial_connstatus_nt35##suffix {				\
+	DWORD dwSize;							\
+	RASCONNSTATE rasconnstate;					\
+	DWORD dwError;							\
+	CH szDeviceType[RAS_MaxDeviceType + 1];				\
+	CH szDeviceName[32 + 1];					\
+};
+
 #pragma pack(push, 4)
-struct rasdial_dialparams_nt35 {
-	DWORD dwSize;
-	CHAR szEntryName[20 + 1];
-	CHAR szPhoneNumber[RAS_MaxPhoneNumber + 1];
-	CHAR szCallbackNumber[48 + 1];
-	CHAR szUserName[UNLEN + 1];
-	CHAR szPassword[PWLEN + 1];
-	CHAR szDomain[DNLEN + 1];
-};
-
-struct rasdial_conn_nt35 {
-	DWORD dwSize;
-	HRASCONN hrasconn;
-	CHAR szEntryName[20 + 1];
-};
-
-struct rasdial_connstatus_nt35 {
-	DWORD dwSize;
-	RASCONNSTATE rasconnstate;
-	DWORD dwError;
-	CHAR szDeviceType[RAS_MaxDeviceType + 1];
-	CHAR szDeviceName[32 + 1];
-};
-
-/* The same three in UTF-16 (the W functions, wide.c). */
-struct rasdial_dialparams_nt35w {
-	DWORD dwSize;
-	WCHAR szEntryName[20 + 1];
-	WCHAR szPhoneNumber[RAS_MaxPhoneNumber + 1];
-	WCHAR szCallbackNumber[48 + 1];
-	WCHAR szUserName[UNLEN + 1];
-	WCHAR szPassword[PWLEN + 1];
-	WCHAR szDomain[DNLEN + 1];
-};
-
-struct rasdial_conn_nt35w {
-	DWORD dwSize;
-	HRASCONN hrasconn;
-	WCHAR szEntryName[20 + 1];
-};
-
-struct rasdial_connstatus_nt35w {
-	DWORD dwSize;
-	RASCONNSTATE rasconnstate;
-	DWORD dwError;
-	WCHAR szDeviceType[RAS_MaxDeviceType + 1];
-	WCHAR szDeviceName[32 + 1];
-};
+RASDIAL_NT35_LAYOUTS(CHAR, )
+RASDIAL_NT35_LAYOUTS(WCHAR, w)
 #pragma pack(pop)
 
 #define RASDIAL_DIALPARAMS_SIZES {					\

@@ -84,6 +84,13 @@ uint32_t rasdial_errno_to_ras(int neg_errno);
 struct nl_msg;
 int rasdial_nl_parse_conn(struct nl_msg *msg, struct rasdial_conn_info *ci);
 
+/* nl.c, for nl_event.c. */
+struct nlmsghdr;
+int rasdial_nl_parse_conn_hdr(struct nlmsghdr *nlh,
+			      struct rasdial_conn_info *ci);
+int rasdial_nlerr_to_errno(int nlerr);
+int rasdial_nl_ack_cmd(uint32_t id, uint32_t seq);
+
 /* Thread-local extack text of this thread's last failed request. */
 void rasdial_detail_set(const char *msg);
 

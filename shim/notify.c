@@ -122,7 +122,8 @@ static void set_event(const struct rasdial_event *ev)
 	}
 }
 
-void rasdial_notify_conn_event(const struct rasdial_conn_info *ci)
+/* The events.c observer: every conn message, ours or not. */
+static void notify_conn_event(const struct rasdial_conn_info *ci)
 {
 	bool final = ci->flags & RASDIAL_F_FINAL;
 	bool up = ci->has_state && ci->state == RASCS_Connected &&
@@ -189,6 +190,7 @@ RASDIAL_API DWORD APIENTRY RasConnectionNotificationA(HRASCONN hrasconn,
 			return ERROR_INVALID_HANDLE;
 	}
 	/* Events reach us through the event thread (or dispatch). */
+	rasdial_events_set_observer(notify_conn_event);
 	err = rasdial_runtime_start();
 	if (err)
 		return rasdial_errno_to_ras(err);

@@ -750,3 +750,41 @@ DWORD rasdial_pbk_dial_args(const char *path, const char *entry,
 	rasdial_detail_set(detail);
 	return ret;
 }
+
+/*
+ * The phone book is the distro's peers directory: ENTRY is the file
+ * PEERS/ENTRY.  PHONEBOOK NULL means /etc/ppp/peers; a directory given as
+ * PHONEBOOK is another peers directory, read with pppd's "file" option.
+ */
+DWORD rasdial_find_entry(const char *phonebook, const char *entry,
+			 char *path, size_t size, bool *use_call)
+{
+	const char *dir = RASDIAL_PEERS_DIR;
+	struct stat st;
+	int n;
+
+	*use_call = true;
+	if (!entry[0] || strchr(entry, '/') || strstr(entry, ".."))
+		return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
+	if (phonebook) {
+		char real[PATH_MAX], peers[PATH_MAX];
+
+		if (!phonebook[0] || stat(phonebook, &st) < 0 ||
+		    !S_ISDIR(st.st_mode) || !realpath(phonebook, real))
+			return ERROR_CANNOT_OPEN_PHONEBOOK;
+		if (!realpath(RASDIAL_PEERS_DIR, peers) || strcmp(real, peers)) {
+			*use_call = false;
+			dir = phonebook;
+		}
+	}
+	n = snprintf(path, size, "%s/%s", dir, entry);
+	if (n < 0 || (size_t)n >= size)
+		return ERROR_CANNOT_OPEN_PHONEBOOK;
+	/* EACCES: a peers dir only pppd (setuid, or group dip) can read.
+	 * ENAMETOOLONG: a name longer than NAME_MAX is no file either. */
+	if (stat(path, &st) < 0 ? errno == ENOENT || errno == ENOTDIR ||
+				  errno == ENAMETOOLONG
+				: S_ISDIR(st.st_mode))
+		return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
+	return ERROR_SUCCESS;
+}
