@@ -7,9 +7,8 @@
  * A valid name is what RasEnumEntries lists: 1..255 bytes of UTF-8 (a
  * file name), no '/', no control character, not starting with '.', not
  * an editor's or package manager's leftover (~, .bak, .dpkg-old, ...).
- * Anything else is ERROR_INVALID_NAME.  A .pbk phone book is read-only
- * here: RasValidateEntryName checks its sections, the others return
- * ERROR_CANNOT_WRITE_PHONEBOOK.
+ * Anything else is ERROR_INVALID_NAME.  In a .pbk phone book an entry is
+ * a [section]: pbk_write.c does the work there (rasdial_pbk_*).
  */
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -91,8 +90,7 @@ static DWORD validate_pbk(const char *book, const char *name)
 	char detail[256] = "";
 	DWORD ret;
 
-	if (!name || !name[0] || strlen(name) > RAS_MaxEntryName ||
-	    strchr(name, '[') || strchr(name, ']'))
+	if (!rasdial_pbk_name_ok(name))
 		return ERROR_INVALID_NAME;
 	ret = rasdial_pbk_load(book, &pbk, detail, sizeof(detail));
 	rasdial_detail_set(detail);
@@ -130,6 +128,8 @@ RASDIAL_API DWORD APIENTRY RasDeleteEntryA(LPCSTR lpszPhonebook,
 	DWORD ret;
 	int dfd;
 
+	if (rasdial_pbk_book(lpszPhonebook))
+		return rasdial_pbk_delete_entry(lpszPhonebook, lpszEntry);
 	ret = open_book(lpszPhonebook, &dfd);
 	if (ret)
 		return ret;
@@ -148,6 +148,9 @@ RASDIAL_API DWORD APIENTRY RasRenameEntryA(LPCSTR lpszPhonebook,
 	DWORD ret;
 	int dfd;
 
+	if (rasdial_pbk_book(lpszPhonebook))
+		return rasdial_pbk_rename_entry(lpszPhonebook, lpszOldEntry,
+						lpszNewEntry);
 	ret = open_book(lpszPhonebook, &dfd);
 	if (ret)
 		return ret;
@@ -605,7 +608,7 @@ static DWORD load_entry(const char *book, const char *name, RASENTRYA *e)
 		return ERROR_SUCCESS;
 	}
 	if (book && book[0] && rasdial_pbk_is_file(book))
-		return ERROR_NOT_SUPPORTED;
+		return rasdial_pbk_get_entry(book, name, e);
 	ret = open_book(book, &dfd);
 	if (ret)
 		return ret;
@@ -1316,8 +1319,8 @@ static void put_kept(struct text *t, const char *buf, size_t len,
 /* Replaces NAME in DFD by LEN bytes of DATA: a temp file renamed over it,
  * with OLD's owner, group and mode (a new entry: ours, the directory's
  * group, 0640 as /etc/ppp/peers holds them). */
-static DWORD write_entry(int dfd, const char *name, const char *data,
-			 size_t len, const struct stat *old)
+DWORD rasdial_write_atomic(int dfd, const char *name, const char *data,
+			   size_t len, const struct stat *old)
 {
 	static unsigned int seq;
 	char tmp[48];
@@ -1441,10 +1444,8 @@ static DWORD set_entry(const char *book, const char *name, const RASENTRYA *e)
 	DWORD ret;
 	int dfd, a;
 
-	if (book && book[0] && rasdial_pbk_is_file(book)) {
-		rasdial_detail_set("a .pbk phone book is read-only; use a peers directory");
-		return ERROR_CANNOT_WRITE_PHONEBOOK;
-	}
+	if (book && book[0] && rasdial_pbk_is_file(book))
+		return rasdial_pbk_set_entry(book, name, e);
 	ret = open_book(book, &dfd);
 	if (ret)
 		return ret;
@@ -1497,7 +1498,7 @@ static DWORD set_entry(const char *book, const char *name, const RASENTRYA *e)
 	if (!ret && t.oom)
 		ret = ERROR_NOT_ENOUGH_MEMORY;
 	if (!ret && (changed || !exists))
-		ret = write_entry(dfd, name, t.p, t.n, exists ? &st : NULL);
+		ret = rasdial_write_atomic(dfd, name, t.p, t.n, exists ? &st : NULL);
 out:
 	free(t.p);
 	free(del);

@@ -211,6 +211,15 @@ DWORD rasdial_find_entry(const char *phonebook, const char *entry,
  */
 DWORD rasdial_creds_for_dial(const char *phonebook, RASDIALPARAMSA *p);
 
+/*
+ * entry_props.c: replaces file NAME of directory DFD by LEN bytes of DATA
+ * (a temp file in DFD, fsync, rename), with OLD's owner, group and mode;
+ * OLD NULL: a new file, ours, the directory's group, mode 0640.
+ */
+struct stat;
+DWORD rasdial_write_atomic(int dfd, const char *name, const char *data,
+			   size_t len, const struct stat *old);
+
 /* errors.c */
 const char *rasdial_error_text(uint32_t code);
 
