@@ -8,9 +8,8 @@
  * A valid name is what RasEnumEntries lists: 1..255 bytes of UTF-8 (a
  * file name), no '/', no control character, not starting with '.', not
  * an editor's or package manager's leftover (~, .bak, .dpkg-old, ...).
- * Anything else is ERROR_INVALID_NAME.  A .pbk phone book is read-only
- * here: RasValidateEntryName checks its sections, the others return
- * ERROR_CANNOT_WRITE_PHONEBOOK.
+ * Anything else is ERROR_INVALID_NAME.  In a .pbk phone book an entry is
+ * a [section]: pbk_write.c does the work there (rasdial_pbk_*).
  */
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -93,8 +92,7 @@ static DWORD validate_pbk(const char *book, const char *name)
 	char detail[256] = "";
 	DWORD ret;
 
-	if (!name || !name[0] || strlen(name) > RAS_MaxEntryName ||
-	    strchr(name, '[') || strchr(name, ']'))
+	if (!rasdial_pbk_name_ok(name))
 		return ERROR_INVALID_NAME;
 	ret = rasdial_pbk_load(book, &pbk, detail, sizeof(detail));
 	rasdial_detail_set(detail);
@@ -132,6 +130,8 @@ RASDIAL_API DWORD APIENTRY RasDeleteEntryA(LPCSTR lpszPhonebook,
 	DWORD ret;
 	int dfd;
 
+	if (rasdial_pbk_book(lpszPhonebook))
+		return rasdial_pbk_delete_entry(lpszPhonebook, lpszEntry);
 	ret = rasdial_entry_open_book(lpszPhonebook, &dfd);
 	if (ret)
 		return ret;
@@ -150,6 +150,9 @@ RASDIAL_API DWORD APIENTRY RasRenameEntryA(LPCSTR lpszPhonebook,
 	DWORD ret;
 	int dfd;
 
+	if (rasdial_pbk_book(lpszPhonebook))
+		return rasdial_pbk_rename_entry(lpszPhonebook, lpszOldEntry,
+						lpszNewEntry);
 	ret = rasdial_entry_open_book(lpszPhonebook, &dfd);
 	if (ret)
 		return ret;

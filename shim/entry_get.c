@@ -369,7 +369,7 @@ static DWORD load_entry(const char *book, const char *name, RASENTRYA *e)
 		return ERROR_SUCCESS;
 	}
 	if (book && book[0] && rasdial_pbk_is_file(book))
-		return ERROR_NOT_SUPPORTED;
+		return rasdial_pbk_get_entry(book, name, e);
 	ret = rasdial_entry_open_book(book, &dfd);
 	if (ret)
 		return ret;

@@ -586,10 +586,8 @@ static DWORD set_entry(const char *book, const char *name, const RASENTRYA *e)
 	DWORD ret;
 	int dfd, a;
 
-	if (book && book[0] && rasdial_pbk_is_file(book)) {
-		rasdial_detail_set("a .pbk phone book is read-only; use a peers directory");
-		return ERROR_CANNOT_WRITE_PHONEBOOK;
-	}
+	if (book && book[0] && rasdial_pbk_is_file(book))
+		return rasdial_pbk_set_entry(book, name, e);
 	ret = rasdial_entry_open_book(book, &dfd);
 	if (ret)
 		return ret;

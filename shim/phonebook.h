@@ -117,6 +117,28 @@ bool rasdial_pbk_is_file(const char *path);
 DWORD rasdial_pbk_dial_args(const char *path, const char *entry,
 			    const char *phone, struct rasdial_pbk_args *a);
 
+/*
+ * pbk_write.c: a section of a .pbk phone book as a RASENTRY, for
+ * RasGetEntryProperties, RasSetEntryProperties, RasDeleteEntry,
+ * RasRenameEntry and RasValidateEntryName (entry_props.c calls them when
+ * rasdial_pbk_book(BOOK) says BOOK is a .pbk file).  E is the newest
+ * layout for Get; for Set, a RASENTRYA of any accepted dwSize (fields
+ * beyond it keep what the section says).  Errors as on Windows:
+ * ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, ERROR_ALREADY_EXISTS,
+ * ERROR_INVALID_NAME, ERROR_INVALID_PARAMETER (a value the section or
+ * the dial cannot hold; the reason in rasdial_last_detail()),
+ * ERROR_CANNOT_OPEN_PHONEBOOK, ERROR_CORRUPT_PHONEBOOK and the errors of
+ * rasdial_entry_write().
+ */
+bool rasdial_pbk_book(const char *book);
+bool rasdial_pbk_name_ok(const char *name);
+DWORD rasdial_pbk_get_entry(const char *book, const char *name, RASENTRYA *e);
+DWORD rasdial_pbk_set_entry(const char *book, const char *name,
+			    const RASENTRYA *e);
+DWORD rasdial_pbk_delete_entry(const char *book, const char *name);
+DWORD rasdial_pbk_rename_entry(const char *book, const char *from,
+			       const char *to);
+
 /* devices.c: what RasEnumDevices lists (modems, then PPPoE, then VPN). */
 #define RASDIAL_L2TP_DEVICE_NAME	"WAN Miniport (L2TP)"
 struct rasdial_device {

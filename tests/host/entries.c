@@ -298,9 +298,8 @@ TEST_F(book, pbk)
 	put(self->dir, "book.pbk", "[One]\nPort=ttyS0\n");
 	EXPECT_EQ(ERROR_ALREADY_EXISTS, RasValidateEntryNameA(pbk, "one"));
 	EXPECT_EQ(ERROR_SUCCESS, RasValidateEntryNameA(pbk, "two"));
-	EXPECT_EQ(ERROR_CANNOT_WRITE_PHONEBOOK, RasDeleteEntryA(pbk, "One"));
-	EXPECT_EQ(ERROR_CANNOT_WRITE_PHONEBOOK,
-		  RasRenameEntryA(pbk, "One", "Two"));
+	EXPECT_EQ(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, RasDeleteEntryA(pbk, "Two"));
+	EXPECT_EQ(ERROR_SUCCESS, RasRenameEntryA(pbk, "One", "Two"));
 }
 
 /* RasGetEntryProperties: a hand-written modem entry read as a RASENTRY. */

@@ -585,8 +585,8 @@ static const WCHAR w_new[] = { 'n', 'e', 'w', 0 };
 	  RasDeleteEntryA(g.dir, "nope"), 1, 0)				\
 	X(delete_dotdot, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,		\
 	  RasDeleteEntryA(g.dir, ".."), 1, 0)				\
-	X(delete_pbk, ERROR_CANNOT_WRITE_PHONEBOOK,			\
-	  RasDeleteEntryA(g.pbk, "one"), 1, 0)				\
+	X(delete_pbk_missing, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,	\
+	  RasDeleteEntryA(g.pbk, "nope"), 1, 0)				\
 	X(delete_w_surrogate, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,	\
 	  RasDeleteEntryW(NULL, w_bad), 1, 0)				\
 	X(rename_null_old, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,		\
@@ -624,9 +624,9 @@ static const WCHAR w_new[] = { 'n', 'e', 'w', 0 };
 	  (ge.e.dwSize = sizeof(ge.e), g.cb = sizeof(ge),		\
 	   RasGetEntryPropertiesA(g.dir, "nope", &ge.e, &g.cb, NULL, NULL)), \
 	  1, 0)								\
-	X(getentry_pbk, ERROR_NOT_SUPPORTED,				\
+	X(getentry_pbk_missing, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,	\
 	  (ge.e.dwSize = sizeof(ge.e), g.cb = sizeof(ge),		\
-	   RasGetEntryPropertiesA(g.pbk, "one", &ge.e, &g.cb, NULL, NULL)), \
+	   RasGetEntryPropertiesA(g.pbk, "nope", &ge.e, &g.cb, NULL, NULL)), \
 	  1, 0)								\
 	X(getentry_w_surrogate, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,	\
 	  (gwe.e.dwSize = sizeof(gwe.e), g.cb = sizeof(gwe),		\
@@ -666,8 +666,8 @@ static const WCHAR w_new[] = { 'n', 'e', 'w', 0 };
 	  RasSetEntryPropertiesA("/nonexistent", "new",			\
 				 set_a_entry(sizeof(ge.e)), sizeof(ge.e), \
 				 NULL, 0), 1, 0)			\
-	X(setentry_pbk, ERROR_CANNOT_WRITE_PHONEBOOK,			\
-	  RasSetEntryPropertiesA(g.pbk, "one", set_a_entry(sizeof(ge.e)), \
+	X(setentry_pbk_bad_name, ERROR_INVALID_NAME,			\
+	  RasSetEntryPropertiesA(g.pbk, "o]ne", set_a_entry(sizeof(ge.e)), \
 				 sizeof(ge.e), NULL, 0), 1, 0)		\
 	X(setentry_w_size_of_a, ERROR_INVALID_SIZE,			\
 	  (gwe.e.dwSize = sizeof(RASENTRYA),				\

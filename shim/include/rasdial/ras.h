@@ -758,10 +758,12 @@ RASDIAL_API DWORD APIENTRY RasGetEntryPropertiesW(LPCWSTR lpszPhonebook,
 						  LPDWORD lpdwEntryInfoSize,
 						  BYTE *lpbDeviceInfo,
 						  LPDWORD lpdwDeviceInfoSize);
-/* Writes *lpRasEntry as the peers file lpszPhonebook/lpszEntry (created
- * when missing, atomically replaced otherwise): only the options of what
- * changed are rewritten, every other line stays.  What pppd cannot do is
- * ERROR_INVALID_PARAMETER.  See RasGetEntryProperties(3). */
+/* Writes *lpRasEntry as the peers file lpszPhonebook/lpszEntry, or as
+ * the section [lpszEntry] when lpszPhonebook is a .pbk file (created when
+ * missing, atomically replaced otherwise): only the options or keys of
+ * what changed are rewritten, every other byte stays.  What pppd cannot
+ * do is ERROR_INVALID_PARAMETER.  See RasGetEntryProperties(3) and
+ * rasdial.pbk(5); RasDeleteEntry and RasRenameEntry work on both. */
 RASDIAL_API DWORD APIENTRY RasSetEntryPropertiesA(LPCSTR lpszPhonebook,
 						  LPCSTR lpszEntry,
 						  LPRASENTRYA lpRasEntry,
