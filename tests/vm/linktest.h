@@ -35,6 +35,14 @@ static inline int lt_sh(const char *fmt, ...)
 	return rc;
 }
 
+/* Whether pppd can run a link here (/dev/ppp) with PROG and PROG2 (the
+ * link type's programs or pppd plugins). */
+static inline int lt_ready(const char *prog, const char *prog2)
+{
+	return !access(prog, R_OK) && !access(prog2, R_OK) &&
+	       !access("/dev/ppp", F_OK);
+}
+
 /*
  * The server namespace and the veth pair between it and us; with
  * addresses (x.x.x.x/24) when the link type runs over IP (L2TP).
