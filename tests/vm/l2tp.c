@@ -38,14 +38,6 @@
 #define USER_UID	2001	/* a user in group dip, not root */
 #define GID_DIP		30
 
-static int l2tp_ready(void)
-{
-	if (access("/usr/sbin/xl2tpd", X_OK) ||
-	    access("/usr/lib/pppd/2.4.9/pppol2tp.so", R_OK))
-		return 0;
-	return access("/dev/ppp", F_OK) == 0;
-}
-
 FIXTURE(l2tp) {
 	HRASCONN h;
 	struct dt_call calls[DT_MAX_CALLS];
@@ -69,12 +61,7 @@ static pid_t start_xl2tpd(const char *name, int netns)
 	if (p < 0)
 		return -1;
 	if (p == 0) {
-		int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-		if (fd >= 0) {
-			dup2(fd, 1);
-			dup2(fd, 2);
-		}
+		dt_output_to(log);
 		if (netns)
 			execlp("ip", "ip", "netns", "exec", LT_NS,
 			      "/usr/sbin/xl2tpd", "-D", "-c", conf, "-p", pid,
@@ -120,16 +107,14 @@ FIXTURE_SETUP(l2tp)
 	self->h = NULL;
 	self->n = 0;
 	self->lac = self->lns = 0;
-	if (!l2tp_ready())
+	if (!lt_ready("/usr/sbin/xl2tpd", "/usr/lib/pppd/2.4.9/pppol2tp.so"))
 		SKIP(return, "no xl2tpd/pppol2tp.so (package xl2tpd, ppp) or no /dev/ppp");
 	if (!getenv("RASDIAL_KO_LOADED") || !plugin)
 		SKIP(return, "rasdial.ko is not loaded or RASDIAL_PLUGIN unset");
 	ASSERT_EQ(0, lt_netns_up(LAC_ADDR "/25", LNS_ADDR "/25"));
 	lt_sh("rm -rf " DIR "; mkdir -p " DIR);
 	mkdir("/etc/ppp/peers", 0755);
-	pthread_mutex_lock(&dt_rec.lock);
-	dt_rec.n = 0;
-	pthread_mutex_unlock(&dt_rec.lock);
+	dt_rec_reset();
 
 	/* The LNS's pppd checks the client's CHAP answer against these. */
 	dt_write_file("/etc/ppp/chap-secrets",
@@ -344,36 +329,33 @@ TEST_F_TIMEOUT(l2tp, hangup_before_adoption, 60)
 	EXPECT_TRUE(dt_wait_registry_empty(5000));
 }
 
-/* xl2tpd has no such LAC: RasDial says so at once. */
-TEST_F_TIMEOUT(l2tp, unknown_lac, 60)
+/* RasDial of ENTRY fails at once with ERROR; nothing stays registered. */
+static void expect_refused(struct __test_metadata *_metadata, DWORD error)
 {
 	RASDIALPARAMSA p;
 	HRASCONN h = NULL;
 
-	self->lac = start_xl2tpd("lac", 0);
-	dt_write_file("/etc/ppp/peers/" ENTRY,
-		      "rasdial-l2tp-lac nosuchlac\n"
-		      "rasdial-l2tp-control " DIR "/lac.control\n");
 	dt_params(&p, ENTRY, NULL);
-	EXPECT_EQ(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
-		  RasDialA(NULL, NULL, &p, 1, lt_cb, &h));
+	EXPECT_EQ(error, RasDialA(NULL, NULL, &p, 1, lt_cb, &h));
 	if (h)
 		RasHangUpA(h);
 	EXPECT_TRUE(dt_wait_registry_empty(5000));
 }
 
+/* xl2tpd has no such LAC: RasDial says so at once. */
+TEST_F_TIMEOUT(l2tp, unknown_lac, 60)
+{
+	self->lac = start_xl2tpd("lac", 0);
+	dt_write_file("/etc/ppp/peers/" ENTRY,
+		      "rasdial-l2tp-lac nosuchlac\n"
+		      "rasdial-l2tp-control " DIR "/lac.control\n");
+	expect_refused(_metadata, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
+}
+
 /* xl2tpd is not running: the connection manager could not start. */
 TEST_F_TIMEOUT(l2tp, no_xl2tpd, 60)
 {
-	RASDIALPARAMSA p;
-	HRASCONN h = NULL;
-
-	dt_params(&p, ENTRY, NULL);
-	EXPECT_EQ(ERROR_RASMAN_CANNOT_INITIALIZE,
-		  RasDialA(NULL, NULL, &p, 1, lt_cb, &h));
-	if (h)
-		RasHangUpA(h);
-	EXPECT_TRUE(dt_wait_registry_empty(5000));
+	expect_refused(_metadata, ERROR_RASMAN_CANNOT_INITIALIZE);
 }
 
 /* What the user's dial, in a child process, saw. */

@@ -20,13 +20,6 @@
 #define SRV_ADDR	"192.0.2.1"
 #define CLI_ADDR	"192.0.2.10"
 
-static int pppoe_ready(void)
-{
-	if (access("/usr/sbin/pppoe-server", X_OK) || access("/usr/sbin/pppoe", X_OK))
-		return 0;
-	return access("/dev/ppp", F_OK) == 0;
-}
-
 FIXTURE(pppoe) {
 	HRASCONN h;
 	struct dt_call calls[DT_MAX_CALLS];
@@ -45,7 +38,7 @@ FIXTURE_SETUP(pppoe)
 {
 	self->h = NULL;
 	self->n = 0;
-	if (!pppoe_ready())
+	if (!lt_ready("/usr/sbin/pppoe-server", "/usr/sbin/pppoe"))
 		SKIP(return, "no pppoe-server/pppoe (package pppoe) or no /dev/ppp");
 	if (!getenv("RASDIAL_KO_LOADED"))
 		SKIP(return, "rasdial.ko is not loaded");
