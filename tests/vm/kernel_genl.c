@@ -1019,6 +1019,17 @@ TEST_F(genl, get_hangup_ack_reject_bad_input)
 	EXPECT_STREQ("rasdial: no pppd is bound to this connection", c->ext);
 }
 
+/* An EVENT request for conn ID: seq 1, state 0; the caller adds to it. */
+static struct nl_msg *event_req(struct chan *c, uint32_t id)
+{
+	struct nl_msg *msg = req_new(c, RASDIAL_CMD_EVENT, 0);
+
+	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
+	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
+	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	return msg;
+}
+
 TEST_F(genl, event_rejects_bad_input)
 {
 	struct chan *c = &self->c;
@@ -1039,50 +1050,32 @@ TEST_F(genl, event_rejects_bad_input)
 	EXPECT_EQ(-EINVAL, req_do(c, msg));
 	EXPECT_STREQ("rasdial: missing connection state", c->ext);
 
-	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
-	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
-	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
-	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	msg = event_req(c, id);
 	nla_put(msg, RASDIAL_A_LOCAL_ADDR, 5, "\xc0\x00\x02\x01\x00");
 	EXPECT_EQ(-ERANGE, req_do(c, msg));
 	EXPECT_STREQ("binary attribute size out of range", c->ext);
 
-	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
-	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
-	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
-	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	msg = event_req(c, id);
 	nla_put(msg, RASDIAL_A_REMOTE_IFID6, 4, "\x02\x00\x00\x01");
 	EXPECT_EQ(-ERANGE, req_do(c, msg));
 	EXPECT_STREQ("binary attribute size out of range", c->ext);
 
-	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
-	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
-	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
-	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	msg = event_req(c, id);
 	nla_put_string(msg, RASDIAL_A_IFNAME, "ppp456789abcdef0");
 	EXPECT_EQ(-EINVAL, req_do(c, msg));
 	EXPECT_STREQ("Attribute failed policy validation", c->ext);
 
-	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
-	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
-	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
-	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	msg = event_req(c, id);
 	nla_put_u32(msg, RASDIAL_A_FLAGS, RASDIAL_F_WANT_ACK);
 	EXPECT_EQ(-EINVAL, req_do(c, msg));
 	EXPECT_STREQ("reserved bit set", c->ext);
 
-	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
-	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
-	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
-	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	msg = event_req(c, id);
 	nla_put_u32(msg, RASDIAL_A_PID, getpid());
 	EXPECT_EQ(-EINVAL, req_do(c, msg));
 	EXPECT_STREQ("rasdial: attribute is set by the kernel only", c->ext);
 
-	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
-	nla_put_u32(msg, RASDIAL_A_CONN_ID, 0x7ffffff0);
-	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
-	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	msg = event_req(c, 0x7ffffff0);
 	EXPECT_EQ(-ENOENT, req_do(c, msg));
 	EXPECT_STREQ("rasdial: unknown connection id", c->ext);
 
