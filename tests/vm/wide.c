@@ -22,13 +22,6 @@ static void WINAPI rec1(HRASCONN h, UINT msg, RASCONNSTATE state,
 	dt_record(h, msg, state, error, ext_error);
 }
 
-static void rec_reset(void)
-{
-	pthread_mutex_lock(&dt_rec.lock);
-	dt_rec.n = 0;
-	pthread_mutex_unlock(&dt_rec.lock);
-}
-
 static int wcmp(const WCHAR *a, const WCHAR *b)
 {
 	size_t i;
@@ -52,17 +45,23 @@ static void w_params(RASDIALPARAMSW *p, const WCHAR *entry, const WCHAR *pw)
 		p->szPassword[i] = pw[i];
 }
 
+/* After RasDial returned RET: waits until Connected or an error, the
+ * calls in C/N; false when RasDial failed or nothing came in time. */
+static int dial_wait(DWORD ret, struct dt_call *c, int *n)
+{
+	return !ret &&
+	       dt_wait(dt_done_connected_or_error, DIAL_TIMEOUT_MS, c, n);
+}
+
 /* Dials (async, RasDialFunc1) until Connected or an error: the calls. */
 static int dial_w(const WCHAR *entry, const WCHAR *pw, HRASCONN *h,
 		  struct dt_call *c, int *n)
 {
 	RASDIALPARAMSW p;
 
-	rec_reset();
+	dt_rec_reset();
 	w_params(&p, entry, pw);
-	if (RasDialW(NULL, NULL, &p, 1, (LPVOID)rec1, h))
-		return 0;
-	return dt_wait(dt_done_connected_or_error, DIAL_TIMEOUT_MS, c, n);
+	return dial_wait(RasDialW(NULL, NULL, &p, 1, (LPVOID)rec1, h), c, n);
 }
 
 static int dial_a(const char *entry, const char *pw, HRASCONN *h,
@@ -70,11 +69,9 @@ static int dial_a(const char *entry, const char *pw, HRASCONN *h,
 {
 	RASDIALPARAMSA p;
 
-	rec_reset();
+	dt_rec_reset();
 	dt_params(&p, entry, pw);
-	if (RasDialA(NULL, NULL, &p, 1, (LPVOID)rec1, h))
-		return 0;
-	return dt_wait(dt_done_connected_or_error, DIAL_TIMEOUT_MS, c, n);
+	return dial_wait(RasDialA(NULL, NULL, &p, 1, (LPVOID)rec1, h), c, n);
 }
 
 static void hang_up(HRASCONN *h)
