@@ -306,55 +306,40 @@ static void chat_case(struct __test_metadata *_metadata,
 		EXPECT_TRUE(file_has(F_PPPLOG, "chat exit 3"));
 }
 
-TEST_F_TIMEOUT(fail, busy_676, 60)
-{
-	chat_case(_metadata, self, "BUSY", ERROR_LINE_BUSY);
-}
+/* One test per modem answer: NAME, what modemsim answers, the error. */
+#define CHAT_CASE(name, result, error)					\
+	TEST_F_TIMEOUT(fail, name, 60)					\
+	{								\
+		chat_case(_metadata, self, result, error);		\
+	}
 
-TEST_F_TIMEOUT(fail, no_carrier_679, 60)
-{
-	chat_case(_metadata, self, "NO_CARRIER", ERROR_NO_CARRIER);
-}
+CHAT_CASE(busy_676, "BUSY", ERROR_LINE_BUSY)
+CHAT_CASE(no_carrier_679, "NO_CARRIER", ERROR_NO_CARRIER)
+CHAT_CASE(no_dialtone_680, "NO DIALTONE", ERROR_NO_DIALTONE)
+CHAT_CASE(no_answer_678, "NO_ANSWER", ERROR_NO_ANSWER)
+CHAT_CASE(chat_timeout_678, "SILENT", ERROR_NO_ANSWER)
+CHAT_CASE(modem_error_651, "ERROR", ERROR_FROM_DEVICE)
 
-TEST_F_TIMEOUT(fail, no_dialtone_680, 60)
-{
-	chat_case(_metadata, self, "NO DIALTONE", ERROR_NO_DIALTONE);
-}
-
-TEST_F_TIMEOUT(fail, no_answer_678, 60)
-{
-	chat_case(_metadata, self, "NO_ANSWER", ERROR_NO_ANSWER);
-}
-
-TEST_F_TIMEOUT(fail, chat_timeout_678, 60)
-{
-	chat_case(_metadata, self, "SILENT", ERROR_NO_ANSWER);
-}
-
-TEST_F_TIMEOUT(fail, modem_error_651, 60)
-{
-	chat_case(_metadata, self, "ERROR", ERROR_FROM_DEVICE);
-}
-
-/* Wrong password against a CHAP and a PAP server: 691 in Authenticate. */
-TEST_F_TIMEOUT(fail, chap_wrong_password_691, 60)
+/* Wrong password against a server demanding AUTH: 691 in Authenticate. */
+static void wrong_password(struct __test_metadata *_metadata,
+			   FIXTURE_DATA(fail) *self, const char *answer)
 {
 	/* pppd may say HANGUP: the peer's close can beat its own verdict. */
 	struct expect want = { ERROR_AUTHENTICATION_FAILURE, RASCS_Authenticate,
 			       { 19, 16 } };
 
-	modem_fails(_metadata, self, &want, NULL, "CONNECT",
-		    F_ANSWER("auth require-chap"), "not-the-password");
+	modem_fails(_metadata, self, &want, NULL, "CONNECT", answer,
+		    "not-the-password");
+}
+
+TEST_F_TIMEOUT(fail, chap_wrong_password_691, 60)
+{
+	wrong_password(_metadata, self, F_ANSWER("auth require-chap"));
 }
 
 TEST_F_TIMEOUT(fail, pap_wrong_password_691, 60)
 {
-	/* pppd may say HANGUP: the peer's close can beat its own verdict. */
-	struct expect want = { ERROR_AUTHENTICATION_FAILURE, RASCS_Authenticate,
-			       { 19, 16 } };
-
-	modem_fails(_metadata, self, &want, NULL, "CONNECT",
-		    F_ANSWER("auth require-pap"), "not-the-password");
+	wrong_password(_metadata, self, F_ANSWER("auth require-pap"));
 }
 
 /* We require CHAP of the server and it answers with the wrong secret. */
