@@ -170,28 +170,20 @@ static int has_disconnected(const struct dt_call *c, int n)
 /* Connected through xl2tpd: states in order, IPv4 projection, hang-up. */
 TEST_F_TIMEOUT(l2tp, dial, 120)
 {
-	RASPPPIPA ip = { .dwSize = sizeof(ip) };
-	DWORD cb = sizeof(ip);
 	char type[RAS_MaxDeviceType + 1] = "";
 	struct dt_kconn k;
+	RASPPPIPA ip;
 	pid_t pppd;
 
 	self->lns = start_xl2tpd("lns", 1);
 	self->lac = start_xl2tpd("lac", 0);
 	ASSERT_LT(0, self->lns);
 	ASSERT_LT(0, self->lac);
-	ASSERT_EQ(0, lt_dial(ENTRY, NULL, &self->h, self->calls, &self->n));
-	ASSERT_TRUE(lt_sequence_ok(self->calls, self->n));
-
-	ASSERT_EQ(0, RasGetProjectionInfoA(self->h, RASP_PppIp, &ip, &cb));
-	TH_LOG("RASP_PppIp: dwError %u, %s, server %s", ip.dwError,
-	       ip.szIpAddress, ip.szServerIpAddress);
-	EXPECT_EQ(0, ip.dwError);
+	lt_dial_up(_metadata, ENTRY, &self->h, self->calls, &self->n, &ip,
+		   type);
 	EXPECT_EQ(0, strncmp(ip.szIpAddress, "192.0.2.1", 9));
 	EXPECT_EQ(10, strlen(ip.szIpAddress));	/* 192.0.2.1x: the LNS range */
 	EXPECT_STREQ(PPP_SRV, ip.szServerIpAddress);
-
-	EXPECT_EQ(0, lt_device_type(self->h, type, sizeof(type)));
 	EXPECT_STREQ("vpn", type);
 
 	/* The conn is xl2tpd's pppd's, named by the entry. */
@@ -238,17 +230,12 @@ TEST_F_TIMEOUT(l2tp, pbk_entry, 120)
 /* A wrong password fails in Authenticate with 691, as over a modem. */
 TEST_F_TIMEOUT(l2tp, wrong_password, 120)
 {
-	const struct dt_call *err;
 	DWORD status = 0;
 
 	self->lns = start_xl2tpd("lns", 1);
 	self->lac = start_xl2tpd("lac", 0);
-	ASSERT_EQ(0, lt_dial(ENTRY, "wrong-password", &self->h, self->calls, &self->n));
-	err = lt_error(self->calls, self->n);
-	ASSERT_NE(NULL, err);
-	EXPECT_EQ(ERROR_AUTHENTICATION_FAILURE, err->error);
-	EXPECT_EQ(0, err->ext_error);
-	EXPECT_EQ(-1, dt_find(self->calls, self->n, RASCS_Connected));
+	lt_dial_fails(_metadata, ENTRY, "wrong-password", &self->h, self->calls,
+		      &self->n, ERROR_AUTHENTICATION_FAILURE);
 	/* xl2tpd reaped its pppd; the plugin's last event has the status. */
 	EXPECT_EQ(0, rasdial_get_pppd_exit_status(self->h, &status));
 	EXPECT_EQ(19, status);	/* EXIT_AUTH_TOPEER_FAILED */
@@ -261,13 +248,9 @@ TEST_F_TIMEOUT(l2tp, no_lns, 120)
 	long long t0 = dt_now_ms();
 
 	self->lac = start_xl2tpd("lac", 0);
-	ASSERT_EQ(0, lt_dial(ENTRY, NULL, &self->h, self->calls, &self->n));
-	err = lt_error(self->calls, self->n);
-	ASSERT_NE(NULL, err);
+	err = lt_dial_fails(_metadata, ENTRY, NULL, &self->h, self->calls,
+			    &self->n, ERROR_VPN_TIMEOUT);
 	TH_LOG("error %u after %lld ms", err->error, err->at_ms - t0);
-	EXPECT_EQ(ERROR_VPN_TIMEOUT, err->error);
-	EXPECT_EQ(0, err->ext_error);
-	EXPECT_EQ(-1, dt_find(self->calls, self->n, RASCS_Connected));
 	EXPECT_GE(err->at_ms - t0, TIMEOUT_S * 1000 - 500);
 	EXPECT_LT(err->at_ms - t0, TIMEOUT_S * 1000 + 5000);
 	EXPECT_TRUE(dt_wait_registry_empty(5000));
