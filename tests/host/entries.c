@@ -480,10 +480,12 @@ static int pppd_accepts(const char *dir, const char *name)
 static void expect_text(struct __test_metadata *_metadata, const char *t,
 			const char *const *has, const char *const *hasnt)
 {
-	for (; has && *has; has++)
+	for (; has && *has; has++) {
 		EXPECT_NE(NULL, strstr(t, *has)) TH_LOG("no \"%s\"", *has);
-	for (; hasnt && *hasnt; hasnt++)
+	}
+	for (; hasnt && *hasnt; hasnt++) {
 		EXPECT_EQ(NULL, strstr(t, *hasnt)) TH_LOG("\"%s\"", *hasnt);
+	}
 }
 
 /* pppd accepts DIR/NAME, when it can run here. */
