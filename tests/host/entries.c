@@ -814,9 +814,8 @@ TEST_F(book, set_other_devices)
 	snprintf(e.szDeviceType, sizeof(e.szDeviceType), "%s", RASDT_Serial);
 	e.dwType = RASET_Direct;
 	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "cable", &e));
-	t = slurp(self->dir, "cable");
-	EXPECT_EQ(NULL, strstr(t, "connect"));
-	EXPECT_NE(NULL, strstr(t, "\nlocal\nnocrtscts\n"));
+	EXPECT_TEXT(slurp(self->dir, "cable"),
+		    TEXT_HAS("\nlocal\nnocrtscts\n"), TEXT_HAS("connect"));
 	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "cable", &e));
 	EXPECT_STREQ(RASDT_Serial, e.szDeviceType);
 	EXPECT_STREQ(pts, e.szDeviceName);
@@ -825,9 +824,8 @@ TEST_F(book, set_other_devices)
 	/* A modem on a pty (a simulator): no modem lines either. */
 	modem_entry(&e, pts, "5551234");
 	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "cable", &e));
-	t = slurp(self->dir, "cable");
-	EXPECT_NE(NULL, strstr(t, "\nlocal\nnocrtscts\n"));
-	EXPECT_NE(NULL, strstr(t, "-T '5551234'"));
+	EXPECT_TEXT(slurp(self->dir, "cable"),
+		    TEXT_HAS("\nlocal\nnocrtscts\n", "-T '5551234'"), NULL);
 	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "cable", &e));
 	EXPECT_STREQ(RASDT_Modem, e.szDeviceType);
 	EXPECT_PPPD_ACCEPTS(self->dir, "cable");
