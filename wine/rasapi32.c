@@ -428,16 +428,20 @@ DWORD WINAPI wine_RasEnumDevicesW(void *devs, DWORD *cb, DWORD *count)
 	return init_error ? init_error : rasu_enum_devices(1, devs, cb, count);
 }
 
-static DWORD get_entry_properties(int wide, const void *phonebook,
-				  const void *entry, void *buf, DWORD *cb,
-				  BYTE *dev, DWORD *dev_cb)
+/* RasGetEntryProperties, or RasSetEntryProperties (SET: *CB and *DEV_CB
+ * are only read), on PHONEBOOK's unix path. */
+static DWORD entry_properties(int set, int wide, const void *phonebook,
+			      const void *entry, void *buf, DWORD *cb,
+			      BYTE *dev, DWORD *dev_cb)
 {
 	char *pbk;
 	DWORD ret = book(wide, phonebook, &pbk);
 
 	if (!ret)
-		ret = rasu_get_entry_properties(wide, pbk, entry, buf, cb, dev,
-						dev_cb);
+		ret = set ? rasu_set_entry_properties(wide, pbk, entry, buf,
+						      *cb, dev, *dev_cb) :
+			    rasu_get_entry_properties(wide, pbk, entry, buf,
+						      cb, dev, dev_cb);
 	HeapFree(GetProcessHeap(), 0, pbk);
 	return ret;
 }
@@ -446,42 +450,30 @@ DWORD WINAPI wine_RasGetEntryPropertiesA(const char *phonebook,
 					 const char *entry, void *buf,
 					 DWORD *cb, BYTE *dev, DWORD *dev_cb)
 {
-	return get_entry_properties(0, phonebook, entry, buf, cb, dev, dev_cb);
+	return entry_properties(0, 0, phonebook, entry, buf, cb, dev, dev_cb);
 }
 
 DWORD WINAPI wine_RasGetEntryPropertiesW(const WCHAR *phonebook,
 					 const WCHAR *entry, void *buf,
 					 DWORD *cb, BYTE *dev, DWORD *dev_cb)
 {
-	return get_entry_properties(1, phonebook, entry, buf, cb, dev, dev_cb);
-}
-
-static DWORD set_entry_properties(int wide, const void *phonebook,
-				  const void *entry, const void *buf,
-				  DWORD cb, const BYTE *dev, DWORD dev_cb)
-{
-	char *pbk;
-	DWORD ret = book(wide, phonebook, &pbk);
-
-	if (!ret)
-		ret = rasu_set_entry_properties(wide, pbk, entry, buf, cb, dev,
-						dev_cb);
-	HeapFree(GetProcessHeap(), 0, pbk);
-	return ret;
+	return entry_properties(0, 1, phonebook, entry, buf, cb, dev, dev_cb);
 }
 
 DWORD WINAPI wine_RasSetEntryPropertiesA(const char *phonebook,
 					 const char *entry, void *buf,
 					 DWORD cb, BYTE *dev, DWORD dev_cb)
 {
-	return set_entry_properties(0, phonebook, entry, buf, cb, dev, dev_cb);
+	return entry_properties(1, 0, phonebook, entry, buf, &cb, dev,
+				&dev_cb);
 }
 
 DWORD WINAPI wine_RasSetEntryPropertiesW(const WCHAR *phonebook,
 					 const WCHAR *entry, void *buf,
 					 DWORD cb, BYTE *dev, DWORD dev_cb)
 {
-	return set_entry_properties(1, phonebook, entry, buf, cb, dev, dev_cb);
+	return entry_properties(1, 1, phonebook, entry, buf, &cb, dev,
+				&dev_cb);
 }
 
 /* Validate, delete (NEW_NAME NULL) or rename (RENAME) an entry. */

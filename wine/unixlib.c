@@ -716,37 +716,39 @@ out:
 	return ret;
 }
 
-uint32_t rasu_validate_entry_name(int wide, const char *pbk,
-				  const void *entry)
+/* RasDeleteEntry (DEL) or RasValidateEntryName of ENTRY in PBK: an ENTRY
+ * that does not convert is not in the book, or not a valid name. */
+static uint32_t entry_name_call(int wide, const char *pbk, const void *entry,
+				int del)
 {
 	struct wbook b;
 	char *name;
 	DWORD ret;
 
-	if (wide)
-		return book_w(pbk, &b) ? ERROR_CANNOT_OPEN_PHONEBOOK :
-		       CALL(RasValidateEntryNameW, b.p, entry);
+	if (wide) {
+		if (book_w(pbk, &b))
+			return ERROR_CANNOT_OPEN_PHONEBOOK;
+		return del ? CALL(RasDeleteEntryW, b.p, entry) :
+			     CALL(RasValidateEntryNameW, b.p, entry);
+	}
 	if (arg_utf8(entry, &name))
-		return ERROR_INVALID_NAME;
-	ret = CALL(RasValidateEntryNameA, pbk, name);
+		return del ? ERROR_CANNOT_FIND_PHONEBOOK_ENTRY :
+			     ERROR_INVALID_NAME;
+	ret = del ? CALL(RasDeleteEntryA, pbk, name) :
+		    CALL(RasValidateEntryNameA, pbk, name);
 	free(name);
 	return ret;
 }
 
+uint32_t rasu_validate_entry_name(int wide, const char *pbk,
+				  const void *entry)
+{
+	return entry_name_call(wide, pbk, entry, 0);
+}
+
 uint32_t rasu_delete_entry(int wide, const char *pbk, const void *entry)
 {
-	struct wbook b;
-	char *name;
-	DWORD ret;
-
-	if (wide)
-		return book_w(pbk, &b) ? ERROR_CANNOT_OPEN_PHONEBOOK :
-		       CALL(RasDeleteEntryW, b.p, entry);
-	if (arg_utf8(entry, &name))
-		return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
-	ret = CALL(RasDeleteEntryA, pbk, name);
-	free(name);
-	return ret;
+	return entry_name_call(wide, pbk, entry, 1);
 }
 
 uint32_t rasu_rename_entry(int wide, const char *pbk, const void *old,

@@ -470,33 +470,52 @@ static int pppd_accepts(const char *dir, const char *name)
 	return WIFEXITED(st) && WEXITSTATUS(st) != 2;
 }
 
+/*
+ * Each string of HAS (a NULL-ended list, TEXT_HAS(...)) stands in T;
+ * none of HASNT does.
+ */
+#define TEXT_HAS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+#define EXPECT_TEXT(t, has, hasnt) expect_text(_metadata, t, has, hasnt)
+static void expect_text(struct __test_metadata *_metadata, const char *t,
+			const char *const *has, const char *const *hasnt)
+{
+	for (; has && *has; has++) {
+		EXPECT_NE(NULL, strstr(t, *has)) TH_LOG("no \"%s\"", *has);
+	}
+	for (; hasnt && *hasnt; hasnt++) {
+		EXPECT_EQ(NULL, strstr(t, *hasnt)) TH_LOG("\"%s\"", *hasnt);
+	}
+}
+
+/* pppd accepts DIR/NAME, when it can run here. */
+#define EXPECT_PPPD_ACCEPTS(dir, name)					\
+	do {								\
+		int ok_ = pppd_accepts(dir, name);			\
+									\
+		if (ok_ >= 0) {						\
+			EXPECT_EQ(1, ok_);				\
+		}							\
+	} while (0)
+
 /* A new modem entry: device, chat script, Windows' defaults; read back. */
 TEST_F(book, set_new_modem)
 {
 	RASENTRYA e, g;
 	char path[128];
 	struct stat st;
-	char *t;
 
 	modem_entry(&e, "ttyUSB0", "5551234");
 	e.dwIdleDisconnectSeconds = 300;
 	e.dwRedialCount = 3;
 	e.dwRedialPause = 20;
 	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "isp", &e));
-	t = slurp(self->dir, "isp");
-	EXPECT_NE(NULL, strstr(t, "\n/dev/ttyUSB0\n"));
-	EXPECT_NE(NULL, strstr(t, "\nnoauth\n"));
-	EXPECT_NE(NULL, strstr(t, "\nnoipdefault\n"));
-	EXPECT_NE(NULL, strstr(t, "\ndefaultroute\n"));
-	EXPECT_NE(NULL, strstr(t, "\nusepeerdns\n"));
-	EXPECT_NE(NULL, strstr(t, "\nidle 300\n"));
-	EXPECT_NE(NULL, strstr(t, "\nmaxfail 4\n"));
-	EXPECT_NE(NULL, strstr(t, "\nholdoff 20\n"));
-	EXPECT_NE(NULL, strstr(t, "-T '5551234'"));
-	EXPECT_NE(NULL, strstr(t, "ABORT BUSY ABORT 'NO CARRIER' ABORT 'NO DIALTONE' ABORT 'NO ANSWER'"));
-	EXPECT_NE(NULL, strstr(t, "'ATDT\\\\T'"));
-	EXPECT_EQ(NULL, strstr(t, "novj"));
-	EXPECT_EQ(NULL, strstr(t, "nobsdcomp"));
+	EXPECT_TEXT(slurp(self->dir, "isp"),
+		    TEXT_HAS("\n/dev/ttyUSB0\n", "\nnoauth\n", "\nnoipdefault\n",
+			     "\ndefaultroute\n", "\nusepeerdns\n", "\nidle 300\n",
+			     "\nmaxfail 4\n", "\nholdoff 20\n", "-T '5551234'",
+			     "ABORT BUSY ABORT 'NO CARRIER' ABORT 'NO DIALTONE' ABORT 'NO ANSWER'",
+			     "'ATDT\\\\T'"),
+		    TEXT_HAS("novj", "nobsdcomp"));
 	snprintf(path, sizeof(path), "%s/isp", self->dir);
 	ASSERT_EQ(0, stat(path, &st));
 	EXPECT_EQ(0640, st.st_mode & 07777);
@@ -555,7 +574,6 @@ TEST_F(book, set_unchanged_round_trip)
 TEST_F(book, set_keeps_hand_written_options)
 {
 	RASENTRYA e;
-	char *t;
 
 	put(self->dir, "isp", HAND_WRITTEN);
 	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "isp", &e));
@@ -563,20 +581,17 @@ TEST_F(book, set_keeps_hand_written_options)
 	e.dwIdleDisconnectSeconds = 900;
 	e.dwfOptions &= ~RASEO_RemoteDefaultGateway;
 	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "isp", &e));
-	t = slurp(self->dir, "isp");
-	EXPECT_NE(NULL, strstr(t, "# my provider\n/dev/ttyUSB0 115200\n"));
-	EXPECT_NE(NULL, strstr(t, "user me   # the account\n"));
-	/* What stays of a line keeps its line end. */
-	EXPECT_NE(NULL, strstr(t, "lcp-echo-interval 10  usepeerdns novj\nrequire-mppe-128\n"));
-	EXPECT_NE(NULL, strstr(t, "ipparam 'a b'\n192.0.2.9:\nmtu 1400\n"));
-	EXPECT_NE(NULL, strstr(t, "refuse-pap\nrefuse-eap\nrefuse-mschap\n"));
-	/* The chat script of its own is kept, the number replaced. */
-	EXPECT_NE(NULL, strstr(t, "connect \"/usr/sbin/chat -v -f /etc/chatscripts/isp -T '*99***1#'\"\n"));
-	EXPECT_EQ(NULL, strstr(t, "'*99#'"));
-	EXPECT_EQ(NULL, strstr(t, "idle 600"));
-	EXPECT_NE(NULL, strstr(t, "\nidle 900\n"));
-	EXPECT_EQ(NULL, strstr(t, "defaultroute"));
-	EXPECT_NE(NULL, strstr(t, "usepeerdns"));
+	/* What stays of a line keeps its line end; the chat script of its
+	 * own is kept, the number replaced. */
+	EXPECT_TEXT(slurp(self->dir, "isp"),
+		    TEXT_HAS("# my provider\n/dev/ttyUSB0 115200\n",
+			     "user me   # the account\n",
+			     "lcp-echo-interval 10  usepeerdns novj\nrequire-mppe-128\n",
+			     "ipparam 'a b'\n192.0.2.9:\nmtu 1400\n",
+			     "refuse-pap\nrefuse-eap\nrefuse-mschap\n",
+			     "connect \"/usr/sbin/chat -v -f /etc/chatscripts/isp -T '*99***1#'\"\n",
+			     "\nidle 900\n", "usepeerdns"),
+		    TEXT_HAS("'*99#'", "idle 600", "defaultroute"));
 	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "isp", &e));
 	EXPECT_STREQ("*99***1#", e.szLocalPhoneNumber);
 	EXPECT_EQ(900, e.dwIdleDisconnectSeconds);
@@ -674,7 +689,6 @@ TEST_F(book, set_authentication)
 TEST_F(book, set_ip_options)
 {
 	RASENTRYA e;
-	char *t;
 
 	modem_entry(&e, "ttyS0", "1");
 	e.dwfOptions &= ~(RASEO_IpHeaderCompression | RASEO_SwCompression);
@@ -685,13 +699,10 @@ TEST_F(book, set_ip_options)
 	e.ipaddr.d = 7;
 	e.dwfNetProtocols = RASNP_Ip | RASNP_Ipv6;
 	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "ip", &e));
-	t = slurp(self->dir, "ip");
-	EXPECT_NE(NULL, strstr(t, "\n192.0.2.7:\n"));
-	EXPECT_EQ(NULL, strstr(t, "noipdefault"));
-	EXPECT_EQ(NULL, strstr(t, "usepeerdns"));
-	EXPECT_NE(NULL, strstr(t, "\nnovj\n"));
-	EXPECT_NE(NULL, strstr(t, "\nnobsdcomp\nnodeflate\n"));
-	EXPECT_NE(NULL, strstr(t, "\n+ipv6\n"));
+	EXPECT_TEXT(slurp(self->dir, "ip"),
+		    TEXT_HAS("\n192.0.2.7:\n", "\nnovj\n",
+			     "\nnobsdcomp\nnodeflate\n", "\n+ipv6\n"),
+		    TEXT_HAS("noipdefault", "usepeerdns"));
 	if (access("/dev/ttyS0", F_OK) == 0 && pppd_accepts(self->dir, "ip") >= 0) {
 		EXPECT_EQ(1, pppd_accepts(self->dir, "ip"));
 	}
@@ -707,10 +718,9 @@ TEST_F(book, set_ip_options)
 	e.dwfOptions &= ~RASEO_SpecificIpAddr;
 	e.dwfNetProtocols = RASNP_Ipv6;
 	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "ip", &e));
-	t = slurp(self->dir, "ip");
-	EXPECT_EQ(NULL, strstr(t, "192.0.2.7"));
-	EXPECT_NE(NULL, strstr(t, "\nnoipdefault\n"));
-	EXPECT_NE(NULL, strstr(t, "\nnoip\n"));
+	EXPECT_TEXT(slurp(self->dir, "ip"),
+		    TEXT_HAS("\nnoipdefault\n", "\nnoip\n"),
+		    TEXT_HAS("192.0.2.7"));
 }
 
 /* What pppd cannot do is refused, and nothing is written. */
@@ -792,7 +802,7 @@ TEST_F(book, set_other_devices)
 {
 	char pts[64], *t;
 	RASENTRYA e;
-	int m, ok;
+	int m;
 
 	m = posix_openpt(O_RDWR | O_NOCTTY);
 	ASSERT_LE(0, m);
@@ -803,29 +813,21 @@ TEST_F(book, set_other_devices)
 	snprintf(e.szDeviceType, sizeof(e.szDeviceType), "%s", RASDT_Serial);
 	e.dwType = RASET_Direct;
 	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "cable", &e));
-	t = slurp(self->dir, "cable");
-	EXPECT_EQ(NULL, strstr(t, "connect"));
-	EXPECT_NE(NULL, strstr(t, "\nlocal\nnocrtscts\n"));
+	EXPECT_TEXT(slurp(self->dir, "cable"),
+		    TEXT_HAS("\nlocal\nnocrtscts\n"), TEXT_HAS("connect"));
 	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "cable", &e));
 	EXPECT_STREQ(RASDT_Serial, e.szDeviceType);
 	EXPECT_STREQ(pts, e.szDeviceName);
 	EXPECT_EQ(RASET_Direct, e.dwType);
-	ok = pppd_accepts(self->dir, "cable");
-	if (ok >= 0) {
-		EXPECT_EQ(1, ok);
-	}
+	EXPECT_PPPD_ACCEPTS(self->dir, "cable");
 	/* A modem on a pty (a simulator): no modem lines either. */
 	modem_entry(&e, pts, "5551234");
 	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "cable", &e));
-	t = slurp(self->dir, "cable");
-	EXPECT_NE(NULL, strstr(t, "\nlocal\nnocrtscts\n"));
-	EXPECT_NE(NULL, strstr(t, "-T '5551234'"));
+	EXPECT_TEXT(slurp(self->dir, "cable"),
+		    TEXT_HAS("\nlocal\nnocrtscts\n", "-T '5551234'"), NULL);
 	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "cable", &e));
 	EXPECT_STREQ(RASDT_Modem, e.szDeviceType);
-	ok = pppd_accepts(self->dir, "cable");
-	if (ok >= 0) {
-		EXPECT_EQ(1, ok);
-	}
+	EXPECT_PPPD_ACCEPTS(self->dir, "cable");
 	close(m);
 
 	modem_entry(&e, "lo", "");
@@ -837,10 +839,7 @@ TEST_F(book, set_other_devices)
 	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "dsl", &e));
 	EXPECT_STREQ(RASDT_PPPoE, e.szDeviceType);
 	EXPECT_STREQ("lo", e.szDeviceName);
-	ok = pppd_accepts(self->dir, "dsl");
-	if (ok >= 0) {
-		EXPECT_EQ(1, ok);
-	}
+	EXPECT_PPPD_ACCEPTS(self->dir, "dsl");
 
 	modem_entry(&e, "WAN Miniport (L2TP)", "corp-lac");
 	snprintf(e.szDeviceType, sizeof(e.szDeviceType), "%s", RASDT_Vpn);

@@ -23,6 +23,7 @@
 #include <rasdial/rasdial.h>
 
 #include "kselftest_harness.h"
+#include "../vm/misuse.h"
 
 #define FORGED		((HRASCONN)(uintptr_t)0x7ffffff0)
 #define UNTOUCHED	((HRASCONN)(uintptr_t)0x5a5a)
@@ -41,23 +42,13 @@ static struct {
 		RASDIALEXTENSIONS x;
 		unsigned char raw[256];
 	} x;
-	union {
-		RASCONNSTATUSA st;
-		unsigned char raw[1024];
-	} st;
-	union {
-		RASCONNA c[4];
-		unsigned char raw[8192];
-	} c;
+	union misuse_status st;
+	union misuse_conns c;
 	union {
 		RASENTRYNAMEA e[4];
 		unsigned char raw[8192];
 	} e;
-	union {
-		RASPPPIPA ip;
-		RASPPPLCPA lcp;
-		unsigned char raw[2048];
-	} pr;
+	union misuse_proj pr;
 	RAS_STATS stats;
 	char text[512];
 	HRASCONN h;
@@ -494,13 +485,7 @@ static void setup_w(void)
 			SKIP(return, "the rasdial family is there");	\
 		}							\
 		got = (call);						\
-		EXPECT_EQ((DWORD)(expected), got) {			\
-			TH_LOG("%s: got %u, want %u (%s)", #call, got,	\
-			       (DWORD)(expected), rasdial_last_detail()); \
-		}							\
-		EXPECT_TRUE(post) {					\
-			TH_LOG("afterwards: %s", #post);		\
-		}							\
+		MISUSE_CHECK(expected, got, #call, post, #post);		\
 		teardown();						\
 	}
 

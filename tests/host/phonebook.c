@@ -408,6 +408,14 @@ TEST(args_keys)
 /* DEVICE=vpn with LinuxL2tpLac: an entry xl2tpd dials (no pppd argv). */
 TEST(args_l2tp)
 {
+	static const char *const bad[] = {
+		"[e]\nDEVICE=vpn\nLinuxL2tpLac=of fice\n",
+		"[e]\nDEVICE=vpn\nLinuxL2tpLac=a;b\n",
+		"[e]\nLinuxL2tpControl=run/l2tp-control\n",
+		"[e]\nLinuxL2tpControl=/run/l2tp control\n",
+		"[e]\nLinuxL2tpLac="
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
+	};
 	struct rasdial_pbk pbk;
 	struct rasdial_pbk_args a;
 	char detail[256];
@@ -451,22 +459,11 @@ TEST(args_l2tp)
 	rasdial_pbk_free(&pbk);
 
 	/* Values that xl2tpd's command syntax could not take: the file. */
-	EXPECT_EQ(ERROR_CORRUPT_PHONEBOOK,
-		  parse("[e]\nDEVICE=vpn\nLinuxL2tpLac=of fice\n", &pbk,
-			detail, sizeof(detail)));
-	EXPECT_EQ(ERROR_CORRUPT_PHONEBOOK,
-		  parse("[e]\nDEVICE=vpn\nLinuxL2tpLac=a;b\n", &pbk,
-			detail, sizeof(detail)));
-	EXPECT_EQ(ERROR_CORRUPT_PHONEBOOK,
-		  parse("[e]\nLinuxL2tpControl=run/l2tp-control\n", &pbk,
-			detail, sizeof(detail)));
-	EXPECT_EQ(ERROR_CORRUPT_PHONEBOOK,
-		  parse("[e]\nLinuxL2tpControl=/run/l2tp control\n", &pbk,
-			detail, sizeof(detail)));
-	EXPECT_EQ(ERROR_CORRUPT_PHONEBOOK,
-		  parse("[e]\nLinuxL2tpLac="
-			"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
-			&pbk, detail, sizeof(detail)));
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		EXPECT_EQ(ERROR_CORRUPT_PHONEBOOK,
+			  parse(bad[i], &pbk, detail, sizeof(detail)))
+			TH_LOG("%s", bad[i]);
+	}
 }
 
 /* xorshift: the same "random" files on every run. */

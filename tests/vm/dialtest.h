@@ -96,6 +96,42 @@ static inline void dt_write_file(const char *path, const char *text)
 	fclose(f);
 }
 
+/* /etc/ppp/peers exists; the CHAP and PAP secrets hold DT_SECRET for
+ * both sides. */
+static inline void dt_write_secrets(void)
+{
+	mkdir("/etc/ppp/peers", 0755);
+	dt_write_file("/etc/ppp/chap-secrets",
+		      DT_USER " " DT_SERVER " " DT_SECRET " *\n");
+	dt_write_file("/etc/ppp/pap-secrets",
+		      DT_USER " " DT_SERVER " " DT_SECRET " *\n");
+}
+
+/* Whether FILE has a line containing TEXT (a missing file does not). */
+static inline int dt_file_has(const char *file, const char *text)
+{
+	char line[1024];
+	int found = 0;
+	FILE *f = fopen(file, "r");
+
+	while (f && !found && fgets(line, sizeof(line), f))
+		found = strstr(line, text) != NULL;
+	if (f)
+		fclose(f);
+	return found;
+}
+
+/* In a child about to exec: stdout and stderr to PATH (truncated). */
+static inline void dt_output_to(const char *path)
+{
+	int out = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+	if (out >= 0) {
+		dup2(out, 1);
+		dup2(out, 2);
+	}
+}
+
 /*
  * Writes /etc/ppp/peers/ENTRY: the "modem" is a real answering pppd on a
  * pty that demands AUTH from us and assigns 192.0.2.2/192.0.2.1.  The
@@ -113,11 +149,7 @@ static inline void dt_setup_entry(const char *entry, enum dt_auth auth,
 	};
 	char path[512], text[2048];
 
-	mkdir("/etc/ppp/peers", 0755);
-	dt_write_file("/etc/ppp/chap-secrets",
-		      DT_USER " " DT_SERVER " " DT_SECRET " *\n");
-	dt_write_file("/etc/ppp/pap-secrets",
-		      DT_USER " " DT_SERVER " " DT_SECRET " *\n");
+	dt_write_secrets();
 	snprintf(text, sizeof(text),
 		 "pty \"/usr/sbin/pppd notty %s name " DT_SERVER
 		 " local nodefaultroute noipdefault lcp-echo-interval 0 "
@@ -187,6 +219,44 @@ static inline void dt_record(HRASCONN h, UINT msg, RASCONNSTATE state,
 	pthread_mutex_unlock(&dt_rec.lock);
 }
 
+/* *TS = MS milliseconds from now on CLOCK_REALTIME (pthread_cond_timedwait). */
+static inline void dt_deadline(struct timespec *ts, int ms)
+{
+	clock_gettime(CLOCK_REALTIME, ts);
+	ts->tv_sec += ms / 1000;
+	ts->tv_nsec += (ms % 1000) * 1000000L;
+	if (ts->tv_nsec >= 1000000000L) {
+		ts->tv_sec++;
+		ts->tv_nsec -= 1000000000L;
+	}
+}
+
+/* Forgets the calls recorded so far (a fixture's set-up). */
+static inline void dt_rec_reset(void)
+{
+	pthread_mutex_lock(&dt_rec.lock);
+	dt_rec.n = 0;
+	pthread_mutex_unlock(&dt_rec.lock);
+}
+
+/* How many calls are recorded so far. */
+static inline int dt_rec_count(void)
+{
+	int n;
+
+	pthread_mutex_lock(&dt_rec.lock);
+	n = dt_rec.n;
+	pthread_mutex_unlock(&dt_rec.lock);
+	return n;
+}
+
+/* Saved credentials go to PATH, which starts out absent. */
+static inline void dt_use_credentials(const char *path)
+{
+	unlink(path);
+	setenv("RASDIAL_CREDENTIALS", path, 1);
+}
+
 /* True once the dial has ended: Connected, or any call with an error. */
 static inline int dt_done_connected_or_error(const struct dt_call *c, int n)
 {
@@ -216,13 +286,7 @@ static inline int dt_wait(int (*done)(const struct dt_call *, int),
 	struct timespec deadline;
 	int ok;
 
-	clock_gettime(CLOCK_REALTIME, &deadline);
-	deadline.tv_sec += timeout_ms / 1000;
-	deadline.tv_nsec += (timeout_ms % 1000) * 1000000L;
-	if (deadline.tv_nsec >= 1000000000L) {
-		deadline.tv_sec++;
-		deadline.tv_nsec -= 1000000000L;
-	}
+	dt_deadline(&deadline, timeout_ms);
 	pthread_mutex_lock(&dt_rec.lock);
 	while (!(ok = done(dt_rec.calls, dt_rec.n)))
 		if (pthread_cond_timedwait(&dt_rec.changed, &dt_rec.lock,
@@ -248,6 +312,7 @@ static inline void dt_print_calls(const struct dt_call *c, int n)
 			c[i].error, c[i].ext_error, c[i].msg);
 }
 
+
 /* Index of the first call in STATE with dwError 0, or -1. */
 static inline int dt_find(const struct dt_call *c, int n, RASCONNSTATE state)
 {
@@ -255,6 +320,47 @@ static inline int dt_find(const struct dt_call *c, int n, RASCONNSTATE state)
 		if (c[i].state == state && !c[i].error)
 			return i;
 	return -1;
+}
+
+/*
+ * RasDialA P with the notifier CB (one that records, RasDialFunc1) and
+ * waits (bounded) until Connected or an error: 0 once Connected, else
+ * RasDial's return, the dial's error, or ERROR_TIMEOUT.
+ */
+static inline DWORD dt_dial_connected(RASDIALPARAMSA *p, LPVOID cb,
+				      HRASCONN *h, int timeout_ms)
+{
+	struct dt_call c[DT_MAX_CALLS];
+	DWORD ret;
+	int n;
+
+	ret = RasDialA(NULL, NULL, p, 1, cb, h);
+	if (ret)
+		return ret;
+	if (!dt_wait(dt_done_connected_or_error, timeout_ms, c, &n))
+		return ERROR_TIMEOUT;
+	dt_print_calls(c, n);
+	return dt_find(c, n, RASCS_Connected) >= 0 ? 0 : c[n - 1].error;
+}
+
+/*
+ * SIGKILLs PID, a link's pppd, and waits (5 s at the most) for the
+ * dial's end, its calls into CALLS/N: 0 when it came, -1 when the kill or
+ * the wait failed.  *LAST is the last call, *LATE_MS how long after the
+ * kill it came.
+ */
+static inline int dt_kill_until_end(pid_t pid, struct dt_call *calls,
+				    int *n, struct dt_call **last,
+				    long long *late_ms)
+{
+	long long killed_at = dt_now_ms();
+
+	if (kill(pid, SIGKILL) || !dt_wait(dt_done_final, 5000, calls, n))
+		return -1;
+	dt_print_calls(calls, *n);
+	*last = &calls[*n - 1];
+	*late_ms = (*last)->at_ms - killed_at;
+	return 0;
 }
 
 /* The kernel's own view of one connection, read over generic netlink. */
@@ -361,6 +467,17 @@ static inline int dt_wait_registry_empty(int timeout_ms)
 	return 0;
 }
 
+/* A fixture's teardown: hangs up H2 then H (either may be NULL) and
+ * waits (bounded) for the kernel registry to empty. */
+static inline void dt_hang_up_both(HRASCONN h, HRASCONN h2)
+{
+	if (h2)
+		RasHangUpA(h2);
+	if (h)
+		RasHangUpA(h);
+	dt_wait_registry_empty(10000);
+}
+
 /* pppd processes alive in the VM (all of them, ours or not); -1 on error. */
 static inline int dt_count_pppd(void)
 {
@@ -396,13 +513,7 @@ static inline int dt_cond_wait_ms(pthread_cond_t *cond, pthread_mutex_t *lock,
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_REALTIME, &ts);
-	ts.tv_sec += ms / 1000;
-	ts.tv_nsec += (ms % 1000) * 1000000L;
-	if (ts.tv_nsec >= 1000000000L) {
-		ts.tv_sec++;
-		ts.tv_nsec -= 1000000000L;
-	}
+	dt_deadline(&ts, ms);
 	return pthread_cond_timedwait(cond, lock, &ts);
 }
 

@@ -40,16 +40,6 @@ static void WINAPI rec1(HRASCONN h, UINT msg, RASCONNSTATE state,
 	dt_record(h, msg, state, error, ext);
 }
 
-static int n_calls(void)
-{
-	int n;
-
-	pthread_mutex_lock(&dt_rec.lock);
-	n = dt_rec.n;
-	pthread_mutex_unlock(&dt_rec.lock);
-	return n;
-}
-
 /* ASCII -> UTF-16 (the test's own strings are ASCII). */
 static void wset(WCHAR *dst, size_t n, const char *s)
 {
@@ -70,20 +60,6 @@ static int wis(const WCHAR *w, const char *s)
 	return w[i] == 0;
 }
 
-static int file_has(const char *file, const char *text)
-{
-	char line[1024];
-	int found = 0;
-	FILE *f = fopen(file, "r");
-
-	if (!f)
-		return 0;
-	while (!found && fgets(line, sizeof(line), f))
-		found = strstr(line, text) != NULL;
-	fclose(f);
-	return found;
-}
-
 static pid_t peer_pid;
 
 /* modemsim on LINK: CONNECT, then the CHAP pppd, one call. */
@@ -96,19 +72,14 @@ static int modemsim_start(void)
 	unlink(MSOUT);
 	peer_pid = fork();
 	if (peer_pid == 0) {
-		int out = open(MSOUT, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-		if (out >= 0) {
-			dup2(out, 1);
-			dup2(out, 2);
-		}
+		dt_output_to(MSOUT);
 		execl(bin, bin, "--link", LINK, "--result", "CONNECT",
 		      "--log", MSLOG, "--delay", "50", "--calls", "1",
 		      "--answer", "exec " ANSWER, (char *)NULL);
 		_exit(127);
 	}
 	for (int i = 0; i < 200 && peer_pid > 0; i++) {
-		if (file_has(MSOUT, "ready /dev/pts/"))
+		if (dt_file_has(MSOUT, "ready /dev/pts/"))
 			return 0;
 		usleep(50000);
 	}
@@ -196,29 +167,30 @@ FIXTURE(entries) {
 
 FIXTURE_SETUP(entries)
 {
-	mkdir("/etc/ppp/peers", 0755);
-	dt_write_file("/etc/ppp/chap-secrets",
-		      DT_USER " " DT_SERVER " " DT_SECRET " *\n");
-	unlink(CREDS);
-	setenv("RASDIAL_CREDENTIALS", CREDS, 1);
+	dt_write_secrets();
+	dt_use_credentials(CREDS);
 	self->h = self->h2 = NULL;
-	pthread_mutex_lock(&dt_rec.lock);
-	dt_rec.n = 0;
-	pthread_mutex_unlock(&dt_rec.lock);
+	dt_rec_reset();
 }
 
 FIXTURE_TEARDOWN(entries)
 {
-	if (self->h2)
-		RasHangUpW(self->h2);
-	if (self->h)
-		RasHangUpW(self->h);
-	dt_wait_registry_empty(10000);
+	dt_hang_up_both(self->h, self->h2);
 	peer_stop();
 	unlink(CREDS);
 	unlink("/etc/ppp/peers/wmodem");
 	unlink("/etc/ppp/peers/wmodem2");
 	unlink("/etc/ppp/peers/wcable");
+}
+
+/* RasGetEntryPropertiesW of NAME in the default book into a cleared *G. */
+static DWORD get_w(const WCHAR *name, RASENTRYW *g)
+{
+	DWORD cb = sizeof(*g);
+
+	memset(g, 0, sizeof(*g));
+	g->dwSize = sizeof(*g);
+	return RasGetEntryPropertiesW(NULL, name, g, &cb, NULL, NULL);
 }
 
 /*
@@ -266,9 +238,9 @@ static void dial_saved(struct __test_metadata *_metadata,
 	self->h2 = NULL;
 
 	/* After RasHangUpW returns, the notifier is never called again. */
-	at_hangup = n_calls();
+	at_hangup = dt_rec_count();
 	EXPECT_EQ(ERROR_SUCCESS, RasHangUpW(self->h));
-	at_hangup = n_calls() > at_hangup ? n_calls() : at_hangup;
+	at_hangup = dt_rec_count() > at_hangup ? dt_rec_count() : at_hangup;
 	usleep(QUIET_MS * 1000);
 	dt_wait(dt_done_connected_or_error, 0, calls, &n);
 	EXPECT_EQ(at_hangup, n) {
@@ -303,11 +275,7 @@ TEST_F_TIMEOUT(entries, modem_entry_w, 120)
 		  RasSetEntryPropertiesW(NULL, u"wmodem", &e, sizeof(e), NULL, 0));
 	EXPECT_EQ(ERROR_ALREADY_EXISTS, RasValidateEntryNameW(NULL, u"wmodem"));
 
-	memset(&g, 0, sizeof(g));
-	g.dwSize = sizeof(g);
-	cb = sizeof(g);
-	ASSERT_EQ(ERROR_SUCCESS,
-		  RasGetEntryPropertiesW(NULL, u"wmodem", &g, &cb, NULL, NULL));
+	ASSERT_EQ(ERROR_SUCCESS, get_w(u"wmodem", &g));
 	EXPECT_TRUE(wis(g.szDeviceType, "modem"));
 	EXPECT_TRUE(wis(g.szDeviceName, LINK + 5));
 	EXPECT_TRUE(wis(g.szLocalPhoneNumber, NUMBER));
@@ -319,7 +287,7 @@ TEST_F_TIMEOUT(entries, modem_entry_w, 120)
 
 	dial_saved(_metadata, self, u"wmodem");
 	/* chat dialed the entry's number through the script it got. */
-	EXPECT_TRUE(file_has(MSLOG, "ATDT" NUMBER));
+	EXPECT_TRUE(dt_file_has(MSLOG, "ATDT" NUMBER));
 
 	/* Rename (the credentials stay with the old name's record). */
 	ASSERT_EQ(ERROR_SUCCESS, RasRenameEntryW(NULL, u"wmodem", u"wmodem2"));
@@ -339,17 +307,12 @@ TEST_F_TIMEOUT(entries, pty_chap_entry_w, 120)
 {
 	WCHAR name[64];
 	RASENTRYW e, g;
-	DWORD cb;
 
 	ASSERT_EQ(0, pty_peer_start(self->pts, sizeof(self->pts)));
 	new_entry(&e, "SERIAL", self->pts, "");
 	ASSERT_EQ(ERROR_SUCCESS,
 		  RasSetEntryPropertiesW(NULL, u"wcable", &e, sizeof(e), NULL, 0));
-	memset(&g, 0, sizeof(g));
-	g.dwSize = sizeof(g);
-	cb = sizeof(g);
-	ASSERT_EQ(ERROR_SUCCESS,
-		  RasGetEntryPropertiesW(NULL, u"wcable", &g, &cb, NULL, NULL));
+	ASSERT_EQ(ERROR_SUCCESS, get_w(u"wcable", &g));
 	EXPECT_TRUE(wis(g.szDeviceType, "SERIAL"));
 	EXPECT_TRUE(wis(g.szDeviceName, self->pts));
 	EXPECT_EQ(RASET_Direct, g.dwType);

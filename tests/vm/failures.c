@@ -35,18 +35,8 @@
 	" noipdefault lcp-echo-interval 0 " DT_REMOTE_ADDR ":" DT_LOCAL_ADDR \
 	" " opts
 
-static int file_has(const char *file, const char *text)
-{
-	char line[1024];
-	int found = 0;
-	FILE *f = fopen(file, "r");
-
-	while (f && !found && fgets(line, sizeof(line), f))
-		found = strstr(line, text) != NULL;
-	if (f)
-		fclose(f);
-	return found;
-}
+/* The name this suite's cases use (tests/vm/dialtest.h). */
+#define file_has dt_file_has
 
 static void dump(const char *file)
 {
@@ -95,12 +85,7 @@ static int modemsim_start(const char *result, const char *answer,
 	unlink(F_MSOUT);
 	ms_pid = fork();
 	if (ms_pid == 0) {
-		int out = open(F_MSOUT, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-		if (out >= 0) {
-			dup2(out, 1);
-			dup2(out, 2);
-		}
+		dt_output_to(F_MSOUT);
 		execv(bin, (char **)argv);
 		_exit(127);
 	}
@@ -153,11 +138,7 @@ static void write_entry_chat(const char *device, int chat_timeout,
 {
 	char text[2048];
 
-	mkdir("/etc/ppp/peers", 0755);
-	dt_write_file("/etc/ppp/chap-secrets",
-		      DT_USER " " DT_SERVER " " DT_SECRET " *\n");
-	dt_write_file("/etc/ppp/pap-secrets",
-		      DT_USER " " DT_SERVER " " DT_SECRET " *\n");
+	dt_write_secrets();
 	snprintf(text, sizeof(text),
 		 "%s 115200\n"
 		 "connect \"/usr/sbin/chat -v -t %d ABORT BUSY ABORT 'NO CARRIER'"
@@ -209,9 +190,7 @@ FIXTURE_SETUP(fail)
 		SKIP(return, "no /dev/ppp or no chat");
 	/* pppd's UUCP lock dir; /var is a fresh tmpfs in the VM. */
 	mkdir("/var/lock", 0755);
-	pthread_mutex_lock(&dt_rec.lock);
-	dt_rec.n = 0;
-	pthread_mutex_unlock(&dt_rec.lock);
+	dt_rec_reset();
 	self->h = NULL;
 	self->n = 0;
 	ms_pid = 0;
@@ -299,75 +278,68 @@ static void check_failure(struct __test_metadata *_metadata,
 	}
 }
 
+/*
+ * A dial that fails as WANT says: the entry on F_LINK with EXTRA, modemsim
+ * answering RESULT (then ANSWER, if given), PASSWORD offered.
+ */
+static void modem_fails(struct __test_metadata *_metadata,
+			FIXTURE_DATA(fail) *self, const struct expect *want,
+			const char *extra, const char *result,
+			const char *answer, const char *password)
+{
+	write_entry(F_LINK, extra);
+	ASSERT_EQ(0, modemsim_start(result, answer, NULL));
+	ASSERT_EQ(0u, start_dial(&self->h, password));
+	check_failure(_metadata, self, want, 1);
+}
+
 /* Chat's ABORT strings and timeout, one result per case. */
 static void chat_case(struct __test_metadata *_metadata,
 		      FIXTURE_DATA(fail) *self, const char *result, DWORD error)
 {
 	struct expect want = { error, RASCS_ConnectDevice, { 8 } };
 
-	write_entry(F_LINK, NULL);
-	ASSERT_EQ(0, modemsim_start(result, NULL, NULL));
-	ASSERT_EQ(0u, start_dial(&self->h, NULL));
-	check_failure(_metadata, self, &want, 1);
+	modem_fails(_metadata, self, &want, NULL, result, NULL, NULL);
 	/* chat dialed RASDIALPARAMS.szPhoneNumber (\T = -T from the plugin). */
 	EXPECT_TRUE(file_has(F_MSLOG, "dial " F_NUMBER " "));
 	if (error == ERROR_NO_ANSWER && !strcmp(result, "SILENT"))
 		EXPECT_TRUE(file_has(F_PPPLOG, "chat exit 3"));
 }
 
-TEST_F_TIMEOUT(fail, busy_676, 60)
-{
-	chat_case(_metadata, self, "BUSY", ERROR_LINE_BUSY);
-}
+/* One test per modem answer: NAME, what modemsim answers, the error. */
+#define CHAT_CASE(name, result, error)					\
+	TEST_F_TIMEOUT(fail, name, 60)					\
+	{								\
+		chat_case(_metadata, self, result, error);		\
+	}
 
-TEST_F_TIMEOUT(fail, no_carrier_679, 60)
-{
-	chat_case(_metadata, self, "NO_CARRIER", ERROR_NO_CARRIER);
-}
+CHAT_CASE(busy_676, "BUSY", ERROR_LINE_BUSY)
+CHAT_CASE(no_carrier_679, "NO_CARRIER", ERROR_NO_CARRIER)
+CHAT_CASE(no_dialtone_680, "NO DIALTONE", ERROR_NO_DIALTONE)
+CHAT_CASE(no_answer_678, "NO_ANSWER", ERROR_NO_ANSWER)
+CHAT_CASE(chat_timeout_678, "SILENT", ERROR_NO_ANSWER)
+CHAT_CASE(modem_error_651, "ERROR", ERROR_FROM_DEVICE)
 
-TEST_F_TIMEOUT(fail, no_dialtone_680, 60)
-{
-	chat_case(_metadata, self, "NO DIALTONE", ERROR_NO_DIALTONE);
-}
-
-TEST_F_TIMEOUT(fail, no_answer_678, 60)
-{
-	chat_case(_metadata, self, "NO_ANSWER", ERROR_NO_ANSWER);
-}
-
-TEST_F_TIMEOUT(fail, chat_timeout_678, 60)
-{
-	chat_case(_metadata, self, "SILENT", ERROR_NO_ANSWER);
-}
-
-TEST_F_TIMEOUT(fail, modem_error_651, 60)
-{
-	chat_case(_metadata, self, "ERROR", ERROR_FROM_DEVICE);
-}
-
-/* Wrong password against a CHAP and a PAP server: 691 in Authenticate. */
-TEST_F_TIMEOUT(fail, chap_wrong_password_691, 60)
+/* Wrong password against a server demanding AUTH: 691 in Authenticate. */
+static void wrong_password(struct __test_metadata *_metadata,
+			   FIXTURE_DATA(fail) *self, const char *answer)
 {
 	/* pppd may say HANGUP: the peer's close can beat its own verdict. */
 	struct expect want = { ERROR_AUTHENTICATION_FAILURE, RASCS_Authenticate,
 			       { 19, 16 } };
 
-	write_entry(F_LINK, NULL);
-	ASSERT_EQ(0, modemsim_start("CONNECT", F_ANSWER("auth require-chap"), NULL));
-	ASSERT_EQ(0u, start_dial(&self->h, "not-the-password"));
-	check_failure(_metadata, self, &want, 1);
+	modem_fails(_metadata, self, &want, NULL, "CONNECT", answer,
+		    "not-the-password");
+}
+
+TEST_F_TIMEOUT(fail, chap_wrong_password_691, 60)
+{
+	wrong_password(_metadata, self, F_ANSWER("auth require-chap"));
 }
 
 TEST_F_TIMEOUT(fail, pap_wrong_password_691, 60)
 {
-	/* pppd may say HANGUP: the peer's close can beat its own verdict. */
-	struct expect want = { ERROR_AUTHENTICATION_FAILURE, RASCS_Authenticate,
-			       { 19, 16 } };
-
-	write_entry(F_LINK, NULL);
-	ASSERT_EQ(0, modemsim_start("CONNECT", F_ANSWER("auth require-pap"), NULL));
-	ASSERT_EQ(0u, start_dial(&self->h, "not-the-password"));
-	check_failure(_metadata, self, &want, 1);
+	wrong_password(_metadata, self, F_ANSWER("auth require-pap"));
 }
 
 /* We require CHAP of the server and it answers with the wrong secret. */
@@ -376,11 +348,8 @@ TEST_F_TIMEOUT(fail, server_fails_our_auth_778, 60)
 	struct expect want = { ERROR_UNABLE_TO_AUTHENTICATE_SERVER,
 			       RASCS_Authenticate, { 11, 16 } };
 
-	write_entry(F_LINK, "auth\nrequire-chap");
-	ASSERT_EQ(0, modemsim_start("CONNECT",
-				    F_ANSWER("noauth password not-the-secret"), NULL));
-	ASSERT_EQ(0u, start_dial(&self->h, NULL));
-	check_failure(_metadata, self, &want, 1);
+	modem_fails(_metadata, self, &want, "auth\nrequire-chap", "CONNECT",
+		    F_ANSWER("noauth password not-the-secret"), NULL);
 }
 
 /* A device node with no device behind it (an unplugged modem): 797. */
@@ -460,10 +429,9 @@ TEST_F_TIMEOUT(fail, lcp_no_answer_718, 60)
 	struct expect want = { ERROR_PPP_TIMEOUT, RASCS_AllDevicesConnected,
 			       { 10, 16 } };
 
-	write_entry(F_LINK, "noauth\nlcp-max-configure 3\nlcp-restart 1");
-	ASSERT_EQ(0, modemsim_start("CONNECT", "exec sleep 60", NULL));
-	ASSERT_EQ(0u, start_dial(&self->h, NULL));
-	check_failure(_metadata, self, &want, 1);
+	modem_fails(_metadata, self, &want,
+		    "noauth\nlcp-max-configure 3\nlcp-restart 1", "CONNECT",
+		    "exec sleep 60", NULL);
 }
 
 /* The line echoes everything: LCP sees its own magic number, 737. */
@@ -472,10 +440,8 @@ TEST_F_TIMEOUT(fail, loopback_737, 60)
 	struct expect want = { ERROR_PPP_LOOPBACK_DETECTED,
 			       RASCS_AllDevicesConnected, { 17 } };
 
-	write_entry(F_LINK, "noauth\nlcp-restart 1");
-	ASSERT_EQ(0, modemsim_start("CONNECT", "exec cat", NULL));
-	ASSERT_EQ(0u, start_dial(&self->h, NULL));
-	check_failure(_metadata, self, &want, 1);
+	modem_fails(_metadata, self, &want, "noauth\nlcp-restart 1", "CONNECT",
+		    "exec cat", NULL);
 }
 
 /* The server runs no network protocol at all: 720 in AuthProject. */

@@ -702,6 +702,37 @@ static int kid_stop(struct kid *k)
 	return status;
 }
 
+/* A conn "office" (its id in *ID) and a kid to publish it as its pppd. */
+static void office_kid(struct __test_metadata *_metadata, struct chan *c,
+		       struct kid *k, uint32_t *id)
+{
+	ASSERT_EQ(0, conn_new(c, "office", 0, id));
+	ASSERT_TRUE(kid_start(k, 0));
+}
+
+/* The kid publishes event SEQ (STATE, FULL) of ID: the kernel accepts it. */
+static struct kresp kid_ev_ok(struct __test_metadata *_metadata,
+			      struct kid *k, uint32_t id, uint32_t seq,
+			      uint32_t state, bool full)
+{
+	struct kresp r = kid_ev(k, id, seq, state, 0, full);
+
+	ASSERT_EQ(0, r.err) TH_LOG("EVENT: %s", r.ext);
+	return r;
+}
+
+/* Same, and the event reaches the "events" group EV (into G, if given). */
+static struct kresp kid_ev_seen(struct __test_metadata *_metadata,
+				struct chan *ev, struct kid *k, uint32_t id,
+				uint32_t seq, uint32_t state, bool full,
+				struct gmsg *g)
+{
+	struct kresp r = kid_ev_ok(_metadata, k, id, seq, state, full);
+
+	ASSERT_TRUE(chan_wait(ev, RASDIAL_CMD_EVENT, id, g, WAIT_MS));
+	return r;
+}
+
 /* -------------------------------------------------------------------- tests */
 
 FIXTURE(genl) {
@@ -988,6 +1019,17 @@ TEST_F(genl, get_hangup_ack_reject_bad_input)
 	EXPECT_STREQ("rasdial: no pppd is bound to this connection", c->ext);
 }
 
+/* An EVENT request for conn ID: seq 1, state 0; the caller adds to it. */
+static struct nl_msg *event_req(struct chan *c, uint32_t id)
+{
+	struct nl_msg *msg = req_new(c, RASDIAL_CMD_EVENT, 0);
+
+	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
+	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
+	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	return msg;
+}
+
 TEST_F(genl, event_rejects_bad_input)
 {
 	struct chan *c = &self->c;
@@ -1008,50 +1050,32 @@ TEST_F(genl, event_rejects_bad_input)
 	EXPECT_EQ(-EINVAL, req_do(c, msg));
 	EXPECT_STREQ("rasdial: missing connection state", c->ext);
 
-	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
-	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
-	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
-	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	msg = event_req(c, id);
 	nla_put(msg, RASDIAL_A_LOCAL_ADDR, 5, "\xc0\x00\x02\x01\x00");
 	EXPECT_EQ(-ERANGE, req_do(c, msg));
 	EXPECT_STREQ("binary attribute size out of range", c->ext);
 
-	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
-	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
-	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
-	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	msg = event_req(c, id);
 	nla_put(msg, RASDIAL_A_REMOTE_IFID6, 4, "\x02\x00\x00\x01");
 	EXPECT_EQ(-ERANGE, req_do(c, msg));
 	EXPECT_STREQ("binary attribute size out of range", c->ext);
 
-	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
-	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
-	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
-	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	msg = event_req(c, id);
 	nla_put_string(msg, RASDIAL_A_IFNAME, "ppp456789abcdef0");
 	EXPECT_EQ(-EINVAL, req_do(c, msg));
 	EXPECT_STREQ("Attribute failed policy validation", c->ext);
 
-	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
-	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
-	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
-	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	msg = event_req(c, id);
 	nla_put_u32(msg, RASDIAL_A_FLAGS, RASDIAL_F_WANT_ACK);
 	EXPECT_EQ(-EINVAL, req_do(c, msg));
 	EXPECT_STREQ("reserved bit set", c->ext);
 
-	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
-	nla_put_u32(msg, RASDIAL_A_CONN_ID, id);
-	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
-	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	msg = event_req(c, id);
 	nla_put_u32(msg, RASDIAL_A_PID, getpid());
 	EXPECT_EQ(-EINVAL, req_do(c, msg));
 	EXPECT_STREQ("rasdial: attribute is set by the kernel only", c->ext);
 
-	msg = req_new(c, RASDIAL_CMD_EVENT, 0);
-	nla_put_u32(msg, RASDIAL_A_CONN_ID, 0x7ffffff0);
-	nla_put_u32(msg, RASDIAL_A_SEQ, 1);
-	nla_put_u32(msg, RASDIAL_A_STATE, 0);
+	msg = event_req(c, 0x7ffffff0);
 	EXPECT_EQ(-ENOENT, req_do(c, msg));
 	EXPECT_STREQ("rasdial: unknown connection id", c->ext);
 
@@ -1104,11 +1128,9 @@ TEST_F(genl, event_binds_multicasts_and_shows_in_get)
 	struct gmsg g;
 	uint32_t id;
 
-	ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id));
-	ASSERT_TRUE(kid_start(&k, 0));
+	office_kid(_metadata, &self->c, &k, &id);
 
-	r = kid_ev(&k, id, 1, RASCS_CONNECTED, 0, true);
-	ASSERT_EQ(0, r.err) TH_LOG("EVENT: %s", r.ext);
+	r = kid_ev_ok(_metadata, &k, id, 1, RASCS_CONNECTED, true);
 	EXPECT_EQ(id, r.id);
 	EXPECT_EQ(0u, r.flags);
 
@@ -1124,9 +1146,8 @@ TEST_F(genl, event_binds_multicasts_and_shows_in_get)
 	expect_full_conn(_metadata, d, id, k.pid);
 
 	/* ERROR belongs to its event; the rest stays once sent. */
-	r = kid_ev(&k, id, 2, RASCS_DISCONNECTED, 0, false);
-	ASSERT_EQ(0, r.err);
-	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	kid_ev_seen(_metadata, &self->ev, &k, id, 2, RASCS_DISCONNECTED, false,
+		    &g);
 	EXPECT_EQ(2u, g32(&g, RASDIAL_A_SEQ));
 	EXPECT_EQ(RASCS_DISCONNECTED, g32(&g, RASDIAL_A_STATE));
 	EXPECT_EQ(PHASE_RUNNING, g32(&g, RASDIAL_A_PHASE));
@@ -1169,23 +1190,19 @@ TEST_F(genl, connected_ms_counts_from_connected)
 	struct kid k = { .to = -1, .from = -1 };
 	struct nl_msg *msg;
 	uint64_t ms1, ms2, ms3;
-	struct kresp r;
 	struct gmsg g;
 	uint32_t id;
 
-	ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id));
-	ASSERT_TRUE(kid_start(&k, 0));
+	office_kid(_metadata, &self->c, &k, &id);
 
-	r = kid_ev(&k, id, 1, RASCS_AUTHENTICATE, 0, true);
-	ASSERT_EQ(0, r.err) TH_LOG("EVENT: %s", r.ext);
-	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	kid_ev_seen(_metadata, &self->ev, &k, id, 1, RASCS_AUTHENTICATE, true,
+		    &g);
 	EXPECT_FALSE(g.has[RASDIAL_A_CONNECTED_MS]);
 	ASSERT_EQ(0, conn_get(&self->c, id, &g));
 	EXPECT_FALSE(g.has[RASDIAL_A_CONNECTED_MS]);
 
-	r = kid_ev(&k, id, 2, RASCS_CONNECTED, 0, false);
-	ASSERT_EQ(0, r.err);
-	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	kid_ev_seen(_metadata, &self->ev, &k, id, 2, RASCS_CONNECTED, false,
+		    &g);
 	ASSERT_TRUE(g.has[RASDIAL_A_CONNECTED_MS]);
 	ms1 = g64(&g, RASDIAL_A_CONNECTED_MS);
 	EXPECT_LT(ms1, 1000u);
@@ -1197,15 +1214,13 @@ TEST_F(genl, connected_ms_counts_from_connected)
 	EXPECT_LT(ms2, ms1 + 3000);
 
 	/* A second Connected does not restart the clock. */
-	r = kid_ev(&k, id, 3, RASCS_CONNECTED, 0, false);
-	ASSERT_EQ(0, r.err);
-	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	kid_ev_seen(_metadata, &self->ev, &k, id, 3, RASCS_CONNECTED, false,
+		    &g);
 	EXPECT_GE(g64(&g, RASDIAL_A_CONNECTED_MS), ms2);
 
 	/* Disconnected stops it. */
-	r = kid_ev(&k, id, 4, RASCS_DISCONNECTED, 0, false);
-	ASSERT_EQ(0, r.err);
-	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	kid_ev_seen(_metadata, &self->ev, &k, id, 4, RASCS_DISCONNECTED, false,
+		    &g);
 	ms3 = g64(&g, RASDIAL_A_CONNECTED_MS);
 	EXPECT_GE(ms3, ms2);
 	usleep(200 * 1000);
@@ -1229,23 +1244,18 @@ TEST_F(genl, connected_ms_restarts_after_a_redial)
 {
 	struct kid k = { .to = -1, .from = -1 };
 	uint64_t ms1, ms2, ms3;
-	struct kresp r;
 	struct gmsg g;
 	uint32_t id;
 
-	ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id));
-	ASSERT_TRUE(kid_start(&k, 0));
-	r = kid_ev(&k, id, 1, RASCS_CONNECTED, 0, false);
-	ASSERT_EQ(0, r.err);
+	office_kid(_metadata, &self->c, &k, &id);
+	kid_ev_ok(_metadata, &k, id, 1, RASCS_CONNECTED, false);
 	usleep(1500 * 1000);
-	r = kid_ev(&k, id, 2, RASCS_DISCONNECTED, 0, false);
-	ASSERT_EQ(0, r.err);
+	kid_ev_ok(_metadata, &k, id, 2, RASCS_DISCONNECTED, false);
 	ASSERT_EQ(0, conn_get(&self->c, id, &g));
 	ms1 = g64(&g, RASDIAL_A_CONNECTED_MS);
 	EXPECT_GE(ms1, 1500u);
 
-	r = kid_ev(&k, id, 3, RASCS_CONNECTED, 0, false);
-	ASSERT_EQ(0, r.err);
+	kid_ev_ok(_metadata, &k, id, 3, RASCS_CONNECTED, false);
 	ASSERT_EQ(0, conn_get(&self->c, id, &g));
 	ms2 = g64(&g, RASDIAL_A_CONNECTED_MS);
 	EXPECT_LT(ms2, ms1);
@@ -1261,15 +1271,12 @@ TEST_F(genl, connected_ms_restarts_after_a_redial)
 TEST_F(genl, connected_ms_in_vanish_event)
 {
 	struct kid k = { .to = -1, .from = -1 };
-	struct kresp r;
 	struct gmsg g;
 	uint32_t id;
 
-	ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id));
-	ASSERT_TRUE(kid_start(&k, 0));
-	r = kid_ev(&k, id, 1, RASCS_CONNECTED, 0, false);
-	ASSERT_EQ(0, r.err);
-	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	office_kid(_metadata, &self->c, &k, &id);
+	kid_ev_seen(_metadata, &self->ev, &k, id, 1, RASCS_CONNECTED, false,
+		    &g);
 	usleep(100 * 1000);
 	EXPECT_EQ(0, kid_stop(&k));
 	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
@@ -1278,11 +1285,9 @@ TEST_F(genl, connected_ms_in_vanish_event)
 	ASSERT_TRUE(g.has[RASDIAL_A_CONNECTED_MS]);
 	EXPECT_GE(g64(&g, RASDIAL_A_CONNECTED_MS), 100u);
 
-	ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id));
-	ASSERT_TRUE(kid_start(&k, 0));
-	r = kid_ev(&k, id, 1, RASCS_AUTHENTICATE, 0, false);
-	ASSERT_EQ(0, r.err);
-	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	office_kid(_metadata, &self->c, &k, &id);
+	kid_ev_seen(_metadata, &self->ev, &k, id, 1, RASCS_AUTHENTICATE, false,
+		    &g);
 	EXPECT_EQ(0, kid_stop(&k));
 	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
 	EXPECT_EQ(RASCS_DISCONNECTED, g32(&g, RASDIAL_A_STATE));
@@ -1400,10 +1405,8 @@ TEST_F(genl, subscriber_hears_only_its_users_conns)
 
 	/* root's pppd reports root's dial first, then the user's */
 	ASSERT_TRUE(kid_start(&p, 0));
-	r = kid_ev(&p, roots, 1, RASCS_AUTHENTICATE, 0, true);
-	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
-	r = kid_ev(&p, mine, 7, RASCS_AUTHENTICATE, 0, true);
-	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	kid_ev_ok(_metadata, &p, roots, 1, RASCS_AUTHENTICATE, true);
+	r = kid_ev_ok(_metadata, &p, mine, 7, RASCS_AUTHENTICATE, true);
 
 	q.op = K_WAIT_EVENT;
 	q.id = mine;
@@ -1438,8 +1441,7 @@ TEST_F(genl, owner_without_subscription_hears_nothing)
 	mine = kid_user_conn(&u);
 	ASSERT_NE(0u, mine);
 	ASSERT_TRUE(kid_start(&p, 0));
-	r = kid_ev(&p, mine, 1, RASCS_AUTHENTICATE, 0, false);
-	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	r = kid_ev_ok(_metadata, &p, mine, 1, RASCS_AUTHENTICATE, false);
 	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, mine, NULL,
 			      WAIT_MS));
 	q.op = K_WAIT_EVENT;
@@ -1509,7 +1511,6 @@ TEST_F(genl, event_pid_is_the_owners_view)
 {
 	struct kid k = { .to = -1, .from = -1 };
 	int idp[2], gop[2], status = -1;
-	struct kresp r;
 	struct gmsg g;
 	uint32_t id;
 	char x = 0;
@@ -1537,8 +1538,7 @@ TEST_F(genl, event_pid_is_the_owners_view)
 	close(gop[0]);
 	ASSERT_TRUE(xfer(idp[0], &id, sizeof(id), false, WAIT_MS));
 	ASSERT_TRUE(kid_start(&k, 0));
-	r = kid_ev(&k, id, 1, RASCS_AUTHENTICATE, 0, false);
-	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	kid_ev_ok(_metadata, &k, id, 1, RASCS_AUTHENTICATE, false);
 	ASSERT_EQ(1, write(gop[1], &x, 1));
 	ASSERT_EQ(p, waitpid(p, &status, 0));
 	ASSERT_TRUE(WIFEXITED(status));
@@ -1554,16 +1554,13 @@ TEST_F(genl, event_pid_is_the_owners_view)
 TEST_F(genl, hangup_sends_sigterm_to_bound_pppd)
 {
 	struct kid k = { .to = -1, .from = -1 };
-	struct kresp r;
 	struct gmsg g;
 	uint32_t id;
 	int status;
 
-	ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id));
-	ASSERT_TRUE(kid_start(&k, 0));
-	r = kid_ev(&k, id, 1, RASCS_AUTHENTICATE, 0, false);
-	ASSERT_EQ(0, r.err);
-	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, NULL, WAIT_MS));
+	office_kid(_metadata, &self->c, &k, &id);
+	kid_ev_seen(_metadata, &self->ev, &k, id, 1, RASCS_AUTHENTICATE, false,
+		    NULL);
 
 	EXPECT_EQ(0, conn_cmd(&self->c, RASDIAL_CMD_HANGUP, id, 0, NULL));
 	status = kid_wait(&k);
@@ -1595,10 +1592,8 @@ TEST_F(genl, hangup_follows_pppd_across_a_fork)
 
 	/* the forked child becomes ours to reap when its parent exits */
 	ASSERT_EQ(0, prctl(PR_SET_CHILD_SUBREAPER, 1));
-	ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id));
-	ASSERT_TRUE(kid_start(&k, 0));
-	r = kid_ev(&k, id, 1, RASCS_AUTHENTICATE, 0, false);
-	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	office_kid(_metadata, &self->c, &k, &id);
+	r = kid_ev_ok(_metadata, &k, id, 1, RASCS_AUTHENTICATE, false);
 
 	ASSERT_TRUE(kid_call(&k, &q, &r));
 	ASSERT_EQ(0, r.err);
@@ -1611,8 +1606,7 @@ TEST_F(genl, hangup_follows_pppd_across_a_fork)
 	EXPECT_STREQ("rasdial: cannot signal the connection's pppd",
 		     self->c.ext);
 
-	r = kid_ev(&k, id, 2, RASCS_CONNECTED, 0, false);
-	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	kid_ev_ok(_metadata, &k, id, 2, RASCS_CONNECTED, false);
 	ASSERT_EQ(0, conn_get(&self->c, id, &g));
 	EXPECT_EQ((uint32_t)child, g32(&g, RASDIAL_A_PID));
 
@@ -1699,8 +1693,7 @@ TEST_F(genl, ack_is_relayed_to_the_bound_plugin)
 	ASSERT_EQ(0, conn_new(&self->c, "office", RASDIAL_F_WANT_ACK, &id));
 	ASSERT_TRUE(kid_start(&k, 0));
 
-	r = kid_ev(&k, id, 7, RASCS_AUTHENTICATE, 0, false);
-	ASSERT_EQ(0, r.err);
+	r = kid_ev_ok(_metadata, &k, id, 7, RASCS_AUTHENTICATE, false);
 	EXPECT_EQ((uint32_t)RASDIAL_F_WANT_ACK, r.flags);
 	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
 	EXPECT_EQ((uint32_t)RASDIAL_F_WANT_ACK, g32(&g, RASDIAL_A_FLAGS));
@@ -1731,8 +1724,7 @@ TEST_F(genl, ack_is_relayed_only_for_the_pending_event)
 
 	ASSERT_EQ(0, conn_new(&self->c, "office", RASDIAL_F_WANT_ACK, &id));
 	ASSERT_TRUE(kid_start(&k, 0));
-	r = kid_ev(&k, id, 7, RASCS_AUTHENTICATE, 0, false);
-	ASSERT_EQ(0, r.err);
+	r = kid_ev_ok(_metadata, &k, id, 7, RASCS_AUTHENTICATE, false);
 	ASSERT_EQ((uint32_t)RASDIAL_F_WANT_ACK, r.flags);
 
 	for (i = 0; i < 50; i++)
@@ -1747,8 +1739,7 @@ TEST_F(genl, ack_is_relayed_only_for_the_pending_event)
 
 	/* The next event: an ACK of the old one is stale.  The plugin's
 	 * queue is in order: its next ACK is 8, so nothing else came. */
-	r = kid_ev(&k, id, 8, RASCS_CONNECTED, 0, false);
-	ASSERT_EQ(0, r.err);
+	r = kid_ev_ok(_metadata, &k, id, 8, RASCS_CONNECTED, false);
 	EXPECT_EQ(-ESTALE, conn_cmd(&self->c, RASDIAL_CMD_ACK, id, 7, NULL));
 	EXPECT_EQ(0, conn_cmd(&self->c, RASDIAL_CMD_ACK, id, 8, NULL));
 	ASSERT_TRUE(kid_call(&k, &q, &r));
@@ -1760,15 +1751,12 @@ TEST_F(genl, ack_is_relayed_only_for_the_pending_event)
 TEST_F(genl, vanished_pppd_is_published_and_freed)
 {
 	struct kid k = { .to = -1, .from = -1 };
-	struct kresp r;
 	struct gmsg g;
 	uint32_t id;
 
-	ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id));
-	ASSERT_TRUE(kid_start(&k, 0));
-	r = kid_ev(&k, id, 3, RASCS_AUTHENTICATE, 0, true);
-	ASSERT_EQ(0, r.err);
-	ASSERT_TRUE(chan_wait(&self->ev, RASDIAL_CMD_EVENT, id, &g, WAIT_MS));
+	office_kid(_metadata, &self->c, &k, &id);
+	kid_ev_seen(_metadata, &self->ev, &k, id, 3, RASCS_AUTHENTICATE, true,
+		    &g);
 	EXPECT_EQ(RASCS_AUTHENTICATE, g32(&g, RASDIAL_A_STATE));
 
 	EXPECT_EQ(0, kid_stop(&k));
@@ -1793,8 +1781,7 @@ TEST_F(genl, final_event_then_exit_is_not_a_vanish)
 	struct gmsg g;
 	uint32_t id;
 
-	ASSERT_EQ(0, conn_new(&self->c, "office", 0, &id));
-	ASSERT_TRUE(kid_start(&k, 0));
+	office_kid(_metadata, &self->c, &k, &id);
 	q.id = id;
 	ASSERT_TRUE(kid_call(&k, &q, &r));
 	ASSERT_EQ(0, r.err);
@@ -1821,8 +1808,7 @@ TEST_F(genl, owner_close_acks_the_waiting_plugin)
 	ASSERT_EQ(0, chan_open(&own));
 	ASSERT_EQ(0, conn_new(&own, "office", RASDIAL_F_WANT_ACK, &id));
 	ASSERT_TRUE(kid_start(&k, 0));
-	r = kid_ev(&k, id, 4, RASCS_AUTHENTICATE, 0, false);
-	ASSERT_EQ(0, r.err);
+	r = kid_ev_ok(_metadata, &k, id, 4, RASCS_AUTHENTICATE, false);
 	EXPECT_EQ((uint32_t)RASDIAL_F_WANT_ACK, r.flags);
 
 	chan_close(&own);
@@ -1832,8 +1818,7 @@ TEST_F(genl, owner_close_acks_the_waiting_plugin)
 	EXPECT_EQ(4u, r.seq);
 
 	/* No owner, no more waiting; the conn lives on with its pppd. */
-	r = kid_ev(&k, id, 5, RASCS_CONNECTED, 0, false);
-	ASSERT_EQ(0, r.err);
+	r = kid_ev_ok(_metadata, &k, id, 5, RASCS_CONNECTED, false);
 	EXPECT_EQ(0u, r.flags);
 	ASSERT_EQ(0, conn_get(&self->c, id, &g));
 	EXPECT_EQ(0u, g32(&g, RASDIAL_A_FLAGS));
@@ -1863,8 +1848,7 @@ TEST_F(genl, self_registration_with_conn_id_0)
 	uint32_t id, id2;
 
 	ASSERT_TRUE(kid_start(&k, 0));
-	r = kid_ev(&k, 0, 1, RASCS_CONNECTED, 0, false);
-	ASSERT_EQ(0, r.err) TH_LOG("%s", r.ext);
+	r = kid_ev_ok(_metadata, &k, 0, 1, RASCS_CONNECTED, false);
 	id = r.id;
 	ASSERT_NE(0u, id);
 	EXPECT_EQ(0u, r.flags);

@@ -40,14 +40,6 @@
 #define USER_UID	2001	/* a user in group dip, not root */
 #define GID_DIP		30
 
-static int l2tp_ready(void)
-{
-	if (access("/usr/sbin/xl2tpd", X_OK) ||
-	    access("/usr/lib/pppd/2.4.9/pppol2tp.so", R_OK))
-		return 0;
-	return access("/dev/ppp", F_OK) == 0;
-}
-
 FIXTURE(l2tp) {
 	HRASCONN h;
 	struct dt_call calls[DT_MAX_CALLS];
@@ -71,12 +63,7 @@ static pid_t start_xl2tpd(const char *name, int netns)
 	if (p < 0)
 		return -1;
 	if (p == 0) {
-		int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-		if (fd >= 0) {
-			dup2(fd, 1);
-			dup2(fd, 2);
-		}
+		dt_output_to(log);
 		if (netns)
 			execlp("ip", "ip", "netns", "exec", LT_NS,
 			      "/usr/sbin/xl2tpd", "-D", "-c", conf, "-p", pid,
@@ -122,16 +109,14 @@ FIXTURE_SETUP(l2tp)
 	self->h = NULL;
 	self->n = 0;
 	self->lac = self->lns = 0;
-	if (!l2tp_ready())
+	if (!lt_ready("/usr/sbin/xl2tpd", "/usr/lib/pppd/2.4.9/pppol2tp.so"))
 		SKIP(return, "no xl2tpd/pppol2tp.so (package xl2tpd, ppp) or no /dev/ppp");
 	if (!getenv("RASDIAL_KO_LOADED") || !plugin)
 		SKIP(return, "rasdial.ko is not loaded or RASDIAL_PLUGIN unset");
 	ASSERT_EQ(0, lt_netns_up(LAC_ADDR "/25", LNS_ADDR "/25"));
 	lt_sh("rm -rf " DIR "; mkdir -p " DIR);
 	mkdir("/etc/ppp/peers", 0755);
-	pthread_mutex_lock(&dt_rec.lock);
-	dt_rec.n = 0;
-	pthread_mutex_unlock(&dt_rec.lock);
+	dt_rec_reset();
 
 	/* The LNS's pppd checks the client's CHAP answer against these. */
 	dt_write_file("/etc/ppp/chap-secrets",
@@ -187,28 +172,20 @@ static int has_disconnected(const struct dt_call *c, int n)
 /* Connected through xl2tpd: states in order, IPv4 projection, hang-up. */
 TEST_F_TIMEOUT(l2tp, dial, 120)
 {
-	RASPPPIPA ip = { .dwSize = sizeof(ip) };
-	DWORD cb = sizeof(ip);
 	char type[RAS_MaxDeviceType + 1] = "";
 	struct dt_kconn k;
+	RASPPPIPA ip;
 	pid_t pppd;
 
 	self->lns = start_xl2tpd("lns", 1);
 	self->lac = start_xl2tpd("lac", 0);
 	ASSERT_LT(0, self->lns);
 	ASSERT_LT(0, self->lac);
-	ASSERT_EQ(0, lt_dial(ENTRY, NULL, &self->h, self->calls, &self->n));
-	ASSERT_TRUE(lt_sequence_ok(self->calls, self->n));
-
-	ASSERT_EQ(0, RasGetProjectionInfoA(self->h, RASP_PppIp, &ip, &cb));
-	TH_LOG("RASP_PppIp: dwError %u, %s, server %s", ip.dwError,
-	       ip.szIpAddress, ip.szServerIpAddress);
-	EXPECT_EQ(0, ip.dwError);
+	lt_dial_up(_metadata, ENTRY, &self->h, self->calls, &self->n, &ip,
+		   type);
 	EXPECT_EQ(0, strncmp(ip.szIpAddress, "192.0.2.1", 9));
 	EXPECT_EQ(10, strlen(ip.szIpAddress));	/* 192.0.2.1x: the LNS range */
 	EXPECT_STREQ(PPP_SRV, ip.szServerIpAddress);
-
-	EXPECT_EQ(0, lt_device_type(self->h, type, sizeof(type)));
 	EXPECT_STREQ("vpn", type);
 
 	/* The conn is xl2tpd's pppd's, named by the entry. */
@@ -255,17 +232,12 @@ TEST_F_TIMEOUT(l2tp, pbk_entry, 120)
 /* A wrong password fails in Authenticate with 691, as over a modem. */
 TEST_F_TIMEOUT(l2tp, wrong_password, 120)
 {
-	const struct dt_call *err;
 	DWORD status = 0;
 
 	self->lns = start_xl2tpd("lns", 1);
 	self->lac = start_xl2tpd("lac", 0);
-	ASSERT_EQ(0, lt_dial(ENTRY, "wrong-password", &self->h, self->calls, &self->n));
-	err = lt_error(self->calls, self->n);
-	ASSERT_NE(NULL, err);
-	EXPECT_EQ(ERROR_AUTHENTICATION_FAILURE, err->error);
-	EXPECT_EQ(0, err->ext_error);
-	EXPECT_EQ(-1, dt_find(self->calls, self->n, RASCS_Connected));
+	lt_dial_fails(_metadata, ENTRY, "wrong-password", &self->h, self->calls,
+		      &self->n, ERROR_AUTHENTICATION_FAILURE);
 	/* xl2tpd reaped its pppd; the plugin's last event has the status. */
 	EXPECT_EQ(0, rasdial_get_pppd_exit_status(self->h, &status));
 	EXPECT_EQ(19, status);	/* EXIT_AUTH_TOPEER_FAILED */
@@ -278,13 +250,9 @@ TEST_F_TIMEOUT(l2tp, no_lns, 120)
 	long long t0 = dt_now_ms();
 
 	self->lac = start_xl2tpd("lac", 0);
-	ASSERT_EQ(0, lt_dial(ENTRY, NULL, &self->h, self->calls, &self->n));
-	err = lt_error(self->calls, self->n);
-	ASSERT_NE(NULL, err);
+	err = lt_dial_fails(_metadata, ENTRY, NULL, &self->h, self->calls,
+			    &self->n, ERROR_VPN_TIMEOUT);
 	TH_LOG("error %u after %lld ms", err->error, err->at_ms - t0);
-	EXPECT_EQ(ERROR_VPN_TIMEOUT, err->error);
-	EXPECT_EQ(0, err->ext_error);
-	EXPECT_EQ(-1, dt_find(self->calls, self->n, RASCS_Connected));
 	EXPECT_GE(err->at_ms - t0, TIMEOUT_S * 1000 - 500);
 	EXPECT_LT(err->at_ms - t0, TIMEOUT_S * 1000 + 5000);
 	EXPECT_TRUE(dt_wait_registry_empty(5000));
@@ -346,36 +314,33 @@ TEST_F_TIMEOUT(l2tp, hangup_before_adoption, 60)
 	EXPECT_TRUE(dt_wait_registry_empty(5000));
 }
 
-/* xl2tpd has no such LAC: RasDial says so at once. */
-TEST_F_TIMEOUT(l2tp, unknown_lac, 60)
+/* RasDial of ENTRY fails at once with ERROR; nothing stays registered. */
+static void expect_refused(struct __test_metadata *_metadata, DWORD error)
 {
 	RASDIALPARAMSA p;
 	HRASCONN h = NULL;
 
-	self->lac = start_xl2tpd("lac", 0);
-	dt_write_file("/etc/ppp/peers/" ENTRY,
-		      "rasdial-l2tp-lac nosuchlac\n"
-		      "rasdial-l2tp-control " DIR "/lac.control\n");
 	dt_params(&p, ENTRY, NULL);
-	EXPECT_EQ(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
-		  RasDialA(NULL, NULL, &p, 1, lt_cb, &h));
+	EXPECT_EQ(error, RasDialA(NULL, NULL, &p, 1, lt_cb, &h));
 	if (h)
 		RasHangUpA(h);
 	EXPECT_TRUE(dt_wait_registry_empty(5000));
 }
 
+/* xl2tpd has no such LAC: RasDial says so at once. */
+TEST_F_TIMEOUT(l2tp, unknown_lac, 60)
+{
+	self->lac = start_xl2tpd("lac", 0);
+	dt_write_file("/etc/ppp/peers/" ENTRY,
+		      "rasdial-l2tp-lac nosuchlac\n"
+		      "rasdial-l2tp-control " DIR "/lac.control\n");
+	expect_refused(_metadata, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
+}
+
 /* xl2tpd is not running: the connection manager could not start. */
 TEST_F_TIMEOUT(l2tp, no_xl2tpd, 60)
 {
-	RASDIALPARAMSA p;
-	HRASCONN h = NULL;
-
-	dt_params(&p, ENTRY, NULL);
-	EXPECT_EQ(ERROR_RASMAN_CANNOT_INITIALIZE,
-		  RasDialA(NULL, NULL, &p, 1, lt_cb, &h));
-	if (h)
-		RasHangUpA(h);
-	EXPECT_TRUE(dt_wait_registry_empty(5000));
+	expect_refused(_metadata, ERROR_RASMAN_CANNOT_INITIALIZE);
 }
 
 /* What the user's dial, in a child process, saw. */

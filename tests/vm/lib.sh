@@ -14,6 +14,9 @@
 #   track_pid PID / untrack_pid PID   killed (by pid) by the EXIT trap
 #   on_exit "shell code"           run by the EXIT trap (after tracked pids are killed)
 #   peer_pppd_cmd LOCAL REMOTE [OPTION...]   an answering pppd command line for pty "..."
+#   chap_peer_entry ENTRY DIR SECRET   peers/ENTRY dials a CHAP-demanding pppd on a pty
+#   no_pppd / kill_pppds           no pppd runs / TERM every pppd (by pid)
+#   greps FILE ERE...              every ERE matches a line of FILE
 #   dump_file FILE [PREFIX]        a file as diagnostic lines
 #
 # Output is KTAP as kselftest prints it ("TAP version 13", "1..N",
@@ -146,6 +149,43 @@ peer_pppd_cmd() {
 	printf '%s' "/usr/sbin/pppd notty nodetach noauth local nodefaultroute noproxyarp nolock $local_ip:$remote_ip"
 	(($#)) && printf ' %s' "$@"
 	echo
+}
+
+# chap_peer_entry ENTRY DIR SECRET: /etc/ppp/peers/ENTRY dials, over a pty,
+# an answering pppd (192.0.2.1, us 192.0.2.2) that demands CHAP as "server"
+# from "client" with password SECRET (in /etc/ppp/chap-secrets).  The
+# peer's log is DIR/peer.log, the dialing pppd's DIR/dial.log.
+chap_peer_entry() {
+	local entry=$1 dir=$2 secret=$3 peer
+	peer=$(peer_pppd_cmd 192.0.2.1 192.0.2.2 auth require-chap name server \
+		lcp-echo-interval 0 logfile "$dir/peer.log")
+	cat >"/etc/ppp/peers/$entry" <<EOT
+pty "$peer"
+remotename server
+noauth
+local
+nodefaultroute
+noipdefault
+lcp-echo-interval 0
+logfile $dir/dial.log
+EOT
+	echo "client server $secret *" >/etc/ppp/chap-secrets
+}
+
+no_pppd() { ! pidof pppd >/dev/null; }
+
+kill_pppds() {
+	local p
+	for p in $(pidof pppd); do kill "$p" 2>/dev/null; done
+}
+
+# greps FILE ERE...: 0 when each ERE matches some line of FILE.
+greps() {
+	local file=$1 re
+	shift
+	for re; do
+		grep -qE -- "$re" "$file" || return 1
+	done
 }
 
 # dump_file FILE [PREFIX]: show FILE as diagnostics (bounded).

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 
 #include "dialtest.h"
+#include "kselftest_harness.h"
 
 #define LT_NS		"rasdial-srv"
 #define LT_CLI_IF	"rdveth-c"
@@ -33,6 +34,14 @@ static inline int lt_sh(const char *fmt, ...)
 	if (rc)
 		fprintf(stderr, "# [%d] %s\n", rc, cmd);
 	return rc;
+}
+
+/* Whether pppd can run a link here (/dev/ppp) with PROG and PROG2 (the
+ * link type's programs or pppd plugins). */
+static inline int lt_ready(const char *prog, const char *prog2)
+{
+	return !access(prog, R_OK) && !access(prog2, R_OK) &&
+	       !access("/dev/ppp", F_OK);
 }
 
 /*
@@ -139,6 +148,49 @@ static inline DWORD lt_device_type(HRASCONN h, char *type, size_t size)
 			return 0;
 		}
 	return ERROR_INVALID_HANDLE;
+}
+
+/*
+ * Dials ENTRY with PASSWORD: it fails with ERROR (no extended error) and
+ * never was Connected.  Returns the first call with an error.
+ */
+static inline const struct dt_call *
+lt_dial_fails(struct __test_metadata *_metadata, const char *entry,
+	      const char *password, HRASCONN *h, struct dt_call *calls,
+	      int *n, DWORD error)
+{
+	const struct dt_call *err;
+
+	ASSERT_EQ(0, lt_dial(entry, password, h, calls, n));
+	err = lt_error(calls, *n);
+	ASSERT_NE(NULL, err);
+	EXPECT_EQ(error, err->error);
+	EXPECT_EQ(0, err->ext_error);
+	EXPECT_EQ(-1, dt_find(calls, *n, RASCS_Connected));
+	return err;
+}
+
+/*
+ * Dials ENTRY (the right password) to Connected, every state in order:
+ * its IPv4 projection (no error) in *IP and its device type in TYPE (of
+ * RAS_MaxDeviceType + 1).
+ */
+static inline void lt_dial_up(struct __test_metadata *_metadata,
+			      const char *entry, HRASCONN *h,
+			      struct dt_call *calls, int *n, RASPPPIPA *ip,
+			      char *type)
+{
+	DWORD cb = sizeof(*ip);
+
+	ASSERT_EQ(0, lt_dial(entry, NULL, h, calls, n));
+	ASSERT_TRUE(lt_sequence_ok(calls, *n));
+	memset(ip, 0, sizeof(*ip));
+	ip->dwSize = sizeof(*ip);
+	ASSERT_EQ(0, RasGetProjectionInfoA(*h, RASP_PppIp, ip, &cb));
+	TH_LOG("RASP_PppIp: dwError %u, %s, server %s", ip->dwError,
+	       ip->szIpAddress, ip->szServerIpAddress);
+	EXPECT_EQ(0, ip->dwError);
+	EXPECT_EQ(0, lt_device_type(*h, type, RAS_MaxDeviceType + 1));
 }
 
 #endif /* RASDIAL_TESTS_LINKTEST_H */

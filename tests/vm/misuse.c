@@ -18,6 +18,7 @@
 #include "dialtest.h"
 
 #include "kselftest_harness.h"
+#include "misuse.h"
 
 #define ENTRY		"misuse"
 
@@ -26,13 +27,7 @@
 	do {								\
 		DWORD got_ = (call);					\
 									\
-		EXPECT_EQ((DWORD)(expected), got_) {			\
-			TH_LOG("%s: got %u, want %u (%s)", #call, got_,	\
-			       (DWORD)(expected), rasdial_last_detail()); \
-		}							\
-		EXPECT_TRUE(post) {					\
-			TH_LOG("after %s: %s does not hold", #call, #post); \
-		}							\
+		MISUSE_CHECK(expected, got_, #call, post, #post);		\
 		rows++;							\
 	} while (0)
 
@@ -97,19 +92,9 @@ static DWORD dial(FIXTURE_DATA(link) *self)
 
 TEST_F(link, live_handle)
 {
-	union {
-		RASCONNSTATUSA st;
-		unsigned char raw[1024];
-	} st;
-	union {
-		RASCONNA c[4];
-		unsigned char raw[8192];
-	} c;
-	union {
-		RASPPPIPA ip;
-		RASPPPLCPA lcp;
-		unsigned char raw[2048];
-	} pr;
+	union misuse_status st;
+	union misuse_conns c;
+	union misuse_proj pr;
 	RAS_STATS stats = { .dwSize = sizeof(stats) };
 	HRASCONN h, other = (HRASCONN)(uintptr_t)0x5a5a;
 	HANDLE ev = rasdial_event_create();

@@ -500,12 +500,7 @@ static pid_t pe_start_pppd(uint32_t conn, const char *password,
 
 	pid = fork();
 	if (pid == 0) {
-		int out = open(PE_OUT, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-		if (out >= 0) {
-			dup2(out, 1);
-			dup2(out, 2);
-		}
+		dt_output_to(PE_OUT);
 		setsid();
 		execv(argv[0], (char **)argv);
 		_exit(127);
@@ -513,20 +508,6 @@ static pid_t pe_start_pppd(uint32_t conn, const char *password,
 	if (pfd[0] >= 0)
 		close(pfd[0]);
 	return pid;
-}
-
-/* Whether FILE contains TEXT (a missing file does not). */
-static int pe_file_has(const char *file, const char *text)
-{
-	char line[1024];
-	int found = 0;
-	FILE *f = fopen(file, "r");
-
-	while (f && !found && fgets(line, sizeof(line), f))
-		found = strstr(line, text) != NULL;
-	if (f)
-		fclose(f);
-	return found;
 }
 
 /* Waits (bounded) for PID; returns its exit status, or -1. */
@@ -709,9 +690,9 @@ TEST_F_TIMEOUT(plugin, dial_ack_hangup, 90)
 		TH_LOG("only the final event after Connected");
 
 	/* The password came through the pipe and went nowhere else. */
-	EXPECT_FALSE(pe_file_has(PE_LOG, PE_SECRET));
-	EXPECT_FALSE(pe_file_has(PE_OUT, PE_SECRET));
-	EXPECT_FALSE(pe_file_has("/var/log/messages", PE_SECRET));
+	EXPECT_FALSE(dt_file_has(PE_LOG, PE_SECRET));
+	EXPECT_FALSE(dt_file_has(PE_OUT, PE_SECRET));
+	EXPECT_FALSE(dt_file_has("/var/log/messages", PE_SECRET));
 }
 
 /*
@@ -739,7 +720,7 @@ TEST_F_TIMEOUT(plugin, lcp_renegotiated_then_hangup, 90)
 	ASSERT_TRUE(ok);
 	/* The renegotiation really happened. */
 	snprintf(id, sizeof(id), "rcvd [LCP ConfReq id=0x%x", PE_INJECT_ID);
-	EXPECT_TRUE(pe_file_has(PE_LOG, id));
+	EXPECT_TRUE(dt_file_has(PE_LOG, id));
 	pe_dump_log_lines("LCP ConfReq");
 	for (i = 0; i < c->n; i++)
 		EXPECT_EQ(0u, c->evs[i].error) TH_LOG("event %d", i);
@@ -854,7 +835,7 @@ TEST_F_TIMEOUT(plugin, passwd_fd_below_3_refused, 60)
 		/* EXIT_OPTION_ERROR */
 		EXPECT_EQ(2, pe_wait_exit(c->pppd, 20000)) TH_LOG("fd %s", fds[i]);
 		c->pppd = 0;
-		EXPECT_TRUE(pe_file_has(PE_OUT, "is a standard stream"));
+		EXPECT_TRUE(dt_file_has(PE_OUT, "is a standard stream"));
 	}
 }
 
@@ -987,18 +968,18 @@ TEST_F_TIMEOUT(plugin, pap_passwd_fd, 90)
 	ASSERT_LT(0, c->pppd);
 	ok = pe_wait(c, pe_connected, 60000);
 	pe_print(c, "PAP");
-	if (!ok || !pe_file_has(PE_LOG, "PAP authentication succeeded"))
+	if (!ok || !dt_file_has(PE_LOG, "PAP authentication succeeded"))
 		pe_dump_log();
 	ASSERT_TRUE(ok);
 	EXPECT_EQ((uint32_t)RASCS_Connected, c->evs[c->n - 1].state);
-	EXPECT_TRUE(pe_file_has(PE_LOG, "PAP authentication succeeded"));
+	EXPECT_TRUE(dt_file_has(PE_LOG, "PAP authentication succeeded"));
 	kill(c->pppd, SIGTERM);
 	status = pe_wait_exit(c->pppd, 20000);
 	EXPECT_EQ(5, status);
 	c->pppd = 0;
-	EXPECT_FALSE(pe_file_has(PE_LOG, PE_SECRET));
-	EXPECT_FALSE(pe_file_has(PE_OUT, PE_SECRET));
-	EXPECT_FALSE(pe_file_has("/var/log/messages", PE_SECRET));
+	EXPECT_FALSE(dt_file_has(PE_LOG, PE_SECRET));
+	EXPECT_FALSE(dt_file_has(PE_OUT, PE_SECRET));
+	EXPECT_FALSE(dt_file_has("/var/log/messages", PE_SECRET));
 }
 
 /*
@@ -1053,7 +1034,7 @@ static int pe_dial_up(pid_t pppd, long long timeout_ms)
 	long long end = pe_now_ms() + timeout_ms;
 
 	while (pe_now_ms() < end && pe_wait_exit(pppd, 0) < 0) {
-		if (pe_file_has(PE_LOG, "local  IP address " PE_LOCAL))
+		if (dt_file_has(PE_LOG, "local  IP address " PE_LOCAL))
 			return 1;
 		usleep(100000);
 	}
@@ -1081,7 +1062,7 @@ TEST_F_TIMEOUT(plugin, module_unloaded_mid_dial, 90)
 	if (system("rmmod rasdial"))
 		SKIP(return, "cannot rmmod rasdial");
 	EXPECT_TRUE(pe_dial_up(c->pppd, 60000));
-	EXPECT_TRUE(pe_file_has(PE_LOG, "not reporting to RAS"));
+	EXPECT_TRUE(dt_file_has(PE_LOG, "not reporting to RAS"));
 	pe_dump_log_lines("rasdial");
 	kill(c->pppd, SIGTERM);
 	status = pe_wait_exit(c->pppd, 20000);
@@ -1109,7 +1090,7 @@ TEST_F_TIMEOUT(plugin, no_module_dials_on, 90)
 	if (!up)
 		pe_dump_log();
 	EXPECT_TRUE(up);
-	EXPECT_TRUE(pe_file_has(PE_LOG, "rasdial: generic netlink family"));
+	EXPECT_TRUE(dt_file_has(PE_LOG, "rasdial: generic netlink family"));
 	kill(c->pppd, SIGTERM);
 	status = pe_wait_exit(c->pppd, 20000);
 	EXPECT_EQ(5, status);
@@ -1201,8 +1182,8 @@ TEST_F_TIMEOUT(plugin, conn_gone_before_bind_ends_pppd, 60)
 	EXPECT_EQ(5, status);	/* EXIT_USER_REQUEST */
 	if (status >= 0)
 		c->pppd = 0;
-	EXPECT_TRUE(pe_file_has(PE_LOG, "is not this pppd's"));
-	EXPECT_FALSE(pe_file_has(PE_LOG, "local  IP address"));
+	EXPECT_TRUE(dt_file_has(PE_LOG, "is not this pppd's"));
+	EXPECT_FALSE(dt_file_has(PE_LOG, "local  IP address"));
 }
 
 /*
@@ -1233,7 +1214,7 @@ TEST_F_TIMEOUT(plugin, chat_report_only_when_asked, 120)
 		ASSERT_TRUE(ok);
 		EXPECT_EQ((uint32_t)RASCS_Connected, c->evs[c->n - 1].state);
 		/* The plugin read chat's report (pppd's "debug" log). */
-		EXPECT_EQ(with, pe_file_has(PE_LOG, "rasdial: chat exit 0"))
+		EXPECT_EQ(with, dt_file_has(PE_LOG, "rasdial: chat exit 0"))
 			TH_LOG("with %d", with);
 		pe_dump_log_lines("rasdial: chat");
 		kill(c->pppd, SIGTERM);
@@ -1270,7 +1251,7 @@ TEST_F_TIMEOUT(plugin, registry_full_then_registers, 90)
 	ASSERT_LT(0, c->pppd);
 	/* Bounded: 10 s for the first refusal to be logged. */
 	for (int i = 0; i < 1000 && !full; i++) {
-		full = pe_file_has(PE_LOG, "not reported");
+		full = dt_file_has(PE_LOG, "not reported");
 		if (!full)
 			usleep(10000);
 	}

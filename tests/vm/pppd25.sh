@@ -120,25 +120,8 @@ else
 	ktap_msg "$ver"; ktap_fail "$T3"
 fi
 
-peer=$(peer_pppd_cmd 192.0.2.1 192.0.2.2 auth require-chap name server \
-	lcp-echo-interval 0 logfile "$DIR/peer.log")
-cat >/etc/ppp/peers/$ENTRY <<EOT
-pty "$peer"
-remotename server
-noauth
-local
-nodefaultroute
-noipdefault
-lcp-echo-interval 0
-logfile $DIR/dial.log
-EOT
-echo "client server $SECRET *" >/etc/ppp/chap-secrets
+chap_peer_entry "$ENTRY" "$DIR" "$SECRET"
 
-no_pppd() { ! pidof pppd >/dev/null; }
-kill_pppds() {
-	local p
-	for p in $(pidof pppd); do kill "$p" 2>/dev/null; done
-}
 # pppd25_running WORD: a pppd with WORD on its command line runs with the
 # trixie root as its root.
 pppd25_running() {

@@ -20,13 +20,6 @@
 #define SRV_ADDR	"192.0.2.1"
 #define CLI_ADDR	"192.0.2.10"
 
-static int pppoe_ready(void)
-{
-	if (access("/usr/sbin/pppoe-server", X_OK) || access("/usr/sbin/pppoe", X_OK))
-		return 0;
-	return access("/dev/ppp", F_OK) == 0;
-}
-
 FIXTURE(pppoe) {
 	HRASCONN h;
 	struct dt_call calls[DT_MAX_CALLS];
@@ -45,7 +38,7 @@ FIXTURE_SETUP(pppoe)
 {
 	self->h = NULL;
 	self->n = 0;
-	if (!pppoe_ready())
+	if (!lt_ready("/usr/sbin/pppoe-server", "/usr/sbin/pppoe"))
 		SKIP(return, "no pppoe-server/pppoe (package pppoe) or no /dev/ppp");
 	if (!getenv("RASDIAL_KO_LOADED"))
 		SKIP(return, "rasdial.ko is not loaded");
@@ -81,22 +74,14 @@ FIXTURE_TEARDOWN(pppoe)
 /* Connected over PPPoE: states in order, IPv4 projection, then hang-up. */
 TEST_F_TIMEOUT(pppoe, dial, 120)
 {
-	RASPPPIPA ip = { .dwSize = sizeof(ip) };
-	DWORD cb = sizeof(ip);
 	char type[RAS_MaxDeviceType + 1] = "";
+	RASPPPIPA ip;
 
 	ASSERT_EQ(0, start_server());
-	ASSERT_EQ(0, lt_dial(ENTRY, NULL, &self->h, self->calls, &self->n));
-	ASSERT_TRUE(lt_sequence_ok(self->calls, self->n));
-
-	ASSERT_EQ(0, RasGetProjectionInfoA(self->h, RASP_PppIp, &ip, &cb));
-	TH_LOG("RASP_PppIp: dwError %u, %s, server %s", ip.dwError,
-	       ip.szIpAddress, ip.szServerIpAddress);
-	EXPECT_EQ(0, ip.dwError);
+	lt_dial_up(_metadata, ENTRY, &self->h, self->calls, &self->n, &ip,
+		   type);
 	EXPECT_STREQ(CLI_ADDR, ip.szIpAddress);
 	EXPECT_STREQ(SRV_ADDR, ip.szServerIpAddress);
-
-	EXPECT_EQ(0, lt_device_type(self->h, type, sizeof(type)));
 	EXPECT_STREQ("PPPoE", type);
 
 	/* the link is a real PPPoE session: the peer answers on it */
@@ -110,15 +95,10 @@ TEST_F_TIMEOUT(pppoe, dial, 120)
 /* A wrong password fails in Authenticate with 691, as over a modem. */
 TEST_F_TIMEOUT(pppoe, wrong_password, 120)
 {
-	const struct dt_call *err;
 
 	ASSERT_EQ(0, start_server());
-	ASSERT_EQ(0, lt_dial(ENTRY, "wrong-password", &self->h, self->calls, &self->n));
-	err = lt_error(self->calls, self->n);
-	ASSERT_NE(NULL, err);
-	EXPECT_EQ(ERROR_AUTHENTICATION_FAILURE, err->error);
-	EXPECT_EQ(0, err->ext_error);
-	EXPECT_EQ(-1, dt_find(self->calls, self->n, RASCS_Connected));
+	lt_dial_fails(_metadata, ENTRY, "wrong-password", &self->h, self->calls,
+		      &self->n, ERROR_AUTHENTICATION_FAILURE);
 }
 
 /* Nobody answers PADI: a documented error, soon after discovery gives up. */
@@ -127,13 +107,9 @@ TEST_F_TIMEOUT(pppoe, no_server, 120)
 	const struct dt_call *err;
 	long long t0 = dt_now_ms();
 
-	ASSERT_EQ(0, lt_dial(ENTRY, NULL, &self->h, self->calls, &self->n));
-	err = lt_error(self->calls, self->n);
-	ASSERT_NE(NULL, err);
+	err = lt_dial_fails(_metadata, ENTRY, NULL, &self->h, self->calls,
+			    &self->n, ERROR_BROADBAND_TIMEOUT);
 	TH_LOG("error %u after %lld ms", err->error, err->at_ms - t0);
-	EXPECT_EQ(ERROR_BROADBAND_TIMEOUT, err->error);
-	EXPECT_EQ(0, err->ext_error);
-	EXPECT_EQ(-1, dt_find(self->calls, self->n, RASCS_Connected));
 	/* discovery gives up after 35 s; pppd then exits at once */
 	EXPECT_LT(err->at_ms - t0, 50000);
 }

@@ -582,6 +582,22 @@ FIXTURE_TEARDOWN(priv)
 	dt_wait_registry_empty(10000);
 }
 
+/* Watches the netlink traffic (bounded) until user A's next report
+ * comes on FD, into *A; true when it came. */
+static bool watch_until_report(struct watch *w, int fd, struct a_report *a)
+{
+	long long end = dt_now_ms() + TIMEOUT_MS + 5000;
+
+	while (dt_now_ms() < end) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+
+		watch_round(w);
+		if (poll(&p, 1, 20) == 1)
+			return read(fd, a, sizeof(*a)) == sizeof(*a);
+	}
+	return false;
+}
+
 /*
  * User A dials through setuid pppd (plugin from the entry), while the
  * test watches for the password everywhere; user B may neither hang the
@@ -595,10 +611,8 @@ static void dial_as_user(struct __test_metadata *_metadata, enum dt_auth auth,
 	struct b_report b;
 	struct dt_kconn k;
 	struct watch w;
-	long long end;
 	pid_t pa, pb;
 	char go = 1;
-	int got;
 	/* Only what syslog gets from now on belongs to this dial. */
 	off_t syslog_from = file_size(SYSLOG);
 
@@ -619,16 +633,7 @@ static void dial_as_user(struct __test_metadata *_metadata, enum dt_auth auth,
 	close(to_test[1]);
 
 	/* During the dial (authentication included): watch until A reports. */
-	end = dt_now_ms() + TIMEOUT_MS + 5000;
-	got = 0;
-	while (!got && dt_now_ms() < end) {
-		struct pollfd p = { .fd = to_test[0], .events = POLLIN };
-
-		watch_round(&w);
-		if (poll(&p, 1, 20) == 1)
-			got = read(to_test[0], &a, sizeof(a)) == sizeof(a);
-	}
-	ASSERT_TRUE(got);
+	ASSERT_TRUE(watch_until_report(&w, to_test[0], &a));
 	EXPECT_EQ(ERROR_SUCCESS, a.dial_ret);
 	EXPECT_EQ(0, a.outcome);
 	EXPECT_TRUE(a.saw[0]);
@@ -681,16 +686,7 @@ static void dial_as_user(struct __test_metadata *_metadata, enum dt_auth auth,
 
 	/* A hangs up its own link. */
 	ASSERT_EQ(1, write(from_test[1], &go, 1));
-	end = dt_now_ms() + TIMEOUT_MS + 5000;
-	got = 0;
-	while (!got && dt_now_ms() < end) {
-		struct pollfd p = { .fd = to_test[0], .events = POLLIN };
-
-		watch_round(&w);
-		if (poll(&p, 1, 20) == 1)
-			got = read(to_test[0], &a, sizeof(a)) == sizeof(a);
-	}
-	ASSERT_TRUE(got);
+	ASSERT_TRUE(watch_until_report(&w, to_test[0], &a));
 	EXPECT_EQ(ERROR_SUCCESS, a.hangup_ret);
 	EXPECT_EQ(ERROR_USER_DISCONNECTION, a.final_error);
 	reap(pa);

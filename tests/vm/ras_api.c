@@ -86,37 +86,19 @@ static void WINAPI rec1(HRASCONN h, UINT msg, RASCONNSTATE state,
 /* Async dial with the recorder, waits for Connected; 0 or the error. */
 static DWORD dial_connected(const char *entry, HRASCONN *h)
 {
-	struct dt_call c[DT_MAX_CALLS];
 	RASDIALPARAMSA p;
-	DWORD ret;
-	int n;
 
 	params(&p, entry);
-	ret = RasDialA(NULL, NULL, &p, 1, rec1, h);
-	if (ret)
-		return ret;
-	if (!dt_wait(dt_done_connected_or_error, TIMEOUT_MS, c, &n))
-		return ERROR_TIMEOUT;
-	dt_print_calls(c, n);
-	return dt_find(c, n, RASCS_Connected) >= 0 ? 0 : c[n - 1].error;
+	return dt_dial_connected(&p, rec1, h, TIMEOUT_MS);
 }
 
 /* dial_connected() with dialtest.h's user name and password. */
 static DWORD dial_connected_auth(const char *entry, HRASCONN *h)
 {
-	struct dt_call c[DT_MAX_CALLS];
 	RASDIALPARAMSA p;
-	DWORD ret;
-	int n;
 
 	dt_params(&p, entry, NULL);
-	ret = RasDialA(NULL, NULL, &p, 1, rec1, h);
-	if (ret)
-		return ret;
-	if (!dt_wait(dt_done_connected_or_error, TIMEOUT_MS, c, &n))
-		return ERROR_TIMEOUT;
-	dt_print_calls(c, n);
-	return dt_find(c, n, RASCS_Connected) >= 0 ? 0 : c[n - 1].error;
+	return dt_dial_connected(&p, rec1, h, TIMEOUT_MS);
 }
 
 /*
@@ -284,14 +266,22 @@ TEST_F_TIMEOUT(link, projection_ipv4_ipv6_lcp, 90)
 						       "6", NULL }));
 }
 
+/* Dials ENTRY, its answering pppd with the options ANSWER, to Connected:
+ * the LCP projection in *LCP. */
+static void dial_lcp(struct __test_metadata *_metadata, HRASCONN *h,
+		     const char *entry, const char *answer, RASPPPLCPA *lcp)
+{
+	setup_answer_entry(entry, answer);
+	ASSERT_EQ(0, dial_connected_auth(entry, h));
+	ASSERT_EQ(0, get_lcp(*h, lcp));
+}
+
 /* Each dial in its own test: the recorder keeps one dial's calls. */
 TEST_F_TIMEOUT(link, projection_lcp_chap, 90)
 {
 	RASPPPLCPA lcp;
 
-	setup_answer_entry("rasapi-chap", "auth require-chap");
-	ASSERT_EQ(0, dial_connected_auth("rasapi-chap", &self->h));
-	ASSERT_EQ(0, get_lcp(self->h, &lcp));
+	dial_lcp(_metadata, &self->h, "rasapi-chap", "auth require-chap", &lcp);
 	EXPECT_EQ(0, lcp.dwError);
 	EXPECT_EQ(RASLCPAP_CHAP, lcp.dwAuthenticationProtocol);
 	EXPECT_EQ(RASLCPAD_CHAP_MD5, lcp.dwAuthenticationData);
@@ -307,9 +297,7 @@ TEST_F_TIMEOUT(link, projection_lcp_pap, 90)
 {
 	RASPPPLCPA lcp;
 
-	setup_answer_entry("rasapi-pap", "auth require-pap");
-	ASSERT_EQ(0, dial_connected_auth("rasapi-pap", &self->h));
-	ASSERT_EQ(0, get_lcp(self->h, &lcp));
+	dial_lcp(_metadata, &self->h, "rasapi-pap", "auth require-pap", &lcp);
 	EXPECT_EQ(RASLCPAP_PAP, lcp.dwAuthenticationProtocol);
 	EXPECT_EQ(0, lcp.dwAuthenticationData);
 	EXPECT_EQ(0, lcp.dwServerAuthenticationProtocol);
@@ -322,9 +310,7 @@ TEST_F_TIMEOUT(link, projection_lcp_nocomp, 90)
 {
 	RASPPPLCPA lcp;
 
-	setup_answer_entry("rasapi-nocomp", "noauth nopcomp noaccomp");
-	ASSERT_EQ(0, dial_connected_auth("rasapi-nocomp", &self->h));
-	ASSERT_EQ(0, get_lcp(self->h, &lcp));
+	dial_lcp(_metadata, &self->h, "rasapi-nocomp", "noauth nopcomp noaccomp", &lcp);
 	EXPECT_EQ(0, lcp.dwAuthenticationProtocol);
 	EXPECT_EQ(0, lcp.dwAuthenticationData);
 	EXPECT_EQ(0, lcp.dwOptions);

@@ -31,28 +31,12 @@ ktap_plan 35
 [[ -x $TOOL ]] || ktap_skip_all "tools/rasdial is not built"
 [[ -f ${RASDIAL_PLUGIN:-} ]] || ktap_skip_all "plugin not built: ${RASDIAL_PLUGIN:-unset}"
 
-peer=$(peer_pppd_cmd 192.0.2.1 192.0.2.2 auth require-chap name server \
-	lcp-echo-interval 0 logfile "$DIR/peer.log")
-cat >/etc/ppp/peers/$ENTRY <<EOT
-pty "$peer"
-remotename server
-noauth
-local
-nodefaultroute
-noipdefault
-lcp-echo-interval 0
-logfile $DIR/dial.log
-EOT
-echo "client server $SECRET *" >/etc/ppp/chap-secrets
+chap_peer_entry "$ENTRY" "$DIR" "$SECRET"
 
 # Every tool run is bounded; output (stdout and stderr) goes to $OUT.
 tool() { timeout 60 "$TOOL" "$@" >"$OUT" 2>&1; }
 show() { dump_file "$OUT" "rasdial"; }
 out_has() { grep -qF -- "$1" "$OUT"; }
-kill_pppds() {
-	local p
-	for p in $(pidof pppd); do kill "$p" 2>/dev/null; done
-}
 on_exit kill_pppds
 
 # pppd_has_secret: does any running pppd carry the password in argv or env?
@@ -66,7 +50,6 @@ pppd_has_secret() {
 }
 
 ppp_up() { ip -o -4 addr show 2>/dev/null | grep -q "inet 192.0.2.2 peer 192.0.2.1/32"; }
-no_pppd() { ! pidof pppd >/dev/null; }
 
 # 1: nothing is connected yet
 if tool && out_has "No connections" && out_has "Command completed successfully."; then

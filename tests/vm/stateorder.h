@@ -8,7 +8,12 @@
 #ifndef RASDIAL_TESTS_STATEORDER_H
 #define RASDIAL_TESTS_STATEORDER_H
 
+/* Also in the Windows programs of tests/wine (mingw-w64's <ras.h>). */
+#ifdef _WIN32
+#include <ras.h>
+#else
 #include <rasdial/ras.h>
+#endif
 
 /* Rank of STATE in a dial, or -1 for a state a pppd dial never reports. */
 static inline int so_rank(RASCONNSTATE state)

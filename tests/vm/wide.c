@@ -22,13 +22,6 @@ static void WINAPI rec1(HRASCONN h, UINT msg, RASCONNSTATE state,
 	dt_record(h, msg, state, error, ext_error);
 }
 
-static void rec_reset(void)
-{
-	pthread_mutex_lock(&dt_rec.lock);
-	dt_rec.n = 0;
-	pthread_mutex_unlock(&dt_rec.lock);
-}
-
 static int wcmp(const WCHAR *a, const WCHAR *b)
 {
 	size_t i;
@@ -52,17 +45,28 @@ static void w_params(RASDIALPARAMSW *p, const WCHAR *entry, const WCHAR *pw)
 		p->szPassword[i] = pw[i];
 }
 
-/* Dials (async, RasDialFunc1) until Connected or an error: the calls. */
+/*
+ * Dials P (RASDIALPARAMSW when WIDE, else RASDIALPARAMSA; async,
+ * RasDialFunc1) and waits until Connected or an error, the calls in C/N;
+ * false when RasDial failed or nothing came in time.
+ */
+static int dial_wait(int wide, void *p, HRASCONN *h, struct dt_call *c,
+		     int *n)
+{
+	dt_rec_reset();
+	if (wide ? RasDialW(NULL, NULL, p, 1, (LPVOID)rec1, h) :
+		   RasDialA(NULL, NULL, p, 1, (LPVOID)rec1, h))
+		return 0;
+	return dt_wait(dt_done_connected_or_error, DIAL_TIMEOUT_MS, c, n);
+}
+
 static int dial_w(const WCHAR *entry, const WCHAR *pw, HRASCONN *h,
 		  struct dt_call *c, int *n)
 {
 	RASDIALPARAMSW p;
 
-	rec_reset();
 	w_params(&p, entry, pw);
-	if (RasDialW(NULL, NULL, &p, 1, (LPVOID)rec1, h))
-		return 0;
-	return dt_wait(dt_done_connected_or_error, DIAL_TIMEOUT_MS, c, n);
+	return dial_wait(1, &p, h, c, n);
 }
 
 static int dial_a(const char *entry, const char *pw, HRASCONN *h,
@@ -70,11 +74,8 @@ static int dial_a(const char *entry, const char *pw, HRASCONN *h,
 {
 	RASDIALPARAMSA p;
 
-	rec_reset();
 	dt_params(&p, entry, pw);
-	if (RasDialA(NULL, NULL, &p, 1, (LPVOID)rec1, h))
-		return 0;
-	return dt_wait(dt_done_connected_or_error, DIAL_TIMEOUT_MS, c, n);
+	return dial_wait(0, &p, h, c, n);
 }
 
 static void hang_up(HRASCONN *h)
@@ -83,6 +84,20 @@ static void hang_up(HRASCONN *h)
 		RasHangUpW(*h);
 	*h = NULL;
 	dt_wait_registry_empty(10000);
+}
+
+/* RasEnumConnectionsW into CONNS (4): *MINE is H's, or NULL. */
+static DWORD conn_w(HRASCONN h, RASCONNW conns[4], const RASCONNW **mine)
+{
+	DWORD cb = 4 * sizeof(conns[0]), n = 0, ret;
+
+	*mine = NULL;
+	conns[0].dwSize = sizeof(conns[0]);
+	ret = RasEnumConnectionsW(conns, &cb, &n);
+	for (DWORD i = 0; !ret && i < n; i++)
+		if (conns[i].hrasconn == h)
+			*mine = &conns[i];
+	return ret;
 }
 
 FIXTURE(wide) {
@@ -124,8 +139,8 @@ TEST_F_TIMEOUT(wide, same_sequence_and_utf16_strings, 120)
 	RASCONNSTATUSW sw = { .dwSize = sizeof(sw) };
 	RASPPPIPW ip = { .dwSize = sizeof(ip) };
 	RASCONNW conns[4];
-	DWORD cb, n, i;
-	bool found = false;
+	const RASCONNW *mine;
+	DWORD cb, i;
 
 	ASSERT_TRUE(dial_a(ENTRY, NULL, &self->h, self->a, &self->na));
 	ASSERT_GE(dt_find(self->a, self->na, RASCS_Connected), 0);
@@ -150,16 +165,12 @@ TEST_F_TIMEOUT(wide, same_sequence_and_utf16_strings, 120)
 	EXPECT_EQ(0, wcmp(ip.szIpAddress, u"" DT_LOCAL_ADDR));
 	EXPECT_EQ(0, wcmp(ip.szServerIpAddress, u"" DT_REMOTE_ADDR));
 
-	conns[0].dwSize = sizeof(conns[0]);
-	cb = sizeof(conns);
-	ASSERT_EQ(0, RasEnumConnectionsW(conns, &cb, &n));
-	for (i = 0; i < n; i++)
-		if (conns[i].hrasconn == self->h) {
-			found = true;
-			EXPECT_EQ(0, wcmp(conns[i].szEntryName, u"wchap"));
-			EXPECT_EQ(0, wcmp(conns[i].szPhonebook, u"/etc/ppp/peers"));
-		}
-	EXPECT_TRUE(found);
+	ASSERT_EQ(0, conn_w(self->h, conns, &mine));
+	EXPECT_NE(NULL, mine);
+	if (mine) {
+		EXPECT_EQ(0, wcmp(mine->szEntryName, u"wchap"));
+		EXPECT_EQ(0, wcmp(mine->szPhonebook, u"/etc/ppp/peers"));
+	}
 }
 
 TEST_F_TIMEOUT(wide, wrong_password_691_as_a, 120)
@@ -177,6 +188,7 @@ TEST_F_TIMEOUT(wide, wrong_password_691_as_a, 120)
 TEST_F_TIMEOUT(wide, non_ascii_entry_round_trips, 120)
 {
 	RASCONNW conns[4];
+	const RASCONNW *mine;
 	RASENTRYNAMEW names[64];
 	DWORD cb, n, i;
 	bool found = false;
@@ -184,16 +196,11 @@ TEST_F_TIMEOUT(wide, non_ascii_entry_round_trips, 120)
 	ASSERT_TRUE(dial_w(ENTRY_W, u"" DT_SECRET, &self->h, self->w, &self->nw));
 	dt_print_calls(self->w, self->nw);
 	ASSERT_GE(dt_find(self->w, self->nw, RASCS_Connected), 0);
-	conns[0].dwSize = sizeof(conns[0]);
-	cb = sizeof(conns);
-	ASSERT_EQ(0, RasEnumConnectionsW(conns, &cb, &n));
-	for (i = 0; i < n; i++)
-		if (conns[i].hrasconn == self->h) {
-			found = true;
-			EXPECT_EQ(0, wcmp(conns[i].szEntryName, ENTRY_W));
-		}
-	EXPECT_TRUE(found);
-	found = false;
+	ASSERT_EQ(0, conn_w(self->h, conns, &mine));
+	EXPECT_NE(NULL, mine);
+	if (mine) {
+		EXPECT_EQ(0, wcmp(mine->szEntryName, ENTRY_W));
+	}
 	names[0].dwSize = sizeof(names[0]);
 	cb = sizeof(names);
 	ASSERT_EQ(0, RasEnumEntriesW(NULL, NULL, names, &cb, &n));

@@ -57,28 +57,12 @@ ktap_msg "prefix unpacked in $((SECONDS - t0)) s ($(du -sh "$D/prefix" | cut -f1
 ln -sf "$DLL" "$D/prefix/drive_c/windows/system32/rasapi32.dll"
 export WINEPREFIX=$D/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 
-kill_pppds() {
-	local p
-	for p in $(pidof pppd); do kill "$p" 2>/dev/null; done
-}
 on_exit kill_pppds
 "$WINE_DIR/wineserver" -p
 on_exit "'$WINE_DIR/wineserver' -k"
 
-# The CHAP peer of the VM suites (tests/vm/rasdial_tool.sh).
-peer=$(peer_pppd_cmd 192.0.2.1 192.0.2.2 auth require-chap name server \
-	lcp-echo-interval 0 logfile "$D/peer.log")
-cat >/etc/ppp/peers/winetest <<EOT
-pty "$peer"
-remotename server
-noauth
-local
-nodefaultroute
-noipdefault
-lcp-echo-interval 0
-logfile $D/dial.log
-EOT
-echo "client server $SECRET *" >/etc/ppp/chap-secrets
+# The CHAP peer of the VM suites (tests/vm/lib.sh chap_peer_entry).
+chap_peer_entry winetest "$D" "$SECRET"
 # A modem answering BUSY (tests/vm/failures.c's entry).
 cat >/etc/ppp/peers/winebusy <<EOT
 $LINK 115200
@@ -154,11 +138,11 @@ fi
 
 # (a)
 run_win dial_a dial_a.exe winetest client "$SECRET" 0 || dump_file "$D/dial.log"
-wait_for 20 bash -c '! pidof pppd >/dev/null' || kill_pppds
+wait_for 20 no_pppd || kill_pppds
 
 # (c)
 run_win dial_a_691 dial_a.exe winetest client wrong-password 691 || dump_file "$D/dial.log"
-wait_for 20 bash -c '! pidof pppd >/dev/null' || kill_pppds
+wait_for 20 no_pppd || kill_pppds
 "$MODEMSIM" --link "$LINK" --result BUSY --calls 1 --log "$D/modemsim.log" \
 	--delay 50 >"$D/modemsim.out" 2>&1 &
 ms=$!
@@ -172,12 +156,12 @@ else
 	dump_file "$D/modemsim.out"; ktap_fail "dial_a_676: modemsim ready"
 fi
 wait_pid_exit 10 "$ms" || kill "$ms" 2>/dev/null
-wait_for 20 bash -c '! pidof pppd >/dev/null' || kill_pppds
+wait_for 20 no_pppd || kill_pppds
 
 # (b)
 if [[ -z $no_w ]]; then
 	run_win dial_w dial_w.exe winetest client "$SECRET" || dump_file "$D/dial.log"
-	wait_for 20 bash -c '! pidof pppd >/dev/null' || kill_pppds
+	wait_for 20 no_pppd || kill_pppds
 else
 	ktap_skip "dial_w: RasDialW with a window" "$no_w"
 	ktap_skip "errstr: RasGetErrorStringW" "$no_w"
@@ -195,7 +179,7 @@ export XDG_CONFIG_HOME=$D/config
 mkdir -m 0700 "$XDG_CONFIG_HOME"
 run_win entries entries.exe 'C:\rasdial' winetest client "$SECRET" ||
 	dump_file "$D/dial.log"
-wait_for 20 bash -c '! pidof pppd >/dev/null' || kill_pppds
+wait_for 20 no_pppd || kill_pppds
 store=$XDG_CONFIG_HOME/rasdial/credentials
 if [[ $(stat -c %a "$store" 2>/dev/null) == 600 ]] && ! grep -q "$SECRET" "$store"; then
 	ktap_ok "entries: the credentials store is 0600, no password in clear"

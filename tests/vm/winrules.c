@@ -32,16 +32,6 @@ static void WINAPI rec1(HRASCONN h, UINT msg, RASCONNSTATE state,
 	dt_record(h, msg, state, error, ext);
 }
 
-static int n_calls(void)
-{
-	int n;
-
-	pthread_mutex_lock(&dt_rec.lock);
-	n = dt_rec.n;
-	pthread_mutex_unlock(&dt_rec.lock);
-	return n;
-}
-
 /* A link of the kernel's for H that has not ended. */
 static int link_alive(HRASCONN h)
 {
@@ -58,21 +48,14 @@ FIXTURE(win) {
 FIXTURE_SETUP(win)
 {
 	dt_setup_entry(ENTRY, DT_AUTH_CHAP, NULL);
-	unlink(CREDS);
-	setenv("RASDIAL_CREDENTIALS", CREDS, 1);
+	dt_use_credentials(CREDS);
 	self->h = self->h2 = NULL;
-	pthread_mutex_lock(&dt_rec.lock);
-	dt_rec.n = 0;
-	pthread_mutex_unlock(&dt_rec.lock);
+	dt_rec_reset();
 }
 
 FIXTURE_TEARDOWN(win)
 {
-	if (self->h2)
-		RasHangUpA(self->h2);
-	if (self->h)
-		RasHangUpA(self->h);
-	dt_wait_registry_empty(10000);
+	dt_hang_up_both(self->h, self->h2);
 	dt_wait_no_pppd(10000);
 	unlink(CREDS);
 }
@@ -95,7 +78,7 @@ static void WINAPI hangup_cb(HRASCONN h, UINT msg, RASCONNSTATE state,
 	if (state == hu.at && !error && !hu.done) {
 		hu.done = 1;
 		hu.ret = RasHangUpA(h);
-		hu.n_at_hangup = n_calls();
+		hu.n_at_hangup = dt_rec_count();
 	}
 }
 
@@ -162,7 +145,7 @@ TEST_F_TIMEOUT(win, hangup_other_thread_races_callback, 60)
 	/* The callback is sleeping now (it started 0..few ms ago). */
 	EXPECT_EQ(0, RasHangUpA(self->h));
 	returned = dt_now_ms();
-	n_ret = n_calls();
+	n_ret = dt_rec_count();
 	EXPECT_NE(0, hu.cb_end_ms);
 	EXPECT_LE(hu.cb_end_ms, returned);
 	usleep(QUIET_MS * 1000);
@@ -206,7 +189,7 @@ TEST_F_TIMEOUT(win, hangup_manual_dispatch, 60)
 		poll(&pfd, 1, 100);
 		ASSERT_EQ(0, rasdial_dispatch());
 	}
-	n = n_calls();
+	n = dt_rec_count();
 	EXPECT_EQ(hu.n_at_hangup, n);
 	self->h = NULL;
 }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "wtest.h"
+#include "../vm/stateorder.h"
 
 #define MAX_CALLS 64
 
@@ -43,24 +44,6 @@ static VOID WINAPI on_event(HRASCONN h, UINT msg, RASCONNSTATE state,
 		SetEvent(done);
 }
 
-/* librasdial's order of states (tests/vm/stateorder.h, by value here). */
-static int rank(RASCONNSTATE s)
-{
-	static const RASCONNSTATE order[] = {
-		RASCS_OpenPort, RASCS_PortOpened, RASCS_ConnectDevice,
-		RASCS_DeviceConnected, RASCS_AllDevicesConnected,
-		RASCS_Authenticate, RASCS_Authenticated,
-		RASCS_PrepareForCallback, RASCS_WaitForCallback,
-		RASCS_AuthProject, RASCS_Projected, RASCS_Connected,
-		RASCS_Disconnected,
-	};
-
-	for (int i = 0; i < (int)ARRAYSIZE(order); i++)
-		if (order[i] == s)
-			return i;
-	return -1;
-}
-
 static int check_sequence(HRASCONN h, LONG n)
 {
 	int ok = n > 1 && calls[0].state == RASCS_OpenPort &&
@@ -71,10 +54,11 @@ static int check_sequence(HRASCONN h, LONG n)
 		wt_diag("call %ld: state %u error %lu thread %lu", i,
 			calls[i].state, calls[i].error, calls[i].tid);
 		ok &= calls[i].h == h && calls[i].msg == WM_RASDIALEVENT &&
-		      !calls[i].error && rank(calls[i].state) >= 0 &&
+		      !calls[i].error && so_rank(calls[i].state) >= 0 &&
 		      calls[i].tid == calls[0].tid;
 		if (i)
-			ok &= rank(calls[i].state) > rank(calls[i - 1].state);
+			ok &= so_rank(calls[i].state) >
+			      so_rank(calls[i - 1].state);
 		auth |= calls[i].state == RASCS_Authenticated;
 	}
 	return ok && auth;
