@@ -22,6 +22,12 @@
  *   (d) idle 2                                            828
  *   (e) maxconnect 3                                      828
  *
+ * persist maxfail 2 holdoff 1: the link drops (carrier lost), pppd
+ * redials in the same session: same handle, RASCN_Disconnection at the
+ * drop, RasGetConnectStatus gives each state of the redial as it comes,
+ * RASCN_Connection again once connected; RasHangUp during holdoff returns
+ * 0 and pppd exits.
+ *
  * Runs inside the test VM (scripts/vm tests/vm/run-in-vm drops).
  */
 #include <limits.h>
@@ -57,6 +63,19 @@ static int file_has(const char *file, const char *text)
 	if (f)
 		fclose(f);
 	return found;
+}
+
+static int file_count(const char *file, const char *text)
+{
+	char line[1024];
+	int n = 0;
+	FILE *f = fopen(file, "r");
+
+	while (f && fgets(line, sizeof(line), f))
+		n += strstr(line, text) != NULL;
+	if (f)
+		fclose(f);
+	return n;
 }
 
 static void dump(const char *file)
@@ -430,6 +449,182 @@ TEST_F_TIMEOUT(drop, maxconnect_828, 90)
 		   (const int[2]){ 13, 13 });
 	EXPECT_TRUE(file_has(D_PPPLOG, "Connect time expired"))
 		dump(D_PPPLOG);
+}
+
+/* ------------------------------------------------------------ persist */
+
+/* Index of the first call with an error, or -1. */
+static int first_error(const struct dt_call *c, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (c[i].error)
+			return i;
+	return -1;
+}
+
+/* Connected again after the drop (or a second error). */
+static int reconnected(const struct dt_call *c, int n)
+{
+	int e = first_error(c, n);
+
+	if (e < 0)
+		return 0;
+	for (int i = e + 1; i < n; i++)
+		if (c[i].state == RASCS_Connected || c[i].error)
+			return 1;
+	return 0;
+}
+
+/* The drop came (the first call with an error). */
+static int dropped(const struct dt_call *c, int n)
+{
+	return first_error(c, n) >= 0;
+}
+
+/* A second call with an error (the end after RasHangUp). */
+static int second_error(const struct dt_call *c, int n)
+{
+	int e = first_error(c, n);
+
+	if (e < 0)
+		return 0;
+	for (int i = e + 1; i < n; i++)
+		if (c[i].error)
+			return 1;
+	return 0;
+}
+
+/*
+ * persist maxfail 2 holdoff 1: carrier lost, pppd redials by itself in
+ * the same session; the program keeps its handle and sees it all.
+ */
+TEST_F_TIMEOUT(drop, persist_redial_same_handle, 120)
+{
+	RASCONNSTATUSA st;
+	int e, i, open2 = -1, up2 = -1;
+	HANDLE up_all = rasdial_event_create();
+	HANDLE down_all = rasdial_event_create();
+
+	ASSERT_NE(NULL, up_all);
+	ASSERT_NE(NULL, down_all);
+	dial_up(_metadata, self, "persist\nmaxfail 2\nholdoff 1",
+		D_ANSWER(""));
+	ASSERT_EQ(0, RasConnectionNotificationA((HRASCONN)INVALID_HANDLE_VALUE,
+						up_all, RASCN_Connection));
+	ASSERT_EQ(0, RasConnectionNotificationA((HRASCONN)INVALID_HANDLE_VALUE,
+						down_all, RASCN_Disconnection));
+	ASSERT_EQ(0, kill(ms_pid, SIGUSR1));
+	ASSERT_TRUE(dt_wait(dropped, DROP_TIMEOUT_MS, NULL, NULL));
+	/* The drop: RASCN_Disconnection for the handle and every link. */
+	EXPECT_TRUE(event_fired(self->one, 5000));
+	EXPECT_TRUE(event_fired(down_all, 5000));
+	ASSERT_TRUE(dt_wait(reconnected, DIAL_TIMEOUT_MS, self->calls,
+			    &self->n)) {
+		dt_print_calls(self->calls, self->n);
+		dump(D_PPPLOG);
+		dump(D_MSLOG);
+	}
+	dt_print_calls(self->calls, self->n);
+	e = first_error(self->calls, self->n);
+	/* The drop: Disconnected with 629, not the end of the handle. */
+	EXPECT_EQ(RASCS_Disconnected, self->calls[e].state);
+	EXPECT_EQ((DWORD)ERROR_REMOTE_DISCONNECTION, self->calls[e].error);
+	/* The redial: from OpenPort to Connected again, no error. */
+	for (i = e + 1; i < self->n; i++) {
+		EXPECT_EQ(0u, self->calls[i].error) TH_LOG("call %d", i);
+		EXPECT_EQ(self->h, self->calls[i].h);
+		if (self->calls[i].state == RASCS_OpenPort && open2 < 0)
+			open2 = i;
+		if (self->calls[i].state == RASCS_Connected)
+			up2 = i;
+		/* RasGetConnectStatus from the notifier: the redial's own
+		 * state, no error left over from the drop. */
+		EXPECT_EQ(0u, gcs[i].ret);
+		EXPECT_EQ(self->calls[i].state, gcs[i].state) TH_LOG("call %d", i);
+		EXPECT_EQ(0u, gcs[i].error) TH_LOG("call %d", i);
+	}
+	EXPECT_LT(e, open2);
+	EXPECT_LT(open2, up2);
+	if (open2 > e)
+		fprintf(stderr, "# redial began %lld ms after the drop\n",
+			self->calls[open2].at_ms - self->calls[e].at_ms);
+	/* Connected again: RASCN_Connection (every link), same handle. */
+	EXPECT_TRUE(event_fired(up_all, 5000));
+	EXPECT_FALSE(event_fired(self->one, 0));
+	memset(&st, 0, sizeof(st));
+	st.dwSize = sizeof(st);
+	ASSERT_EQ(0u, RasGetConnectStatusA(self->h, &st));
+	EXPECT_EQ(RASCS_Connected, st.rasconnstate);
+	EXPECT_EQ(0u, st.dwError);
+	EXPECT_EQ(2, file_count(D_MSLOG, "dial " D_NUMBER " "));
+
+	/* The per-handle watch is still armed: it fires at the end too. */
+	EXPECT_EQ(0u, RasHangUpA(self->h));
+	ASSERT_TRUE(dt_wait(second_error, DROP_TIMEOUT_MS, self->calls,
+			    &self->n));
+	EXPECT_EQ((DWORD)ERROR_USER_DISCONNECTION,
+		  self->calls[self->n - 1].error);
+	EXPECT_TRUE(event_fired(self->one, 5000));
+	EXPECT_TRUE(event_fired(down_all, 5000));
+	EXPECT_EQ((DWORD)ERROR_INVALID_HANDLE, wait_handle_gone(self->h));
+	self->h = NULL;
+	rasdial_event_close(up_all);
+	rasdial_event_close(down_all);
+}
+
+/*
+ * persist: RasHangUp while pppd holds off before redialing returns 0,
+ * pppd exits (USER_REQUEST), the handle goes; no second call is dialed.
+ */
+TEST_F_TIMEOUT(drop, persist_hangup_in_holdoff, 120)
+{
+	RASCONNSTATUSA st;
+	struct dt_kconn k;
+	pid_t pppd;
+	int e;
+
+	/* holdoff 3: a window that a slow VM still hits after the ACK. */
+	dial_up(_metadata, self, "persist\nmaxfail 2\nholdoff 3",
+		D_ANSWER(""));
+	ASSERT_EQ(0, dt_kernel_get(dt_conn_id(self->h), &k));
+	pppd = (pid_t)k.pid;
+	ASSERT_LT(0, pppd);
+	ASSERT_EQ(0, kill(ms_pid, SIGUSR1));
+	ASSERT_TRUE(dt_wait(dropped, DROP_TIMEOUT_MS, self->calls, &self->n));
+	e = first_error(self->calls, self->n);
+	EXPECT_EQ(RASCS_Disconnected, self->calls[e].state);
+	EXPECT_EQ((DWORD)ERROR_REMOTE_DISCONNECTION, self->calls[e].error);
+	EXPECT_TRUE(event_fired(self->one, 5000));
+	/* Past the drop's ACK: pppd is in holdoff now. */
+	usleep(500000);
+	memset(&st, 0, sizeof(st));
+	st.dwSize = sizeof(st);
+	ASSERT_EQ(0u, RasGetConnectStatusA(self->h, &st));
+	EXPECT_EQ(RASCS_Disconnected, st.rasconnstate);
+	EXPECT_EQ((DWORD)ERROR_REMOTE_DISCONNECTION, st.dwError);
+	/* The same pppd holds the handle: still listed, not over. */
+	ASSERT_EQ(0, dt_kernel_get(dt_conn_id(self->h), &k));
+	EXPECT_EQ(1, k.found);
+	EXPECT_EQ((unsigned int)pppd, k.pid);
+	EXPECT_EQ(0, waitpid(pppd, NULL, WNOHANG));
+
+	EXPECT_EQ(0u, RasHangUpA(self->h));
+	EXPECT_TRUE(dt_wait_pid_gone(pppd, 10000));
+	ASSERT_TRUE(dt_wait(second_error, DROP_TIMEOUT_MS, self->calls,
+			    &self->n));
+	dt_print_calls(self->calls, self->n);
+	EXPECT_EQ(RASCS_Disconnected, self->calls[self->n - 1].state);
+	EXPECT_EQ((DWORD)ERROR_USER_DISCONNECTION,
+		  self->calls[self->n - 1].error);
+	/* No redial began. */
+	for (int i = e + 1; i < self->n; i++)
+		EXPECT_NE(RASCS_OpenPort, self->calls[i].state);
+	EXPECT_EQ(1, file_count(D_MSLOG, "dial " D_NUMBER " "));
+	/* USER_REQUEST: the handle is gone, so pppd's own log says it. */
+	EXPECT_TRUE(file_has(D_PPPLOG, "Terminating on signal 15"))
+		dump(D_PPPLOG);
+	EXPECT_EQ((DWORD)ERROR_INVALID_HANDLE, wait_handle_gone(self->h));
+	self->h = NULL;
 }
 
 TEST_HARNESS_MAIN
