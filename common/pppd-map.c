@@ -78,7 +78,12 @@ struct rasdial_exit_row {
 
 /* Rows left out (none today, or a status from a newer pppd) give 635. */
 static const struct rasdial_exit_row rasdial_exit_rows[] = {
-	/* pppd sets OK at np_up: only the peer ending a running link keeps it. */
+	/*
+	 * pppd sets OK at np_up: only the peer ending a running link keeps it
+	 * (its LCP Terminate-Request, when our side ends LCP before the line
+	 * closes; else HANGUP below).  Link drops: docs/mapping.md and
+	 * tests/vm/drops.c.
+	 */
 	[RASDIAL_PPP_EXIT_OK] = {
 		.error = RASDIAL_ERROR_PORT_DISCONNECTED,
 		.connected = RASDIAL_ERROR_REMOTE_DISCONNECTION },
@@ -134,16 +139,28 @@ static const struct rasdial_exit_row rasdial_exit_rows[] = {
 	/* "idle" limit reached. */
 	[RASDIAL_PPP_EXIT_IDLE_TIMEOUT] = {
 		.error = RASDIAL_ERROR_IDLE_TIMEOUT },
-	/* "maxconnect" limit reached: a timed-out session, as Windows has. */
+	/*
+	 * "maxconnect" limit reached: a timed-out session of our own side.
+	 * RAS has no closer code (635 says nothing, 629 blames the peer).
+	 */
 	[RASDIAL_PPP_EXIT_CONNECT_TIME] = {
 		.error = RASDIAL_ERROR_IDLE_TIMEOUT },
 	/* Hung up for a CBCP callback; pppd goes on waiting for the call. */
 	[RASDIAL_PPP_EXIT_CALLBACK] = { .error = RASDIAL_ERROR_UNKNOWN },
-	/* LCP echoes went unanswered: link failure once up, else timeout. */
+	/*
+	 * LCP echoes went unanswered: link failure once up ("disconnected
+	 * due to link failure"), else timeout.
+	 */
 	[RASDIAL_PPP_EXIT_PEER_DEAD] = {
 		.error = RASDIAL_ERROR_PPP_TIMEOUT,
 		.connected = RASDIAL_ERROR_LINK_FAILURE },
-	/* Carrier/pty lost: the remote closed a link, or never completed it. */
+	/*
+	 * Carrier/pty lost: the remote closed a link, or never completed it.
+	 * Connected: the peer's LCP Terminate followed by the line closing
+	 * and a carrier drop under a running link (no Terminate) both end
+	 * here: pppd cannot tell a far modem that hung up from a lost line,
+	 * and 629's "closed by the remote computer" fits the usual case.
+	 */
 	[RASDIAL_PPP_EXIT_HANGUP] = {
 		.error = RASDIAL_ERROR_PORT_DISCONNECTED,
 		.connected = RASDIAL_ERROR_REMOTE_DISCONNECTION },

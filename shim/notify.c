@@ -128,9 +128,18 @@ static void notify_conn_event(const struct rasdial_conn_info *ci)
 	bool final = ci->flags & RASDIAL_F_FINAL;
 	bool up = ci->has_state && ci->state == RASCS_Connected &&
 		  !ci->error && !final;
+	/*
+	 * persist/demand: a connected link dropped and pppd dials again in
+	 * the same session (same handle).  Windows ends a dropped link's
+	 * connection (and a redial makes a new one): RASCN_Disconnection
+	 * now, RASCN_Connection again when the redial connects.  The
+	 * per-handle watches stay, the handle does too.
+	 */
+	bool dropped = !final && ci->has_state &&
+		       ci->state == RASCS_Disconnected;
 	struct watch **pw;
 
-	if (!up && !final)
+	if (!up && !final && !dropped)
 		return;
 	pthread_mutex_lock(&lock);
 	for (pw = &watches; *pw;) {

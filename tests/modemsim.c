@@ -4,7 +4,7 @@
  *
  *   modemsim --link /dev/ttyRAS0 --result RESULT[,RESULT...] [--speed 115200]
  *            [--answer CMD] [--calls N] [--log FILE] [--pidfile FILE]
- *            [--delay MS] [--drop MS]
+ *            [--delay MS] [--drop MS] [--hangup MS]
  *
  * The dialing side (chat, pppd) opens --link, a symlink to the pty slave.
  * modemsim holds the master: it echoes and answers AT commands, and on ATD
@@ -22,6 +22,13 @@
  * and drops carrier with TIOCVHANGUP on the slave, which the dialer sees
  * as a modem hangup; with --drop -1 it sends NO CARRIER only and ignores
  * the line until the dialer closes it.
+ *
+ * --hangup MS: MS ms after CONNECT the modem loses carrier by itself (line
+ * noise, the far modem gone) while the answering command still runs: that
+ * command gets SIGKILL (no LCP Terminate reaches the dialer), then NO
+ * CARRIER and TIOCVHANGUP as above (even with --drop -1).  Every call
+ * ends so; the next ATD is answered as usual.  SIGUSR1 does the same at
+ * once to the call in progress (ignored when no call is online).
  *
  * A call ends when the line is closed; with --calls N modemsim exits after
  * the Nth.  SIGTERM/SIGINT/SIGHUP: stop the answering command, remove the
@@ -100,10 +107,12 @@ static struct {
 	const char *pidfile;
 	long delay_ms;
 	long drop_ms;		/* -1: never TIOCVHANGUP */
+	long hangup_ms;		/* -1: carrier stays while the call runs */
 } opt = {
 	.speed = 115200,
 	.delay_ms = 100,
 	.drop_ms = 1000,
+	.hangup_ms = -1,
 };
 
 static int mfd = -1;		/* pty master */
@@ -410,6 +419,12 @@ static int child_reap(void)
 	return group < 0;
 }
 
+/* --hangup: when an ONLINE call loses carrier by itself, or -1. */
+static long long online_deadline(void)
+{
+	return opt.hangup_ms >= 0 ? now_ms() + opt.hangup_ms : -1;
+}
+
 static void child_start(void)
 {
 	pid_t p;
@@ -417,7 +432,7 @@ static void child_start(void)
 	if (!opt.answer) {
 		/* Nothing to bridge to: stay "online" until the dialer hangs up. */
 		logmsg("answer: none configured");
-		set_state(ONLINE, -1);
+		set_state(ONLINE, online_deadline());
 		return;
 	}
 	/* Blocking I/O for the answering command; we only poll meanwhile. */
@@ -447,7 +462,7 @@ static void child_start(void)
 	group = p;
 	killed_hard = 0;
 	logmsg("answer: pid %d started: %s", (int)p, opt.answer);
-	set_state(ONLINE, -1);
+	set_state(ONLINE, online_deadline());
 }
 
 static enum result call_result(void)
@@ -658,14 +673,17 @@ static int line_read(char *buf, size_t size, ssize_t *got)
 	return 0;		/* EIO (slave closed) or EOF */
 }
 
-/* The far end hung up: NO CARRIER, then carrier drop as a tty hangup. */
-static void drop_carrier(void)
+/*
+ * The far end hung up: NO CARRIER, then carrier drop as a tty hangup
+ * (FORCE: even with --drop -1).
+ */
+static void drop_carrier(int force)
 {
 	int fd;
 
 	master_nonblock(1);
 	send_result(RES_NO_CARRIER);
-	if (opt.drop_ms < 0) {
+	if (opt.drop_ms < 0 && !force) {
 		set_state(DEAF, -1);
 		return;
 	}
@@ -689,6 +707,16 @@ static void drop_carrier(void)
 	set_state(DEAF, -1);
 }
 
+/* --hangup, SIGUSR1: carrier lost under a running call, no LCP Terminate. */
+static void carrier_lost(void)
+{
+	if (group > 0) {
+		child_signal(SIGKILL);
+		killed_hard = 1;
+	}
+	drop_carrier(1);
+}
+
 static void on_sigchld(void)
 {
 	pid_t leader = child;
@@ -700,7 +728,7 @@ static void on_sigchld(void)
 	} else if (state == ONLINE && leader > 0 && child < 0) {
 		logmsg("answer: ended while the dialer is on the line");
 		if (opt.drop_ms <= 0)
-			drop_carrier();
+			drop_carrier(0);
 		else
 			set_state(DROPPING, now_ms() + opt.drop_ms);
 	}
@@ -713,6 +741,16 @@ static void on_signal(void)
 	while (read(sigfd, &si, sizeof(si)) == sizeof(si)) {
 		if (si.ssi_signo == SIGCHLD) {
 			on_sigchld();
+			continue;
+		}
+		if (si.ssi_signo == SIGUSR1) {
+			if (state == ONLINE) {
+				logmsg("hangup: carrier lost (SIGUSR1)");
+				carrier_lost();
+			} else {
+				logmsg("SIGUSR1 in state %s: no call online",
+				       state_names[state]);
+			}
 			continue;
 		}
 		logmsg("signal %d: exiting", (int)si.ssi_signo);
@@ -747,7 +785,11 @@ static void on_deadline(void)
 		}
 		break;
 	case DROPPING:
-		drop_carrier();
+		drop_carrier(0);
+		break;
+	case ONLINE:
+		logmsg("hangup: carrier lost after %ld ms online", opt.hangup_ms);
+		carrier_lost();
 		break;
 	default:
 		deadline = -1;
@@ -819,7 +861,7 @@ static void usage(FILE *f, int rc)
 	fprintf(f,
 		"usage: modemsim --link PATH --result RESULT[,RESULT...] [--speed BPS]\n"
 		"                [--answer CMD] [--calls N] [--log FILE] [--pidfile FILE]\n"
-		"                [--delay MS] [--drop MS]\n"
+		"                [--delay MS] [--drop MS] [--hangup MS]\n"
 		"RESULT: CONNECT BUSY NO_CARRIER NO_DIALTONE NO_ANSWER ERROR SILENT\n");
 	exit(rc);
 }
@@ -836,6 +878,7 @@ static void parse_args(int argc, char **argv)
 		{ "pidfile", required_argument, NULL, 'p' },
 		{ "delay", required_argument, NULL, 'd' },
 		{ "drop", required_argument, NULL, 'D' },
+		{ "hangup", required_argument, NULL, 'H' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -853,14 +896,16 @@ static void parse_args(int argc, char **argv)
 		case 'p': opt.pidfile = optarg; break;
 		case 'd': opt.delay_ms = parse_long("--delay", optarg, 0); break;
 		case 'D': opt.drop_ms = parse_long("--drop", optarg, -1); break;
+		case 'H': opt.hangup_ms = parse_long("--hangup", optarg, 0); break;
 		case 'h': usage(stdout, 0); break;
 		default: usage(stderr, 2); break;
 		}
 	}
 	if (optind != argc || !opt.link || !result)
 		usage(stderr, 2);
-	if (opt.delay_ms > 3600000 || opt.drop_ms > 3600000)
-		die("--delay / --drop: at most 3600000 ms");
+	if (opt.delay_ms > 3600000 || opt.drop_ms > 3600000 ||
+	    opt.hangup_ms > 3600000)
+		die("--delay / --drop / --hangup: at most 3600000 ms");
 
 	char *list = strdup(result), *save = NULL;
 
@@ -928,6 +973,7 @@ int main(int argc, char **argv)
 	sigaddset(&mask, SIGTERM);
 	sigaddset(&mask, SIGINT);
 	sigaddset(&mask, SIGHUP);
+	sigaddset(&mask, SIGUSR1);
 	if (sigprocmask(SIG_BLOCK, &mask, NULL) < 0)
 		die("sigprocmask: %s", strerror(errno));
 	sigfd = signalfd(-1, &mask, SFD_NONBLOCK | SFD_CLOEXEC);

@@ -155,6 +155,18 @@
  *   handle no link has: ERROR_INVALID_HANDLE.  Registering the same
  *   (hrasconn, hEvent) again adds the flags.  Notifications come from the
  *   event thread (or rasdial_dispatch() in manual mode).
+ * - pppd that redials by itself (persist, demand; maxfail, holdoff): one
+ *   pppd session is one connection, so the handle stays across a drop
+ *   and the redial (Windows' redial would be a new RasDial with a new
+ *   handle).  At the drop RASCN_Disconnection fires (handle and
+ *   INVALID_HANDLE_VALUE watches; the handle's watches stay armed) and
+ *   RasGetConnectStatus gives RASCS_Disconnected with the drop's error
+ *   (until the redial starts, after holdoff); then each state of the
+ *   redial with dwError 0, and RASCN_Connection fires again at
+ *   RASCS_Connected.  The notifier hears the drop and the redial only
+ *   with RDEOPT_RasdialNotifyLinkEnd.  RasHangUp at any moment, holdoff
+ *   included, returns 0 and ends pppd (631).  When pppd gives up (maxfail)
+ *   its last attempt's error is final; the handle stays until RasHangUp.
  */
 #ifndef _RASDIAL_RASDIAL_H_
 #define _RASDIAL_RASDIAL_H_
