@@ -36,6 +36,7 @@
 
 #include "entry_props.h"
 #include "layouts.h"
+#include "pbk_book.h"
 #include "phonebook.h"
 #include "utf16.h"
 
@@ -69,50 +70,6 @@ static const long de_of_et[] = {
 	[ET_Optional] = 8,
 };
 
-/* The keys a RASENTRY is written as, in the order of a new section. */
-enum key_id {
-	K_TYPE, K_AUTH, K_ENC, K_ROUTE, K_VJ, K_IPADDR, K_DNS, K_DNS2,
-	K_WINS, K_WINS2, K_IPASSIGN, K_NAMEASSIGN, K_SWC, K_EXCL, K_IDLE,
-	K_REDIAL, K_PAUSE,
-	K_MEDIA, K_PORT, K_DEVNAME, K_HWFLOW, K_LOCAL,	/* the link */
-	K_DEVTYPE, K_PHONE, K_AREA, K_CC, K_CID, K_RULES, K_LAC,
-	K_PREFPORT,	/* read only */
-	K_COUNT
-};
-
-static const char *const key_names[K_COUNT] = {
-	[K_TYPE] = "Type",
-	[K_AUTH] = "AuthRestrictions",
-	[K_ENC] = "DataEncryption",
-	[K_ROUTE] = "IpPrioritizeRemote",
-	[K_VJ] = "IpHeaderCompression",
-	[K_IPADDR] = "IpAddress",
-	[K_DNS] = "IpDnsAddress",
-	[K_DNS2] = "IpDns2Address",
-	[K_WINS] = "IpWinsAddress",
-	[K_WINS2] = "IpWins2Address",
-	[K_IPASSIGN] = "IpAssign",
-	[K_NAMEASSIGN] = "IpNameAssign",
-	[K_SWC] = "SwCompression",
-	[K_EXCL] = "ExcludedProtocols",
-	[K_IDLE] = "IdleDisconnectSeconds",
-	[K_REDIAL] = "RedialAttempts",
-	[K_PAUSE] = "RedialSeconds",
-	[K_MEDIA] = "MEDIA",
-	[K_PORT] = "Port",
-	[K_DEVNAME] = "Device",
-	[K_HWFLOW] = "HwFlowControl",
-	[K_LOCAL] = "LinuxLocal",
-	[K_DEVTYPE] = "DEVICE",
-	[K_PHONE] = "PhoneNumber",
-	[K_AREA] = "AreaCode",
-	[K_CC] = "CountryCode",
-	[K_CID] = "CountryID",
-	[K_RULES] = "UseDialingRules",
-	[K_LAC] = "LinuxL2tpLac",
-	[K_PREFPORT] = "PreferredPort",
-};
-
 /* A key's value for one RASENTRY: not set (not this entry's business),
  * or the text, and why it may not be written (NULL: it may). */
 struct kv {
@@ -121,276 +78,12 @@ struct kv {
 	const char *why;
 };
 
-/* One line of the file: offsets into the buffer. */
-enum line_kind { L_OTHER, L_HEADER, L_KEY };
-struct line {
-	size_t start, end, next;	/* end: before CR LF or LF */
-	enum line_kind kind;
-	size_t a0, a1;			/* section name, or key */
-	size_t v0, v1;			/* value (L_KEY) */
-};
-
-struct book {
-	char path[PATH_MAX];
-	bool exists;
-	struct stat st;
-	char *buf;
-	size_t len;
-	struct line *l;
-	size_t nl;
-	bool crlf;
-};
-
-struct out {
-	char *p;
-	size_t n, cap;
-	bool oom;
-};
-
-static void out_add(struct out *o, const char *s, size_t n)
-{
-	if (o->oom || !n)
-		return;
-	if (o->n + n + 1 > o->cap) {
-		size_t cap = (o->n + n + 1) * 2;
-		char *p = realloc(o->p, cap);
-
-		if (!p) {
-			o->oom = true;
-			return;
-		}
-		o->p = p;
-		o->cap = cap;
-	}
-	memcpy(o->p + o->n, s, n);
-	o->n += n;
-	o->p[o->n] = '\0';
-}
-
-static void out_str(struct out *o, const char *s)
-{
-	out_add(o, s, strlen(s));
-}
-
-static void book_free(struct book *b)
-{
-	free(b->buf);
-	free(b->l);
-	b->buf = NULL;
-	b->l = NULL;
-}
-
-static bool blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-/* Splits the (parsed, so well-formed) buffer into lines. */
-static DWORD index_lines(struct book *b)
-{
-	size_t pos = 0, cap = 0;
-
-	if (b->len >= 3 && !memcmp(b->buf, "\xef\xbb\xbf", 3))
-		pos = 3;
-	while (pos < b->len) {
-		const char *nl = memchr(b->buf + pos, '\n', b->len - pos);
-		struct line *l;
-		size_t s, e;
-
-		if (b->nl == cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			struct line *v = realloc(b->l, ncap * sizeof(*v));
-
-			if (!v)
-				return ERROR_NOT_ENOUGH_MEMORY;
-			b->l = v;
-			cap = ncap;
-		}
-		l = &b->l[b->nl++];
-		memset(l, 0, sizeof(*l));
-		l->start = pos;
-		l->next = nl ? (size_t)(nl - b->buf) + 1 : b->len;
-		l->end = nl ? (size_t)(nl - b->buf) : b->len;
-		if (l->end > pos && b->buf[l->end - 1] == '\r')
-			l->end--;
-		if (b->nl == 1 && nl)
-			b->crlf = l->end < (size_t)(nl - b->buf);
-		pos = l->next;
-
-		s = l->start;
-		e = l->end;
-		while (s < e && blank(b->buf[s]))
-			s++;
-		while (e > s && blank(b->buf[e - 1]))
-			e--;
-		if (s == e || b->buf[s] == ';' || b->buf[s] == '#')
-			continue;
-		if (b->buf[s] == '[') {
-			l->kind = L_HEADER;
-			l->a0 = s + 1;
-			l->a1 = e - 1;		/* the ']' ends the line */
-			while (l->a0 < l->a1 && blank(b->buf[l->a0]))
-				l->a0++;
-			while (l->a1 > l->a0 && blank(b->buf[l->a1 - 1]))
-				l->a1--;
-			continue;
-		}
-		l->kind = L_KEY;
-		l->a0 = s;
-		l->v0 = (size_t)((char *)memchr(b->buf + s, '=', e - s) - b->buf);
-		l->a1 = l->v0;
-		while (l->a1 > l->a0 && blank(b->buf[l->a1 - 1]))
-			l->a1--;
-		l->v0++;
-		while (l->v0 < e && blank(b->buf[l->v0]))
-			l->v0++;
-		l->v1 = e > l->v0 ? e : l->v0;
-	}
-	return ERROR_SUCCESS;
-}
-
-/*
- * Reads phone book PATH whole and checks it with the reader.  A missing
- * file is an empty book when MAY_BE_NEW (RasSetEntryProperties creates
- * it), else ERROR_CANNOT_OPEN_PHONEBOOK.
- */
-static DWORD book_load(const char *path, bool may_be_new, struct book *b)
-{
-	struct rasdial_pbk pbk;
-	char detail[256] = "";
-	ssize_t n = 0;
-	DWORD ret;
-	int fd;
-
-	memset(b, 0, sizeof(*b));
-	b->crlf = true;		/* a new file: as Windows writes it */
-	if (strlen(path) >= sizeof(b->path))
-		return ERROR_CANNOT_OPEN_PHONEBOOK;
-	/* A link is followed: the file it names is rewritten. */
-	if (!realpath(path, b->path)) {
-		if (errno != ENOENT || !may_be_new) {
-			rasdial_detail_set(path);
-			return ERROR_CANNOT_OPEN_PHONEBOOK;
-		}
-		rasdial_strlcpy(b->path, path, sizeof(b->path));
-		return ERROR_SUCCESS;
-	}
-	fd = open(b->path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd < 0 || fstat(fd, &b->st) < 0 || !S_ISREG(b->st.st_mode)) {
-		rasdial_detail_set(fd < 0 ? strerror(errno)
-					  : "the phone book is no regular file");
-		ret = fd >= 0 || errno != EACCES ? ERROR_CANNOT_OPEN_PHONEBOOK
-						 : ERROR_ACCESS_DENIED;
-		if (fd >= 0)
-			close(fd);
-		return ret;
-	}
-	b->exists = true;
-	b->buf = malloc(RASDIAL_PBK_MAX_SIZE + 1);
-	if (!b->buf) {
-		close(fd);
-		return ERROR_NOT_ENOUGH_MEMORY;
-	}
-	while (b->len <= RASDIAL_PBK_MAX_SIZE) {
-		n = read(fd, b->buf + b->len, RASDIAL_PBK_MAX_SIZE + 1 - b->len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		b->len += (size_t)n;
-	}
-	close(fd);
-	if (n < 0) {
-		rasdial_detail_set(strerror(errno));
-		return ERROR_CANNOT_OPEN_PHONEBOOK;
-	}
-	ret = rasdial_pbk_parse(b->buf, b->len, b->path, &pbk, detail,
-				sizeof(detail));
-	rasdial_pbk_free(&pbk);
-	if (ret) {
-		rasdial_detail_set(detail);
-		return ret;
-	}
-	return index_lines(b);
-}
-
-static bool span_is(const struct book *b, size_t a0, size_t a1,
-		    const char *s, bool exact)
-{
-	size_t n = strlen(s);
-
-	if (a1 - a0 != n)
-		return false;
-	return exact ? !memcmp(b->buf + a0, s, n)
-		     : !strncasecmp(b->buf + a0, s, n);
-}
-
-/* The header line of section NAME (ASCII case ignored), or -1. */
-static long find_section(const struct book *b, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < b->nl; i++)
-		if (b->l[i].kind == L_HEADER &&
-		    span_is(b, b->l[i].a0, b->l[i].a1, name, false))
-			return (long)i;
-	return -1;
-}
-
-/* The line after section S's last line. */
-static size_t section_end(const struct book *b, size_t s)
-{
-	size_t i;
-
-	for (i = s + 1; i < b->nl && b->l[i].kind != L_HEADER; i++)
-		;
-	return i;
-}
-
-/* Does line L hold key K?  "DEVICE" in capitals is the device type, any
- * other spelling of it the device's name, as the reader says. */
-static bool line_has(const struct book *b, const struct line *l,
-		     enum key_id k)
-{
-	if (l->kind != L_KEY)
-		return false;
-	if (k == K_DEVTYPE)
-		return span_is(b, l->a0, l->a1, "DEVICE", true);
-	if (k == K_DEVNAME && span_is(b, l->a0, l->a1, "DEVICE", true))
-		return false;
-	return span_is(b, l->a0, l->a1, key_names[k], false);
-}
-
-/* The line the reader takes key K from in section S: its first non-empty
- * value; else the first line of K (*EMPTY); else -1. */
-static long key_line(const struct book *b, long s, enum key_id k, bool *empty)
-{
-	size_t i, end;
-	long first = -1;
-
-	*empty = true;
-	if (s < 0)
-		return -1;
-	end = section_end(b, (size_t)s);
-	for (i = (size_t)s + 1; i < end; i++) {
-		if (!line_has(b, &b->l[i], k))
-			continue;
-		if (b->l[i].v1 > b->l[i].v0) {
-			*empty = false;
-			return (long)i;
-		}
-		if (first < 0)
-			first = (long)i;
-	}
-	return first;
-}
-
 /* Key K's value in section S (first non-empty), or false. */
 static bool get_str(const struct book *b, long s, enum key_id k, char *out,
 		    size_t size)
 {
 	bool empty;
-	long i = key_line(b, s, k, &empty);
+	long i = pbk_key_line(b, s, k, &empty);
 	size_t n;
 
 	out[0] = '\0';
@@ -589,7 +282,7 @@ static bool text_ok(const char *s)
 	size_t n = strlen(s);
 	const char *p;
 
-	if (n && (blank(s[0]) || blank(s[n - 1])))
+	if (n && (pbk_blank(s[0]) || pbk_blank(s[n - 1])))
 		return false;
 	for (p = s; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
@@ -741,7 +434,7 @@ bool rasdial_pbk_name_ok(const char *name)
 	if (!name || !name[0])
 		return false;
 	n = strlen(name);
-	if (n > RAS_MaxEntryName || blank(name[0]) || blank(name[n - 1]))
+	if (n > RAS_MaxEntryName || pbk_blank(name[0]) || pbk_blank(name[n - 1]))
 		return false;
 	for (p = name; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '[' ||
@@ -761,72 +454,16 @@ DWORD rasdial_pbk_get_entry(const char *book, const char *name, RASENTRYA *e)
 	DWORD ret;
 	long s;
 
-	ret = book_load(book, false, &b);
+	ret = pbk_book_load(book, false, &b);
 	if (!ret) {
-		s = name ? find_section(&b, name) : -1;
+		s = name ? pbk_find_section(&b, name) : -1;
 		if (s < 0)
 			ret = ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
 		else
 			section_entry(&b, s, e);
 	}
-	book_free(&b);
+	pbk_book_free(&b);
 	return ret;
-}
-
-/* Writes the buffer O as B's file, checked with the reader first. */
-static DWORD book_store(const struct book *b, const struct out *o,
-			const char *must_have)
-{
-	char dir[PATH_MAX], base[PATH_MAX], detail[256] = "";
-	struct rasdial_pbk pbk;
-	DWORD ret;
-	int dfd;
-
-	if (o->oom)
-		return ERROR_NOT_ENOUGH_MEMORY;
-	ret = rasdial_pbk_parse(o->p ? o->p : "", o->n, b->path, &pbk,
-				detail, sizeof(detail));
-	if (!ret && must_have && !rasdial_pbk_find(&pbk, must_have)) {
-		ret = ERROR_INVALID_PARAMETER;
-		snprintf(detail, sizeof(detail), "[%s] would not be read back",
-			 must_have);
-	}
-	rasdial_pbk_free(&pbk);
-	if (ret) {
-		/* Never write what the reader refuses. */
-		rasdial_detail_set(detail);
-		return ERROR_INVALID_PARAMETER;
-	}
-	rasdial_strlcpy(dir, b->path, sizeof(dir));
-	rasdial_strlcpy(base, b->path, sizeof(base));
-	dfd = open(dirname(dir), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd < 0) {
-		rasdial_detail_set(b->path);
-		return errno == EACCES ? ERROR_ACCESS_DENIED
-				       : ERROR_CANNOT_OPEN_PHONEBOOK;
-	}
-	ret = rasdial_entry_write(dfd, basename(base), o->p ? o->p : "",
-				   o->n, b->exists ? &b->st : NULL);
-	close(dfd);
-	return ret;
-}
-
-static bool line_blank(const struct book *b, const struct line *l)
-{
-	size_t j = l->start;
-
-	while (j < l->end && blank(b->buf[j]))
-		j++;
-	return j == l->end;
-}
-
-static void out_line(struct out *o, const struct book *b, const char *key,
-		     const char *val)
-{
-	out_str(o, key);
-	out_str(o, "=");
-	out_str(o, val);
-	out_str(o, b->crlf ? "\r\n" : "\n");
 }
 
 /* A new section NAME with keys KV at the end of the file. */
@@ -836,23 +473,23 @@ static void put_new_section(struct out *o, const struct book *b,
 	const char *eol = b->crlf ? "\r\n" : "\n";
 	size_t k;
 
-	out_add(o, b->buf, b->len);
+	pbk_out_add(o, b->buf, b->len);
 	if (b->len && b->buf[b->len - 1] != '\n')
-		out_str(o, eol);
-	if (b->nl && !line_blank(b, &b->l[b->nl - 1]))
-		out_str(o, eol);
-	out_str(o, "[");
-	out_str(o, name);
-	out_str(o, "]");
-	out_str(o, eol);
-	out_line(o, b, "Encoding", "1");
+		pbk_out_str(o, eol);
+	if (b->nl && !pbk_line_blank(b, &b->l[b->nl - 1]))
+		pbk_out_str(o, eol);
+	pbk_out_str(o, "[");
+	pbk_out_str(o, name);
+	pbk_out_str(o, "]");
+	pbk_out_str(o, eol);
+	pbk_out_line(o, b, "Encoding", "1");
 	for (k = 0; k < K_COUNT; k++) {
 		if (k == K_MEDIA || k == K_DEVTYPE)
-			out_str(o, eol);
+			pbk_out_str(o, eol);
 		if (kv[k].set)
-			out_line(o, b, key_names[k], kv[k].v);
+			pbk_out_line(o, b, pbk_key_names[k], kv[k].v);
 	}
-	out_str(o, eol);
+	pbk_out_str(o, eol);
 }
 
 DWORD rasdial_pbk_set_entry(const char *book, const char *name,
@@ -869,10 +506,10 @@ DWORD rasdial_pbk_set_entry(const char *book, const char *name,
 
 	if (!rasdial_pbk_name_ok(name))
 		return ERROR_INVALID_NAME;
-	ret = book_load(book, true, &b);
+	ret = pbk_book_load(book, true, &b);
 	if (ret)
 		goto out;
-	s = find_section(&b, name);
+	s = pbk_find_section(&b, name);
 	section_entry(&b, s, &old);
 	/* Fields beyond an older dwSize keep what the section says. */
 	want = old;
@@ -913,19 +550,19 @@ DWORD rasdial_pbk_set_entry(const char *book, const char *name,
 		goto out;
 	if (s < 0) {
 		put_new_section(&o, &b, name, kn);
-		ret = book_store(&b, &o, name);
+		ret = pbk_book_store(&b, &o, name);
 		goto out;
 	}
 
 	/* In place: the line each key is read from, else appended. */
-	end = section_end(&b, (size_t)s);
+	end = pbk_section_end(&b, (size_t)s);
 	last = (size_t)s;
 	for (i = (size_t)s + 1; i < end; i++)
 		if (b.l[i].kind == L_KEY)
 			last = i;
 	for (k = 0; k < K_COUNT; k++)
-		at[k] = write[k] ? key_line(&b, s, (enum key_id)k, &empty) : -1;
-	out_add(&o, b.buf, b.nl ? b.l[0].start : b.len);
+		at[k] = write[k] ? pbk_key_line(&b, s, (enum key_id)k, &empty) : -1;
+	pbk_out_add(&o, b.buf, b.nl ? b.l[0].start : b.len);
 	for (i = 0; i < b.nl; i++) {
 		const struct line *l = &b.l[i];
 		bool done = false;
@@ -933,32 +570,32 @@ DWORD rasdial_pbk_set_entry(const char *book, const char *name,
 		for (k = 0; k < K_COUNT && i > (size_t)s && i < end; k++) {
 			/* An empty value empties every line of the key, or
 			 * the reader would find a later one. */
-			if (!write[k] || !line_has(&b, l, (enum key_id)k) ||
+			if (!write[k] || !pbk_line_has(&b, l, (enum key_id)k) ||
 			    (at[k] != (long)i &&
 			     (kn[k].v[0] || l->v1 == l->v0)))
 				continue;
-			out_add(&o, b.buf + l->start, l->v0 - l->start);
-			out_str(&o, kn[k].v);
-			out_add(&o, b.buf + l->v1, l->next - l->v1);
+			pbk_out_add(&o, b.buf + l->start, l->v0 - l->start);
+			pbk_out_str(&o, kn[k].v);
+			pbk_out_add(&o, b.buf + l->v1, l->next - l->v1);
 			done = true;
 			break;
 		}
 		if (!done)
-			out_add(&o, b.buf + l->start, l->next - l->start);
+			pbk_out_add(&o, b.buf + l->start, l->next - l->start);
 		if (i != last)
 			continue;
 		if (b.buf[l->next - 1] != '\n')	/* the file's last line */
-			out_str(&o, b.crlf ? "\r\n" : "\n");
+			pbk_out_str(&o, b.crlf ? "\r\n" : "\n");
 		for (k = 0; k < K_COUNT; k++)
 			if (write[k] && at[k] < 0)
-				out_line(&o, &b, key_names[k], kn[k].v);
+				pbk_out_line(&o, &b, pbk_key_names[k], kn[k].v);
 	}
-	ret = book_store(&b, &o, name);
+	ret = pbk_book_store(&b, &o, name);
 out:
 	free(o.p);
 	free(ko);
 	free(kn);
-	book_free(&b);
+	pbk_book_free(&b);
 	return ret;
 }
 
@@ -970,30 +607,30 @@ DWORD rasdial_pbk_delete_entry(const char *book, const char *name)
 	DWORD ret;
 	long s;
 
-	ret = book_load(book, false, &b);
+	ret = pbk_book_load(book, false, &b);
 	if (ret)
 		goto out;
-	s = rasdial_pbk_name_ok(name) ? find_section(&b, name) : -1;
+	s = rasdial_pbk_name_ok(name) ? pbk_find_section(&b, name) : -1;
 	if (s < 0) {
 		ret = ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
 		goto out;
 	}
-	/* The header to the last key, and the blank lines after it;
+	/* The header to the last key, and the pbk_blank lines after it;
 	 * comments after the last key stay (they may be the next one's). */
-	end = section_end(&b, (size_t)s);
+	end = pbk_section_end(&b, (size_t)s);
 	last = (size_t)s;
 	for (i = (size_t)s + 1; i < end; i++)
 		if (b.l[i].kind == L_KEY)
 			last = i;
-	for (end = last + 1; end < b.nl && line_blank(&b, &b.l[end]); end++)
+	for (end = last + 1; end < b.nl && pbk_line_blank(&b, &b.l[end]); end++)
 		;
-	out_add(&o, b.buf, b.l[s].start);
+	pbk_out_add(&o, b.buf, b.l[s].start);
 	if (end < b.nl)
-		out_add(&o, b.buf + b.l[end].start, b.len - b.l[end].start);
-	ret = book_store(&b, &o, NULL);
+		pbk_out_add(&o, b.buf + b.l[end].start, b.len - b.l[end].start);
+	ret = pbk_book_store(&b, &o, NULL);
 out:
 	free(o.p);
-	book_free(&b);
+	pbk_book_free(&b);
 	return ret;
 }
 
@@ -1006,10 +643,10 @@ DWORD rasdial_pbk_rename_entry(const char *book, const char *from,
 	DWORD ret;
 	long s, t;
 
-	ret = book_load(book, false, &b);
+	ret = pbk_book_load(book, false, &b);
 	if (ret)
 		goto out;
-	s = rasdial_pbk_name_ok(from) ? find_section(&b, from) : -1;
+	s = rasdial_pbk_name_ok(from) ? pbk_find_section(&b, from) : -1;
 	if (s < 0) {
 		ret = ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
 		goto out;
@@ -1018,20 +655,20 @@ DWORD rasdial_pbk_rename_entry(const char *book, const char *from,
 		ret = ERROR_INVALID_NAME;
 		goto out;
 	}
-	t = find_section(&b, to);
+	t = pbk_find_section(&b, to);
 	if (t >= 0 && t != s) {
 		ret = ERROR_ALREADY_EXISTS;
 		goto out;
 	}
 	l = &b.l[s];
-	if (span_is(&b, l->a0, l->a1, to, true))
+	if (pbk_span_is(&b, l->a0, l->a1, to, true))
 		goto out;		/* its own name: nothing to do */
-	out_add(&o, b.buf, l->a0);
-	out_str(&o, to);
-	out_add(&o, b.buf + l->a1, b.len - l->a1);
-	ret = book_store(&b, &o, to);
+	pbk_out_add(&o, b.buf, l->a0);
+	pbk_out_str(&o, to);
+	pbk_out_add(&o, b.buf + l->a1, b.len - l->a1);
+	ret = pbk_book_store(&b, &o, to);
 out:
 	free(o.p);
-	book_free(&b);
+	pbk_book_free(&b);
 	return ret;
 }
