@@ -678,6 +678,12 @@ static const struct genl_multicast_group rasdial_nl_mcgrps[] = {
 				   .flags = RASDIAL_MONITOR_FLAGS },
 };
 
+/*
+ * No .parallel_ops: the handlers and the release work run under
+ * genl_lock(), which orders a unicast to a bound plugin against that
+ * conn's teardown (registry.c); no handler waits on userspace, so the
+ * serialisation costs a relay only microseconds.
+ */
 static struct genl_family rasdial_nl_family __ro_after_init = {
 	.name = RASDIAL_GENL_NAME,
 	.version = RASDIAL_GENL_VERSION,
