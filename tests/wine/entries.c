@@ -87,15 +87,21 @@ static void pbk_checks(void)
 	wt_check(ret == ERROR_ALREADY_EXISTS,
 		 "RasValidateEntryNameW(.pbk, a section): ERROR_ALREADY_EXISTS (%lu)", ret);
 
+	/* A .pbk section is renamed in place and back (pbk_write.c). */
 	ret = RasRenameEntryA(book, "Other", "Renamed");
-	wt_check(ret == ERROR_CANNOT_WRITE_PHONEBOOK,
-		 "RasRenameEntryA(.pbk): ERROR_CANNOT_WRITE_PHONEBOOK (%lu)", ret);
-	ret = RasDeleteEntryW(bookw, L"Other");
-	wt_check(ret == ERROR_CANNOT_WRITE_PHONEBOOK,
-		 "RasDeleteEntryW(.pbk): ERROR_CANNOT_WRITE_PHONEBOOK (%lu)", ret);
+	wt_check(ret == ERROR_SUCCESS, "RasRenameEntryA(.pbk): 0 (%lu)", ret);
+	ret = RasValidateEntryNameA(book, "Renamed");
+	wt_check(ret == ERROR_ALREADY_EXISTS,
+		 "the .pbk has the new name (%lu)", ret);
+	ret = RasRenameEntryW(bookw, L"Renamed", L"Other");
+	wt_check(ret == ERROR_SUCCESS, "RasRenameEntryW(.pbk) back: 0 (%lu)", ret);
+	ret = RasDeleteEntryW(bookw, L"No such section");
+	wt_check(ret == ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
+		 "RasDeleteEntryW(.pbk, a missing section): ERROR_CANNOT_FIND_PHONEBOOK_ENTRY (%lu)",
+		 ret);
 	ret = RasValidateEntryNameA(book, "Other");
 	wt_check(ret == ERROR_ALREADY_EXISTS,
-		 "the .pbk is unchanged (%lu)", ret);
+		 "the .pbk has its section again (%lu)", ret);
 	ret = RasValidateEntryNameA("C:\\no\\such\\dir", "x");
 	wt_check(ret == ERROR_CANNOT_OPEN_PHONEBOOK,
 		 "RasValidateEntryNameA(a missing directory): ERROR_CANNOT_OPEN_PHONEBOOK (%lu)",
