@@ -100,9 +100,12 @@ RASDIAL_API DWORD APIENTRY RasSetCredentialsA(LPCSTR lpszPhonebook,
 
 /*
  * The caller's RASDIALPARAMSA (any dwSize Windows accepts) as the
- * newest layout, and back.
+ * newest layout, and back.  ENTRY_ONLY: RasGetEntryDialParams, which
+ * reads only szEntryName (the other fields are its output and may hold
+ * anything, unterminated too).
  */
-static DWORD params_in(const RASDIALPARAMSA *in, RASDIALPARAMSA *p)
+static DWORD params_in(const RASDIALPARAMSA *in, RASDIALPARAMSA *p,
+		       bool entry_only)
 {
 	static const size_t sizes[] = RASDIAL_DIALPARAMS_SIZES;
 
@@ -112,6 +115,12 @@ static DWORD params_in(const RASDIALPARAMSA *in, RASDIALPARAMSA *p)
 	if (in->dwSize == sizeof(struct rasdial_dialparams_nt35)) {
 		const struct rasdial_dialparams_nt35 *o = (const void *)in;
 
+		if (entry_only) {
+			if (!fits(o->szEntryName, sizeof(o->szEntryName)))
+				return ERROR_INVALID_PARAMETER;
+			strcpy(p->szEntryName, o->szEntryName);
+			return ERROR_SUCCESS;
+		}
 		if (!fits(o->szEntryName, sizeof(o->szEntryName)) ||
 		    !fits(o->szUserName, sizeof(o->szUserName)) ||
 		    !fits(o->szPassword, sizeof(o->szPassword)) ||
@@ -122,6 +131,13 @@ static DWORD params_in(const RASDIALPARAMSA *in, RASDIALPARAMSA *p)
 		strcpy(p->szPassword, o->szPassword);
 		strcpy(p->szDomain, o->szDomain);
 	} else {
+		if (entry_only) {
+			if (!fits(in->szEntryName, sizeof(in->szEntryName)))
+				return ERROR_INVALID_PARAMETER;
+			p->dwSize = in->dwSize;
+			strcpy(p->szEntryName, in->szEntryName);
+			return ERROR_SUCCESS;
+		}
 		memcpy(p, in, in->dwSize);
 		if (!fits(p->szEntryName, sizeof(p->szEntryName)) ||
 		    !fits(p->szUserName, sizeof(p->szUserName)) ||
@@ -167,7 +183,7 @@ RASDIAL_API DWORD APIENTRY RasGetEntryDialParamsA(LPCSTR lpszPhonebook,
 
 	if (!lprasdialparams || !lpfPassword)
 		return ERROR_INVALID_PARAMETER;
-	ret = params_in(lprasdialparams, &p);
+	ret = params_in(lprasdialparams, &p, true);
 	if (!ret)
 		ret = rasdial_creds_get(lpszPhonebook, p.szEntryName, &c);
 	explicit_bzero(&p, sizeof(p));
@@ -189,7 +205,7 @@ RASDIAL_API DWORD APIENTRY RasSetEntryDialParamsA(LPCSTR lpszPhonebook,
 
 	if (!lprasdialparams)
 		return ERROR_INVALID_PARAMETER;
-	ret = params_in(lprasdialparams, &p);
+	ret = params_in(lprasdialparams, &p, false);
 	if (ret)
 		return ret;
 	memset(&c, 0, sizeof(c));
@@ -349,7 +365,9 @@ static bool w_params_size(DWORD size)
 	return rasdial_size_in(sizes, RASDIAL_ARRAY_SIZE(sizes), size);
 }
 
-static DWORD w_params_in(const RASDIALPARAMSW *w, RASDIALPARAMSA *a)
+/* ENTRY_ONLY: as params_in's. */
+static DWORD w_params_in(const RASDIALPARAMSW *w, RASDIALPARAMSA *a,
+			 bool entry_only)
 {
 	int err;
 
@@ -357,6 +375,8 @@ static DWORD w_params_in(const RASDIALPARAMSW *w, RASDIALPARAMSA *a)
 	a->dwSize = sizeof(*a);
 	err = rasdial_w_to_utf8(w->szEntryName, RAS_MaxEntryName + 1,
 				a->szEntryName, sizeof(a->szEntryName));
+	if (entry_only)
+		return err ? w_err(err) : ERROR_SUCCESS;
 	if (!err)
 		err = rasdial_w_to_utf8(w->szUserName, UNLEN + 1,
 					a->szUserName, sizeof(a->szUserName));
@@ -382,7 +402,7 @@ RASDIAL_API DWORD APIENTRY RasGetEntryDialParamsW(LPCWSTR lpszPhonebook,
 		return ERROR_INVALID_PARAMETER;
 	if (!w_params_size(lprasdialparams->dwSize))
 		return ERROR_INVALID_SIZE;
-	ret = w_params_in(lprasdialparams, &a);
+	ret = w_params_in(lprasdialparams, &a, true);
 	if (!ret) {
 		err = rasdial_w_to_utf8_alloc(lpszPhonebook, &book);
 		ret = err ? w_err(err) :
@@ -427,7 +447,7 @@ RASDIAL_API DWORD APIENTRY RasSetEntryDialParamsW(LPCWSTR lpszPhonebook,
 		return ERROR_INVALID_PARAMETER;
 	if (!w_params_size(lprasdialparams->dwSize))
 		return ERROR_INVALID_SIZE;
-	ret = w_params_in(lprasdialparams, &a);
+	ret = w_params_in(lprasdialparams, &a, false);
 	if (!ret) {
 		err = rasdial_w_to_utf8_alloc(lpszPhonebook, &book);
 		ret = err ? w_err(err) :

@@ -6,6 +6,7 @@
  * the W edge, and refusals: a store others may read, a symlink, a
  * damaged or oversized store, names that do not fit.
  */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -195,6 +196,32 @@ TEST_F(store, entry_dial_params)
 					    &saved));
 	EXPECT_EQ(1, saved);
 	EXPECT_EQ(0x5a, raw[size]);
+
+	/* Get reads only szEntryName: the rest is output, garbage allowed
+	 * (a caller's uninitialised stack), unterminated included. */
+	memset(p.szPhoneNumber, 0xaa, sizeof(p) -
+	       offsetof(RASDIALPARAMSA, szPhoneNumber));
+	ASSERT_EQ(0, RasGetEntryDialParamsA(self->dir, &p, &saved));
+	EXPECT_STREQ("carol", p.szUserName);
+	EXPECT_STREQ("", p.szDomain);
+	if (1) {
+		RASDIALPARAMSW w;
+		WCHAR dir[64];
+		size_t i;
+
+		for (i = 0; self->dir[i]; i++)
+			dir[i] = (WCHAR)self->dir[i];
+		dir[i] = 0;
+		memset(&w, 0xaa, sizeof(w));
+		w.dwSize = sizeof(w);
+		memset(w.szEntryName, 0, sizeof(w.szEntryName));
+		memcpy(w.szEntryName, (WCHAR[]){ 'b', 'e', 't', 'a' },
+		       4 * sizeof(WCHAR));
+		ASSERT_EQ(0, RasGetEntryDialParamsW(dir, &w, &saved));
+		EXPECT_EQ('c', w.szUserName[0]);
+		EXPECT_EQ(0, w.szUserName[5]);
+		EXPECT_EQ(0, w.szDomain[0]);
+	}
 
 	strcpy(p.szPassword, "ignored");
 	ASSERT_EQ(0, RasSetEntryDialParamsA(self->dir, &p, 1));
