@@ -3,7 +3,7 @@
  * libFuzzer harness: what the shim does with pppd peers entries, names
  * and files taken from the input:
  *   - peers_name_ok (which files of a peers directory are entries),
- *   - find_entry (RasDial's entry name -> DIR/NAME; no '/', no ".."),
+ *   - rasdial_find_entry (RasDial's entry name -> DIR/NAME; no '/', no ".."),
  *   - entry_device_missing (RasDial's look for a /dev path in the file),
  *   - RasEnumEntriesA over a directory holding the file.
  * Input: "NAME\nCONTENT".  The static functions are reached by compiling
@@ -135,7 +135,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(mentions_dev(content, clen));
 
 	/* 3. RasDial's entry lookup, before and after NAME exists. */
-	ret = find_entry(dir, name, path, sizeof(path), &use_call);
+	ret = rasdial_find_entry(dir, name, path, sizeof(path), &use_call);
 	if (!name[0] || strchr(name, '/') || strstr(name, ".."))
 		CHECK(ret == ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
 	if (ret == ERROR_SUCCESS) {
@@ -150,7 +150,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		snprintf(p, sizeof(p), "%s/%s", dir, name);
 		write_file(p, content, clen);
-		ret = find_entry(dir, name, path, sizeof(path), &use_call);
+		ret = rasdial_find_entry(dir, name, path, sizeof(path), &use_call);
 		CHECK(ret == ERROR_SUCCESS || strstr(name, ".."));
 		if (!ret)
 			CHECK(!strcmp(path, p));
