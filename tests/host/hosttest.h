@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Helpers shared by the host suites (tests/host/): RASENTRYA set-up
- * and the A calls on a phone book.
+ * and the A calls on a phone book, and the text Windows writes for a
+ * modem link in a .pbk section.
  */
 #ifndef RASDIAL_TESTS_HOSTTEST_H
 #define RASDIAL_TESTS_HOSTTEST_H
@@ -10,6 +11,25 @@
 #include <string.h>
 
 #include <rasdial/ras.h>
+
+/*
+ * A .pbk section's tail as Windows writes it for a modem on COM1 dialing
+ * 555-1234: the NETCOMPONENTS, MEDIA=serial and DEVICE=modem blocks, up
+ * to AreaCode (the section's own keys come before it, more phone keys may
+ * follow).
+ */
+#define HT_PBK_COM1_MODEM \
+	"NETCOMPONENTS=\r\n" \
+	"ms_server=0\r\n" \
+	"\r\n" \
+	"MEDIA=serial\r\n" \
+	"Port=COM1\r\n" \
+	"Device=Standard 56000 bps Modem\r\n" \
+	"ConnectBPS=115200\r\n" \
+	"\r\n" \
+	"DEVICE=modem\r\n" \
+	"PhoneNumber=555-1234\r\n" \
+	"AreaCode=\r\n"
 
 /* A cleared *E for a modem entry on DEV dialing NUMBER, as a Windows
  * dialer fills one in (IP, PPP, compression, the peer's gateway). */
