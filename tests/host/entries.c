@@ -19,6 +19,8 @@
 
 #include "kselftest_harness.h"
 
+#include "hosttest.h"
+
 static void put(const char *dir, const char *name, const char *text)
 {
 	char path[512];
@@ -421,36 +423,6 @@ static char *slurp(const char *dir, const char *name)
 	return text;
 }
 
-static void modem_entry(RASENTRYA *e, const char *dev, const char *number)
-{
-	memset(e, 0, sizeof(*e));
-	e->dwSize = sizeof(*e);
-	e->dwfOptions = RASEO_IpHeaderCompression | RASEO_SwCompression |
-			RASEO_RemoteDefaultGateway;
-	e->dwfNetProtocols = RASNP_Ip;
-	e->dwFramingProtocol = RASFP_Ppp;
-	e->dwType = RASET_Phone;
-	e->dwEncryptionType = ET_Optional;
-	snprintf(e->szDeviceType, sizeof(e->szDeviceType), "%s", RASDT_Modem);
-	snprintf(e->szDeviceName, sizeof(e->szDeviceName), "%s", dev);
-	snprintf(e->szLocalPhoneNumber, sizeof(e->szLocalPhoneNumber), "%s",
-		 number);
-}
-
-static DWORD get_a(const char *dir, const char *name, RASENTRYA *e)
-{
-	DWORD cb = sizeof(*e);
-
-	memset(e, 0, sizeof(*e));
-	e->dwSize = sizeof(*e);
-	return RasGetEntryPropertiesA(dir, name, e, &cb, NULL, NULL);
-}
-
-static DWORD set_a(const char *dir, const char *name, RASENTRYA *e)
-{
-	return RasSetEntryPropertiesA(dir, name, e, sizeof(*e), NULL, 0);
-}
-
 /*
  * pppd's own verdict on a peers file, when pppd can run here (root): 1
  * when it takes every option (pppd exits 2, EXIT_OPTION_ERROR, for an
@@ -504,11 +476,11 @@ TEST_F(book, set_new_modem)
 	char path[128];
 	struct stat st;
 
-	modem_entry(&e, "ttyUSB0", "5551234");
+	ht_modem_entry(&e, "ttyUSB0", "5551234");
 	e.dwIdleDisconnectSeconds = 300;
 	e.dwRedialCount = 3;
 	e.dwRedialPause = 20;
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "isp", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->dir, "isp", &e));
 	EXPECT_TEXT(slurp(self->dir, "isp"),
 		    TEXT_HAS("\n/dev/ttyUSB0\n", "\nnoauth\n", "\nnoipdefault\n",
 			     "\ndefaultroute\n", "\nusepeerdns\n", "\nidle 300\n",
@@ -519,7 +491,7 @@ TEST_F(book, set_new_modem)
 	snprintf(path, sizeof(path), "%s/isp", self->dir);
 	ASSERT_EQ(0, stat(path, &st));
 	EXPECT_EQ(0640, st.st_mode & 07777);
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "isp", &g));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->dir, "isp", &g));
 	EXPECT_STREQ(RASDT_Modem, g.szDeviceType);
 	EXPECT_STREQ("ttyUSB0", g.szDeviceName);
 	EXPECT_STREQ("5551234", g.szLocalPhoneNumber);
@@ -551,14 +523,14 @@ TEST_F(book, set_unchanged_round_trip)
 	put(self->dir, "isp", HAND_WRITTEN);
 	snprintf(path, sizeof(path), "%s/isp", self->dir);
 	ASSERT_EQ(0, stat(path, &a));
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "isp", &e));
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "isp", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->dir, "isp", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->dir, "isp", &e));
 	EXPECT_STREQ(HAND_WRITTEN, slurp(self->dir, "isp"));
 	ASSERT_EQ(0, stat(path, &b));
 	EXPECT_EQ(a.st_ino, b.st_ino);
 	/* Every layout of the structure, A and W. */
 	e.dwSize = offsetof(RASENTRYA, dwSubEntries);
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "isp", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->dir, "isp", &e));
 	EXPECT_STREQ(HAND_WRITTEN, slurp(self->dir, "isp"));
 	memset(&we, 0, sizeof(we));
 	we.dwSize = sizeof(we);
@@ -576,11 +548,11 @@ TEST_F(book, set_keeps_hand_written_options)
 	RASENTRYA e;
 
 	put(self->dir, "isp", HAND_WRITTEN);
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "isp", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->dir, "isp", &e));
 	snprintf(e.szLocalPhoneNumber, sizeof(e.szLocalPhoneNumber), "*99***1#");
 	e.dwIdleDisconnectSeconds = 900;
 	e.dwfOptions &= ~RASEO_RemoteDefaultGateway;
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "isp", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->dir, "isp", &e));
 	/* What stays of a line keeps its line end; the chat script of its
 	 * own is kept, the number replaced. */
 	EXPECT_TEXT(slurp(self->dir, "isp"),
@@ -592,7 +564,7 @@ TEST_F(book, set_keeps_hand_written_options)
 			     "connect \"/usr/sbin/chat -v -f /etc/chatscripts/isp -T '*99***1#'\"\n",
 			     "\nidle 900\n", "usepeerdns"),
 		    TEXT_HAS("'*99#'", "idle 600", "defaultroute"));
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "isp", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->dir, "isp", &e));
 	EXPECT_STREQ("*99***1#", e.szLocalPhoneNumber);
 	EXPECT_EQ(900, e.dwIdleDisconnectSeconds);
 	EXPECT_EQ(0, e.dwfOptions & RASEO_RemoteDefaultGateway);
@@ -605,12 +577,12 @@ TEST_F(book, set_old_layout)
 	RASENTRYA e;
 
 	put(self->dir, "isp", HAND_WRITTEN);
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "isp", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->dir, "isp", &e));
 	e.dwSize = offsetof(RASENTRYA, dwSubEntries);
 	e.dwIdleDisconnectSeconds = 5;	/* beyond that layout: not read */
 	snprintf(e.szLocalPhoneNumber, sizeof(e.szLocalPhoneNumber), "123");
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "isp", &e));
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "isp", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->dir, "isp", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->dir, "isp", &e));
 	EXPECT_STREQ("123", e.szLocalPhoneNumber);
 	EXPECT_EQ(600, e.dwIdleDisconnectSeconds);
 }
@@ -619,13 +591,13 @@ TEST_F(book, set_country_and_area)
 {
 	RASENTRYA e;
 
-	modem_entry(&e, "/dev/ttyACM0", "5551234");
+	ht_modem_entry(&e, "/dev/ttyACM0", "5551234");
 	e.dwfOptions |= RASEO_UseCountryAndAreaCodes;
 	e.dwCountryCode = e.dwCountryID = 44;
 	snprintf(e.szAreaCode, sizeof(e.szAreaCode), "20");
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "uk", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->dir, "uk", &e));
 	EXPECT_NE(NULL, strstr(slurp(self->dir, "uk"), "-T '+44 (20) 5551234'"));
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "uk", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->dir, "uk", &e));
 	EXPECT_TRUE(e.dwfOptions & RASEO_UseCountryAndAreaCodes);
 	EXPECT_EQ(44, e.dwCountryCode);
 	EXPECT_STREQ("20", e.szAreaCode);
@@ -633,7 +605,7 @@ TEST_F(book, set_country_and_area)
 	EXPECT_STREQ("ttyACM0", e.szDeviceName);
 	/* Without the flag the codes are not dialed (as on Windows). */
 	e.dwfOptions &= ~RASEO_UseCountryAndAreaCodes;
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "uk", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->dir, "uk", &e));
 	EXPECT_NE(NULL, strstr(slurp(self->dir, "uk"), "-T '5551234'"));
 }
 
@@ -642,31 +614,31 @@ TEST_F(book, set_authentication)
 	RASENTRYA e;
 	char *t;
 
-	modem_entry(&e, "ttyS0", "1");
+	ht_modem_entry(&e, "ttyS0", "1");
 	e.dwfOptions |= RASEO_RequireCHAP;
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "a", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->dir, "a", &e));
 	t = slurp(self->dir, "a");
 	EXPECT_NE(NULL, strstr(t, "refuse-pap\nrefuse-mschap\nrefuse-mschap-v2\nrefuse-eap\n"));
 	EXPECT_EQ(NULL, strstr(t, "refuse-chap"));
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "a", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->dir, "a", &e));
 	EXPECT_EQ(RASEO_RequireCHAP, e.dwfOptions &
 		  (RASEO_RequirePAP | RASEO_RequireCHAP | RASEO_RequireMsCHAP |
 		   RASEO_RequireMsCHAP2 | RASEO_RequireEAP));
 	/* RequireEncryptedPw: anything but PAP. */
 	e.dwfOptions &= ~RASEO_RequireCHAP;
 	e.dwfOptions |= RASEO_RequireEncryptedPw;
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "a", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->dir, "a", &e));
 	t = slurp(self->dir, "a");
 	EXPECT_NE(NULL, strstr(t, "refuse-pap\n"));
 	EXPECT_EQ(NULL, strstr(t, "refuse-chap"));
 	EXPECT_EQ(NULL, strstr(t, "refuse-eap"));
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "a", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->dir, "a", &e));
 	EXPECT_TRUE(e.dwfOptions & RASEO_RequireEncryptedPw);
 	/* MS-CHAP v2 with MPPE 128. */
 	e.dwfOptions &= ~RASEO_RequireEncryptedPw;
 	e.dwfOptions |= RASEO_RequireMsCHAP2 | RASEO_RequireDataEncryption;
 	e.dwEncryptionType = ET_RequireMax;
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "a", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->dir, "a", &e));
 	t = slurp(self->dir, "a");
 	EXPECT_NE(NULL, strstr(t, "require-mppe-128\n"));
 	EXPECT_NE(NULL, strstr(t, "refuse-chap\n"));
@@ -678,11 +650,11 @@ TEST_F(book, set_authentication)
 	e.dwfOptions &= ~(RASEO_RequireMsCHAP2 | RASEO_RequireDataEncryption);
 	e.dwfOptions |= RASEO_RequireSPAP;
 	e.dwEncryptionType = ET_Optional;
-	EXPECT_EQ(ERROR_INVALID_PARAMETER, set_a(self->dir, "a", &e));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, ht_set_a(self->dir, "a", &e));
 	/* Encryption without MS-CHAP: no MPPE keys. */
 	e.dwfOptions &= ~RASEO_RequireSPAP;
 	e.dwfOptions |= RASEO_RequirePAP | RASEO_RequireDataEncryption;
-	EXPECT_EQ(ERROR_INVALID_PARAMETER, set_a(self->dir, "a", &e));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, ht_set_a(self->dir, "a", &e));
 	EXPECT_NE(NULL, strstr(slurp(self->dir, "a"), "require-mppe-128\n"));
 }
 
@@ -690,7 +662,7 @@ TEST_F(book, set_ip_options)
 {
 	RASENTRYA e;
 
-	modem_entry(&e, "ttyS0", "1");
+	ht_modem_entry(&e, "ttyS0", "1");
 	e.dwfOptions &= ~(RASEO_IpHeaderCompression | RASEO_SwCompression);
 	e.dwfOptions |= RASEO_SpecificIpAddr | RASEO_SpecificNameServers;
 	e.ipaddr.a = 192;
@@ -698,7 +670,7 @@ TEST_F(book, set_ip_options)
 	e.ipaddr.c = 2;
 	e.ipaddr.d = 7;
 	e.dwfNetProtocols = RASNP_Ip | RASNP_Ipv6;
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "ip", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->dir, "ip", &e));
 	EXPECT_TEXT(slurp(self->dir, "ip"),
 		    TEXT_HAS("\n192.0.2.7:\n", "\nnovj\n",
 			     "\nnobsdcomp\nnodeflate\n", "\n+ipv6\n"),
@@ -706,7 +678,7 @@ TEST_F(book, set_ip_options)
 	if (access("/dev/ttyS0", F_OK) == 0 && pppd_accepts(self->dir, "ip") >= 0) {
 		EXPECT_EQ(1, pppd_accepts(self->dir, "ip"));
 	}
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "ip", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->dir, "ip", &e));
 	EXPECT_EQ(RASNP_Ip | RASNP_Ipv6, e.dwfNetProtocols);
 	EXPECT_EQ(RASEO_SpecificIpAddr | RASEO_SpecificNameServers |
 		  RASEO_RemoteDefaultGateway,
@@ -717,7 +689,7 @@ TEST_F(book, set_ip_options)
 	/* Back to a server-assigned address, IPv6 only. */
 	e.dwfOptions &= ~RASEO_SpecificIpAddr;
 	e.dwfNetProtocols = RASNP_Ipv6;
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "ip", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->dir, "ip", &e));
 	EXPECT_TEXT(slurp(self->dir, "ip"),
 		    TEXT_HAS("\nnoipdefault\n", "\nnoip\n"),
 		    TEXT_HAS("192.0.2.7"));
@@ -728,40 +700,40 @@ TEST_F(book, set_refused)
 {
 	RASENTRYA e;
 
-	modem_entry(&e, "ttyS0", "5551234");
+	ht_modem_entry(&e, "ttyS0", "5551234");
 	e.dwFramingProtocol = RASFP_Slip;
-	EXPECT_EQ(ERROR_INVALID_PARAMETER, set_a(self->dir, "x", &e));
-	modem_entry(&e, "ttyS0", "5551234");
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, ht_set_a(self->dir, "x", &e));
+	ht_modem_entry(&e, "ttyS0", "5551234");
 	e.dwfOptions |= RASEO_SpecificNameServers;
 	e.ipaddrDns.a = 192;
-	EXPECT_EQ(ERROR_INVALID_PARAMETER, set_a(self->dir, "x", &e));
-	modem_entry(&e, "ttyS0", "");
-	EXPECT_EQ(ERROR_INVALID_PARAMETER, set_a(self->dir, "x", &e));
-	modem_entry(&e, "ttyS0", "555'; rm -rf /");
-	EXPECT_EQ(ERROR_INVALID_PARAMETER, set_a(self->dir, "x", &e));
-	modem_entry(&e, "../etc/passwd", "1");
-	EXPECT_EQ(ERROR_INVALID_PARAMETER, set_a(self->dir, "x", &e));
-	modem_entry(&e, "ttyS0", "1");
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, ht_set_a(self->dir, "x", &e));
+	ht_modem_entry(&e, "ttyS0", "");
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, ht_set_a(self->dir, "x", &e));
+	ht_modem_entry(&e, "ttyS0", "555'; rm -rf /");
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, ht_set_a(self->dir, "x", &e));
+	ht_modem_entry(&e, "../etc/passwd", "1");
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, ht_set_a(self->dir, "x", &e));
+	ht_modem_entry(&e, "ttyS0", "1");
 	snprintf(e.szDeviceType, sizeof(e.szDeviceType), "%s", RASDT_Isdn);
-	EXPECT_EQ(ERROR_INVALID_PARAMETER, set_a(self->dir, "x", &e));
-	modem_entry(&e, "ttyS0", "1");
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, ht_set_a(self->dir, "x", &e));
+	ht_modem_entry(&e, "ttyS0", "1");
 	e.dwfNetProtocols = RASNP_Ipx;
-	EXPECT_EQ(ERROR_INVALID_PARAMETER, set_a(self->dir, "x", &e));
-	modem_entry(&e, "ttyS0", "1");
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, ht_set_a(self->dir, "x", &e));
+	ht_modem_entry(&e, "ttyS0", "1");
 	e.dwType = 0;
-	EXPECT_EQ(ERROR_INVALID_PARAMETER, set_a(self->dir, "x", &e));
-	modem_entry(&e, "ttyS0", "1");
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, ht_set_a(self->dir, "x", &e));
+	ht_modem_entry(&e, "ttyS0", "1");
 	snprintf(e.szScript, sizeof(e.szScript), "C:\\login.scp");
-	EXPECT_EQ(ERROR_INVALID_PARAMETER, set_a(self->dir, "x", &e));
-	modem_entry(&e, "ttyS0", "1");
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, ht_set_a(self->dir, "x", &e));
+	ht_modem_entry(&e, "ttyS0", "1");
 	snprintf(e.szDeviceType, sizeof(e.szDeviceType), "%s", RASDT_PPPoE);
 	snprintf(e.szDeviceName, sizeof(e.szDeviceName), "eth0 evil");
-	EXPECT_EQ(ERROR_INVALID_PARAMETER, set_a(self->dir, "x", &e));
+	EXPECT_EQ(ERROR_INVALID_PARAMETER, ht_set_a(self->dir, "x", &e));
 	EXPECT_FALSE(exists(self->dir, "x"));
-	modem_entry(&e, "ttyS0", "1");
-	EXPECT_EQ(ERROR_INVALID_NAME, set_a(self->dir, ".hidden", &e));
-	EXPECT_EQ(ERROR_INVALID_NAME, set_a(self->dir, "a/b", &e));
-	EXPECT_EQ(ERROR_CANNOT_OPEN_PHONEBOOK, set_a("/nonexistent", "x", &e));
+	ht_modem_entry(&e, "ttyS0", "1");
+	EXPECT_EQ(ERROR_INVALID_NAME, ht_set_a(self->dir, ".hidden", &e));
+	EXPECT_EQ(ERROR_INVALID_NAME, ht_set_a(self->dir, "a/b", &e));
+	EXPECT_EQ(ERROR_CANNOT_OPEN_PHONEBOOK, ht_set_a("/nonexistent", "x", &e));
 }
 
 /* Atomic: the file is replaced whole; owner, group and mode stay. */
@@ -778,9 +750,9 @@ TEST_F(book, set_atomic_keeps_mode)
 	snprintf(path, sizeof(path), "%s/isp", self->dir);
 	ASSERT_EQ(0, chmod(path, 0604));
 	ASSERT_EQ(0, stat(path, &a));
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "isp", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->dir, "isp", &e));
 	e.dwIdleDisconnectSeconds = 0;
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "isp", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->dir, "isp", &e));
 	ASSERT_EQ(0, stat(path, &b));
 	EXPECT_NE(a.st_ino, b.st_ino);
 	EXPECT_EQ(0604, b.st_mode & 07777);
@@ -809,54 +781,54 @@ TEST_F(book, set_other_devices)
 	ASSERT_EQ(0, grantpt(m));
 	ASSERT_EQ(0, unlockpt(m));
 	ASSERT_EQ(0, ptsname_r(m, pts, sizeof(pts)));
-	modem_entry(&e, pts, "");
+	ht_modem_entry(&e, pts, "");
 	snprintf(e.szDeviceType, sizeof(e.szDeviceType), "%s", RASDT_Serial);
 	e.dwType = RASET_Direct;
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "cable", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->dir, "cable", &e));
 	EXPECT_TEXT(slurp(self->dir, "cable"),
 		    TEXT_HAS("\nlocal\nnocrtscts\n"), TEXT_HAS("connect"));
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "cable", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->dir, "cable", &e));
 	EXPECT_STREQ(RASDT_Serial, e.szDeviceType);
 	EXPECT_STREQ(pts, e.szDeviceName);
 	EXPECT_EQ(RASET_Direct, e.dwType);
 	EXPECT_PPPD_ACCEPTS(self->dir, "cable");
 	/* A modem on a pty (a simulator): no modem lines either. */
-	modem_entry(&e, pts, "5551234");
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "cable", &e));
+	ht_modem_entry(&e, pts, "5551234");
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->dir, "cable", &e));
 	EXPECT_TEXT(slurp(self->dir, "cable"),
 		    TEXT_HAS("\nlocal\nnocrtscts\n", "-T '5551234'"), NULL);
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "cable", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->dir, "cable", &e));
 	EXPECT_STREQ(RASDT_Modem, e.szDeviceType);
 	EXPECT_PPPD_ACCEPTS(self->dir, "cable");
 	close(m);
 
-	modem_entry(&e, "lo", "");
+	ht_modem_entry(&e, "lo", "");
 	snprintf(e.szDeviceType, sizeof(e.szDeviceType), "%s", RASDT_PPPoE);
 	e.dwType = RASET_Broadband;
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "dsl", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->dir, "dsl", &e));
 	t = slurp(self->dir, "dsl");
 	EXPECT_NE(NULL, strstr(t, "\nplugin rp-pppoe.so\nnic-lo\n"));
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "dsl", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->dir, "dsl", &e));
 	EXPECT_STREQ(RASDT_PPPoE, e.szDeviceType);
 	EXPECT_STREQ("lo", e.szDeviceName);
 	EXPECT_PPPD_ACCEPTS(self->dir, "dsl");
 
-	modem_entry(&e, "WAN Miniport (L2TP)", "corp-lac");
+	ht_modem_entry(&e, "WAN Miniport (L2TP)", "corp-lac");
 	snprintf(e.szDeviceType, sizeof(e.szDeviceType), "%s", RASDT_Vpn);
 	e.dwType = RASET_Vpn;
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "vpn", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->dir, "vpn", &e));
 	EXPECT_NE(NULL, strstr(slurp(self->dir, "vpn"),
 			       "\nrasdial-l2tp-lac corp-lac\n"));
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "vpn", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->dir, "vpn", &e));
 	EXPECT_STREQ(RASDT_Vpn, e.szDeviceType);
 	EXPECT_STREQ("corp-lac", e.szLocalPhoneNumber);
 
 	/* Modem -> PPPoE: the chat script and the tty go. */
-	modem_entry(&e, "ttyS0", "5551234");
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "alpha", &e));
+	ht_modem_entry(&e, "ttyS0", "5551234");
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->dir, "alpha", &e));
 	snprintf(e.szDeviceType, sizeof(e.szDeviceType), "%s", RASDT_PPPoE);
 	snprintf(e.szDeviceName, sizeof(e.szDeviceName), "eth0");
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->dir, "alpha", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->dir, "alpha", &e));
 	t = slurp(self->dir, "alpha");
 	EXPECT_EQ(NULL, strstr(t, "connect"));
 	EXPECT_EQ(NULL, strstr(t, "ttyS0"));
@@ -938,8 +910,8 @@ TEST_F(book, set_round_trip_generated)
 		}
 		put(self->dir, "gen", text);
 		ASSERT_EQ(0, stat(path, &a));
-		ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "gen", &before));
-		ret = set_a(self->dir, "gen", &before);
+		ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->dir, "gen", &before));
+		ret = ht_set_a(self->dir, "gen", &before);
 		ASSERT_EQ(ERROR_SUCCESS, ret) {
 			TH_LOG("file:\n%s\ndetail: %s", text, rasdial_last_detail());
 		}
@@ -960,11 +932,11 @@ TEST_F(book, set_round_trip_generated)
 			want.dwfOptions ^= RASEO_IpHeaderCompression;
 			break;
 		}
-		ret = set_a(self->dir, "gen", &want);
+		ret = ht_set_a(self->dir, "gen", &want);
 		ASSERT_EQ(ERROR_SUCCESS, ret) {
 			TH_LOG("file:\n%s\ndetail: %s", text, rasdial_last_detail());
 		}
-		ASSERT_EQ(ERROR_SUCCESS, get_a(self->dir, "gen", &after));
+		ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->dir, "gen", &after));
 		EXPECT_EQ(0, memcmp(&want, &after, sizeof(want))) {
 			TH_LOG("file before:\n%s\nafter:\n%s", text,
 			       slurp(self->dir, "gen"));

@@ -30,6 +30,8 @@ void rasdial_detail_set(const char *msg)
 
 #include "kselftest_harness.h"
 
+#include "hosttest.h"
+
 /* Windows' layout: BOM, CRLF, keys we do not model, two sections. */
 static const char hand_pbk[] =
 	"\xef\xbb\xbf"
@@ -48,17 +50,7 @@ static const char hand_pbk[] =
 	"IdleDisconnectSeconds=600\r\n"
 	"CustomAuthKey=-1\r\n"
 	"\r\n"
-	"NETCOMPONENTS=\r\n"
-	"ms_server=0\r\n"
-	"\r\n"
-	"MEDIA=serial\r\n"
-	"Port=COM1\r\n"
-	"Device=Standard 56000 bps Modem\r\n"
-	"ConnectBPS=115200\r\n"
-	"\r\n"
-	"DEVICE=modem\r\n"
-	"PhoneNumber=555-1234\r\n"
-	"AreaCode=\r\n"
+	HT_PBK_COM1_MODEM
 	"CountryCode=0\r\n"
 	"LastSelectedPhone=0\r\n"
 	"\r\n"
@@ -135,36 +127,12 @@ static ino_t inode(const char *path)
 	return stat(path, &st) ? 0 : st.st_ino;
 }
 
+/* ht_modem_entry's entry, with the one sub-entry a .pbk section has. */
 static void modem_entry(RASENTRYA *e, const char *dev, const char *number)
 {
-	memset(e, 0, sizeof(*e));
-	e->dwSize = sizeof(*e);
-	e->dwfOptions = RASEO_IpHeaderCompression | RASEO_SwCompression |
-			RASEO_RemoteDefaultGateway;
-	e->dwfNetProtocols = RASNP_Ip;
-	e->dwFramingProtocol = RASFP_Ppp;
-	e->dwType = RASET_Phone;
-	e->dwEncryptionType = ET_Optional;
+	ht_modem_entry(e, dev, number);
 	e->dwSubEntries = 1;
 	e->dwDialMode = RASEDM_DialAll;
-	snprintf(e->szDeviceType, sizeof(e->szDeviceType), "%s", RASDT_Modem);
-	snprintf(e->szDeviceName, sizeof(e->szDeviceName), "%s", dev);
-	snprintf(e->szLocalPhoneNumber, sizeof(e->szLocalPhoneNumber), "%s",
-		 number);
-}
-
-static DWORD get_a(const char *book, const char *name, RASENTRYA *e)
-{
-	DWORD cb = sizeof(*e);
-
-	memset(e, 0, sizeof(*e));
-	e->dwSize = sizeof(*e);
-	return RasGetEntryPropertiesA(book, name, e, &cb, NULL, NULL);
-}
-
-static DWORD set_a(const char *book, const char *name, RASENTRYA *e)
-{
-	return RasSetEntryPropertiesA(book, name, e, sizeof(*e), NULL, 0);
 }
 
 /* ASCII -> UTF-16. */
@@ -233,7 +201,7 @@ TEST_F(pbk, set_creates_file)
 	e.dwRedialPause = 60;
 	e.dwCountryCode = e.dwCountryID = 44;
 	snprintf(e.szAreaCode, sizeof(e.szAreaCode), "20");
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->path, "Office", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->path, "Office", &e));
 	ASSERT_EQ(0, stat(self->path, &st));
 	EXPECT_EQ(0640, st.st_mode & 07777);
 	text = slurp(self->path);
@@ -250,7 +218,7 @@ TEST_F(pbk, set_creates_file)
 	EXPECT_NE(NULL, strstr(text, "\r\nRedialAttempts=3\r\n"));
 	EXPECT_NE(NULL, strstr(text, "\r\nUseDialingRules=1\r\n"));
 
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->path, "office", &g));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->path, "office", &g));
 	EXPECT_SAME_ENTRY(e, g);
 
 	/* W: the same entry. */
@@ -286,11 +254,11 @@ TEST_F(pbk, set_creates_file)
 	text = strdup(slurp(self->path));
 	ASSERT_NE(NULL, text);
 	modem_entry(&e, "/dev/ttyUSB0", "777");
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->path, "Second", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->path, "Second", &e));
 	EXPECT_EQ(0, strncmp(slurp(self->path), text, strlen(text)));
 	EXPECT_EQ(0, strncmp(slurp(self->path) + strlen(text), "[Second]\r\n", 10));
 	free(text);
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->path, "Second", &g));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->path, "Second", &g));
 	/* As RasEnumDevices names it, as for a peers file. */
 	snprintf(e.szDeviceName, sizeof(e.szDeviceName), "ttyUSB0");
 	EXPECT_SAME_ENTRY(e, g);
@@ -322,7 +290,7 @@ TEST_F(pbk, set_wide_and_vpn)
 	ASSERT_EQ(ERROR_SUCCESS,
 		  RasSetEntryPropertiesW(book, w("VPN", name, 16), &we,
 					 sizeof(we), NULL, 0));
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->path, "VPN", &g));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->path, "VPN", &g));
 	EXPECT_STREQ(RASDT_Vpn, g.szDeviceType);
 	EXPECT_STREQ("WAN Miniport (L2TP)", g.szDeviceName);
 	EXPECT_STREQ("office-lac", g.szLocalPhoneNumber);
@@ -344,7 +312,7 @@ TEST_F(pbk, set_keeps_every_other_byte)
 
 	put(self->path, hand_pbk);
 	ino = inode(self->path);
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->path, "Office", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->path, "Office", &e));
 	EXPECT_STREQ(RASDT_Modem, e.szDeviceType);
 	EXPECT_STREQ("ttyS0", e.szDeviceName);
 	EXPECT_STREQ("555-1234", e.szLocalPhoneNumber);
@@ -354,23 +322,23 @@ TEST_F(pbk, set_keeps_every_other_byte)
 	EXPECT_NE(0, e.dwfOptions & RASEO_RequireMsCHAP2);
 	EXPECT_EQ(ET_Optional, e.dwEncryptionType);
 
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->path, "Office", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->path, "Office", &e));
 	EXPECT_STREQ(hand_pbk, slurp(self->path));
 	EXPECT_EQ(ino, inode(self->path));	/* not even rewritten */
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->path, "Home VPN", &g));
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->path, "home vpn", &g));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->path, "Home VPN", &g));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->path, "home vpn", &g));
 	EXPECT_STREQ(hand_pbk, slurp(self->path));
 
 	/* One field: one line. */
 	snprintf(e.szLocalPhoneNumber, sizeof(e.szLocalPhoneNumber), "0123");
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->path, "Office", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->path, "Office", &e));
 	snprintf(want, sizeof(want), "%s",
 		 edited(hand_pbk, "PhoneNumber=555-1234", "PhoneNumber=0123"));
 	EXPECT_STREQ(want, slurp(self->path));
 
 	/* A key the section lacks: after its last key line. */
 	e.dwRedialCount = 5;
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->path, "Office", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->path, "Office", &e));
 	snprintf(want, sizeof(want), "%s",
 		 edited(want, "LastSelectedPhone=0\r\n",
 			"LastSelectedPhone=0\r\nRedialAttempts=5\r\n"));
@@ -379,7 +347,7 @@ TEST_F(pbk, set_keeps_every_other_byte)
 	/* The device: Port and Device; the default route: its key. */
 	snprintf(e.szDeviceName, sizeof(e.szDeviceName), "ttyUSB1");
 	e.dwfOptions |= RASEO_RemoteDefaultGateway;
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->path, "Office", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->path, "Office", &e));
 	snprintf(want, sizeof(want), "%s",
 		 edited(want, "Port=COM1", "Port=ttyUSB1"));
 	snprintf(want, sizeof(want), "%s",
@@ -387,12 +355,12 @@ TEST_F(pbk, set_keeps_every_other_byte)
 	snprintf(want, sizeof(want), "%s",
 		 edited(want, "IpPrioritizeRemote=0", "IpPrioritizeRemote=1"));
 	EXPECT_STREQ(want, slurp(self->path));
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->path, "Office", &g));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->path, "Office", &g));
 	EXPECT_SAME_ENTRY(e, g);
 
 	/* Unchanged again: nothing. */
 	ino = inode(self->path);
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->path, "Office", &g));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->path, "Office", &g));
 	EXPECT_STREQ(want, slurp(self->path));
 	EXPECT_EQ(ino, inode(self->path));
 }
@@ -407,9 +375,9 @@ TEST_F(pbk, set_keeps_mode_and_line_ends)
 
 	put(self->path, "[A]\nPort=ttyS0\nPhoneNumber=1\n");
 	ASSERT_EQ(0, chmod(self->path, 0604));
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->path, "A", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->path, "A", &e));
 	e.dwIdleDisconnectSeconds = 60;
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->path, "A", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->path, "A", &e));
 	EXPECT_STREQ("[A]\nPort=ttyS0\nPhoneNumber=1\nIdleDisconnectSeconds=60\n",
 		     slurp(self->path));
 	ASSERT_EQ(0, stat(self->path, &st));
@@ -419,7 +387,7 @@ TEST_F(pbk, set_keeps_mode_and_line_ends)
 	/* No EOL at the end; a new section after it. */
 	put(self->path, "[A]\nPort=ttyS0\nPhoneNumber=1");
 	modem_entry(&e, "ttyS1", "2");
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->path, "B", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->path, "B", &e));
 	EXPECT_EQ(0, strncmp(slurp(self->path), new_b, strlen(new_b)));
 }
 
@@ -430,12 +398,12 @@ TEST_F(pbk, set_old_layouts)
 	DWORD cb;
 
 	put(self->path, hand_pbk);
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->path, "Office", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->path, "Office", &e));
 	e.dwSize = offsetof(RASENTRYA, dwSubEntries);	/* WINVER 0x400 */
 	e.dwIdleDisconnectSeconds = 5;
 	snprintf(e.szLocalPhoneNumber, sizeof(e.szLocalPhoneNumber), "42");
-	ASSERT_EQ(ERROR_SUCCESS, set_a(self->path, "Office", &e));
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->path, "Office", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_set_a(self->path, "Office", &e));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->path, "Office", &e));
 	EXPECT_STREQ("42", e.szLocalPhoneNumber);
 	EXPECT_EQ(600, e.dwIdleDisconnectSeconds);
 
@@ -451,7 +419,7 @@ TEST_F(pbk, set_old_layouts)
 
 	/* Unknown sizes. */
 	e.dwSize = 100;
-	EXPECT_EQ(ERROR_INVALID_SIZE, set_a(self->path, "Office", &e));
+	EXPECT_EQ(ERROR_INVALID_SIZE, ht_set_a(self->path, "Office", &e));
 	cb = sizeof(e);
 	EXPECT_EQ(ERROR_INVALID_SIZE,
 		  RasGetEntryPropertiesA(self->path, "Office", &e, &cb, NULL, NULL));
@@ -460,7 +428,7 @@ TEST_F(pbk, set_old_layouts)
 		  RasGetEntryPropertiesA(self->path, "Office", NULL, &cb, NULL, NULL));
 	EXPECT_EQ(sizeof(e), cb);
 	EXPECT_EQ(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
-		  get_a(self->path, "Nope", &e));
+		  ht_get_a(self->path, "Nope", &e));
 }
 
 /* What a section or the dial cannot hold: 87, and the file unchanged. */
@@ -470,7 +438,7 @@ TEST_F(pbk, set_refused)
 	int i;
 
 	put(self->path, hand_pbk);
-	ASSERT_EQ(ERROR_SUCCESS, get_a(self->path, "Office", &g));
+	ASSERT_EQ(ERROR_SUCCESS, ht_get_a(self->path, "Office", &g));
 	for (i = 0; i < 11; i++) {
 		e = g;
 		switch (i) {
@@ -512,17 +480,17 @@ TEST_F(pbk, set_refused)
 			e.dwEncryptionType = ET_Require;
 			break;
 		}
-		EXPECT_EQ(ERROR_INVALID_PARAMETER, set_a(self->path, "Office", &e))
+		EXPECT_EQ(ERROR_INVALID_PARAMETER, ht_set_a(self->path, "Office", &e))
 			TH_LOG("case %d", i);
 		EXPECT_STREQ(hand_pbk, slurp(self->path))
 			TH_LOG("case %d", i);
 	}
 	/* Names: none, brackets, spaces at an end, control characters. */
-	EXPECT_EQ(ERROR_INVALID_NAME, set_a(self->path, NULL, &g));
-	EXPECT_EQ(ERROR_INVALID_NAME, set_a(self->path, "", &g));
-	EXPECT_EQ(ERROR_INVALID_NAME, set_a(self->path, "a]b", &g));
-	EXPECT_EQ(ERROR_INVALID_NAME, set_a(self->path, " a", &g));
-	EXPECT_EQ(ERROR_INVALID_NAME, set_a(self->path, "a\tb", &g));
+	EXPECT_EQ(ERROR_INVALID_NAME, ht_set_a(self->path, NULL, &g));
+	EXPECT_EQ(ERROR_INVALID_NAME, ht_set_a(self->path, "", &g));
+	EXPECT_EQ(ERROR_INVALID_NAME, ht_set_a(self->path, "a]b", &g));
+	EXPECT_EQ(ERROR_INVALID_NAME, ht_set_a(self->path, " a", &g));
+	EXPECT_EQ(ERROR_INVALID_NAME, ht_set_a(self->path, "a\tb", &g));
 	EXPECT_EQ(ERROR_INVALID_NAME, RasValidateEntryNameA(self->path, "a "));
 	EXPECT_EQ(ERROR_ALREADY_EXISTS, RasValidateEntryNameA(self->path, "OFFICE"));
 	EXPECT_EQ(ERROR_SUCCESS, RasValidateEntryNameA(self->path, "New"));
@@ -530,7 +498,7 @@ TEST_F(pbk, set_refused)
 
 	/* A corrupt file is not touched. */
 	put(self->path, "[A]\nPort=ttyS0\nbad line\n");
-	EXPECT_EQ(ERROR_CORRUPT_PHONEBOOK, set_a(self->path, "A", &g));
+	EXPECT_EQ(ERROR_CORRUPT_PHONEBOOK, ht_set_a(self->path, "A", &g));
 	EXPECT_EQ(ERROR_CORRUPT_PHONEBOOK, RasDeleteEntryA(self->path, "A"));
 	EXPECT_STREQ("[A]\nPort=ttyS0\nbad line\n", slurp(self->path));
 }
@@ -560,8 +528,8 @@ TEST_F(pbk, rename)
 	want = edited(hand_pbk, "[Office]", "[Work Modem]");
 	EXPECT_STREQ(want, slurp(self->path));
 	EXPECT_EQ(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
-		  get_a(self->path, "Office", &e));
-	EXPECT_EQ(ERROR_SUCCESS, get_a(self->path, "Work Modem", &e));
+		  ht_get_a(self->path, "Office", &e));
+	EXPECT_EQ(ERROR_SUCCESS, ht_get_a(self->path, "Work Modem", &e));
 
 	/* Only the case changes: allowed. */
 	ASSERT_EQ(ERROR_SUCCESS,
@@ -594,7 +562,7 @@ TEST_F(pbk, delete)
 	EXPECT_EQ(0, strncmp(slurp(self->path), "\xef\xbb\xbf; kept as it is\r\n", 20));
 	EXPECT_STREQ(rest, slurp(self->path) + 20);
 	EXPECT_EQ(ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
-		  get_a(self->path, "Office", &e));
+		  ht_get_a(self->path, "Office", &e));
 	ASSERT_EQ(ERROR_SUCCESS,
 		  RasDeleteEntryW(w(self->path, b, 128), w("Home VPN", x, 32)));
 	EXPECT_STREQ("\xef\xbb\xbf; kept as it is\r\n; the other one\r\n",

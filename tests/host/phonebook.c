@@ -30,6 +30,8 @@ void rasdial_detail_set(const char *msg)
 
 #include "kselftest_harness.h"
 
+#include "hosttest.h"
+
 /* rasphone.pbk as Windows writes it: BOM, CRLF, two links, alternates. */
 static const char modem_pbk[] =
 	"\xef\xbb\xbf"
@@ -48,17 +50,7 @@ static const char modem_pbk[] =
 	"PreferredBps=0\r\n"
 	"CustomAuthKey=-1\r\n"
 	"\r\n"
-	"NETCOMPONENTS=\r\n"
-	"ms_server=0\r\n"
-	"\r\n"
-	"MEDIA=serial\r\n"
-	"Port=COM1\r\n"
-	"Device=Standard 56000 bps Modem\r\n"
-	"ConnectBPS=115200\r\n"
-	"\r\n"
-	"DEVICE=modem\r\n"
-	"PhoneNumber=555-1234\r\n"
-	"AreaCode=\r\n"
+	HT_PBK_COM1_MODEM
 	"PhoneNumber=999\r\n"
 	"HwFlowControl=0\r\n"
 	"LinuxLocal=1\r\n"

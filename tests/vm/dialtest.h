@@ -121,6 +121,34 @@ static inline int dt_file_has(const char *file, const char *text)
 	return found;
 }
 
+/* How many lines of FILE contain TEXT (a missing file has none). */
+static inline int dt_file_count(const char *file, const char *text)
+{
+	char line[1024];
+	int n = 0;
+	FILE *f = fopen(file, "r");
+
+	while (f && fgets(line, sizeof(line), f))
+		n += strstr(line, text) != NULL;
+	if (f)
+		fclose(f);
+	return n;
+}
+
+/* FILE on stderr as TAP diagnostics (nothing for a missing file). */
+static inline void dt_dump(const char *file)
+{
+	char line[1024];
+	FILE *f = fopen(file, "r");
+
+	if (!f)
+		return;
+	fprintf(stderr, "# --- %s\n", file);
+	while (fgets(line, sizeof(line), f))
+		fprintf(stderr, "#   %s", line);
+	fclose(f);
+}
+
 /* In a child about to exec: stdout and stderr to PATH (truncated). */
 static inline void dt_output_to(const char *path)
 {
@@ -130,6 +158,86 @@ static inline void dt_output_to(const char *path)
 		dup2(out, 1);
 		dup2(out, 2);
 	}
+}
+
+/*
+ * Stops a modemsim from dt_modemsim_start: SIGTERM, then (10 s at the
+ * most) waits for it, SIGKILL if it is still there.  *PID is 0 after;
+ * nothing is done for a *PID <= 0.
+ */
+static inline void dt_modemsim_stop(pid_t *pid)
+{
+	if (*pid <= 0)
+		return;
+	kill(*pid, SIGTERM);
+	for (int i = 0; i < 200 && waitpid(*pid, NULL, WNOHANG) == 0; i++)
+		usleep(50000);
+	if (waitpid(*pid, NULL, WNOHANG) == 0) {
+		kill(*pid, SIGKILL);
+		waitpid(*pid, NULL, 0);
+	}
+	*pid = 0;
+}
+
+/*
+ * Starts TOPDIR/build/tests/modemsim --log LOG with the options ARGS
+ * (NULL-terminated), its stdout and stderr to OUT, and waits (10 s at
+ * the most) for its "ready /dev/pts/N" there.  LOG and OUT are removed
+ * first: not the last run's "ready", read before the child truncates
+ * OUT.  Returns modemsim's pid once it is ready, else -1 (one that did
+ * not get ready is stopped).
+ */
+static inline pid_t dt_modemsim_start(const char *log, const char *out,
+				      const char *const args[])
+{
+	char bin[PATH_MAX + 32];
+	const char *argv[32];
+	int n = 0;
+	pid_t pid;
+
+	snprintf(bin, sizeof(bin), "%s/build/tests/modemsim", dt_topdir());
+	argv[n++] = bin;
+	argv[n++] = "--log";
+	argv[n++] = log;
+	for (int i = 0; args[i]; i++) {
+		if (n == (int)(sizeof(argv) / sizeof(argv[0])) - 1) {
+			fprintf(stderr, "# modemsim: too many options\n");
+			return -1;
+		}
+		argv[n++] = args[i];
+	}
+	argv[n] = NULL;
+	unlink(log);
+	unlink(out);
+	pid = fork();
+	if (pid == 0) {
+		dt_output_to(out);
+		execv(bin, (char **)argv);
+		_exit(127);
+	}
+	for (int i = 0; i < 200 && pid > 0; i++) {
+		if (dt_file_has(out, "ready /dev/pts/"))
+			return pid;
+		usleep(50000);
+	}
+	dt_modemsim_stop(&pid);
+	return -1;
+}
+
+/* The last answering command's pid from modemsim's LOG, or 0. */
+static inline pid_t dt_modemsim_answer_pid(const char *log)
+{
+	char line[512];
+	int pid = 0;
+	FILE *f = fopen(log, "r");
+	char *p;
+
+	while (f && fgets(line, sizeof(line), f))
+		if ((p = strstr(line, "answer: pid ")) && strstr(p, " started"))
+			pid = atoi(p + strlen("answer: pid "));
+	if (f)
+		fclose(f);
+	return pid;
 }
 
 /*

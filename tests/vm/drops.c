@@ -52,45 +52,6 @@
 	" noipdefault lcp-echo-interval 0 " DT_REMOTE_ADDR ":" DT_LOCAL_ADDR \
 	" noauth " opts
 
-static int file_has(const char *file, const char *text)
-{
-	char line[1024];
-	int found = 0;
-	FILE *f = fopen(file, "r");
-
-	while (f && !found && fgets(line, sizeof(line), f))
-		found = strstr(line, text) != NULL;
-	if (f)
-		fclose(f);
-	return found;
-}
-
-static int file_count(const char *file, const char *text)
-{
-	char line[1024];
-	int n = 0;
-	FILE *f = fopen(file, "r");
-
-	while (f && fgets(line, sizeof(line), f))
-		n += strstr(line, text) != NULL;
-	if (f)
-		fclose(f);
-	return n;
-}
-
-static void dump(const char *file)
-{
-	char line[1024];
-	FILE *f = fopen(file, "r");
-
-	if (!f)
-		return;
-	fprintf(stderr, "# --- %s\n", file);
-	while (fgets(line, sizeof(line), f))
-		fprintf(stderr, "#   %s", line);
-	fclose(f);
-}
-
 static pid_t ms_pid;
 
 /*
@@ -99,62 +60,12 @@ static pid_t ms_pid;
  */
 static int modemsim_start(const char *answer, const char *drop)
 {
-	char bin[PATH_MAX + 32];
-	const char *argv[] = { bin, "--link", D_LINK, "--result", "CONNECT",
-			       "--log", D_MSLOG, "--delay", "50",
-			       "--answer", answer,
+	const char *args[] = { "--link", D_LINK, "--result", "CONNECT",
+			       "--delay", "50", "--answer", answer,
 			       drop ? "--drop" : NULL, drop, NULL };
 
-	snprintf(bin, sizeof(bin), "%s/build/tests/modemsim", dt_topdir());
-	unlink(D_MSLOG);
-	unlink(D_MSOUT);
-	ms_pid = fork();
-	if (ms_pid == 0) {
-		int out = open(D_MSOUT, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-		if (out >= 0) {
-			dup2(out, 1);
-			dup2(out, 2);
-		}
-		execv(bin, (char **)argv);
-		_exit(127);
-	}
-	for (int i = 0; i < 200; i++) {
-		if (file_has(D_MSOUT, "ready /dev/pts/"))
-			return 0;
-		usleep(50000);
-	}
-	return -1;
-}
-
-static void modemsim_stop(void)
-{
-	if (ms_pid <= 0)
-		return;
-	kill(ms_pid, SIGTERM);
-	for (int i = 0; i < 200 && waitpid(ms_pid, NULL, WNOHANG) == 0; i++)
-		usleep(50000);
-	if (waitpid(ms_pid, NULL, WNOHANG) == 0) {
-		kill(ms_pid, SIGKILL);
-		waitpid(ms_pid, NULL, 0);
-	}
-	ms_pid = 0;
-}
-
-/* The last answering command's pid from modemsim's log, or 0. */
-static pid_t answer_pid(void)
-{
-	char line[512];
-	int pid = 0;
-	FILE *f = fopen(D_MSLOG, "r");
-	char *p;
-
-	while (f && fgets(line, sizeof(line), f))
-		if ((p = strstr(line, "answer: pid ")) && strstr(p, " started"))
-			pid = atoi(p + strlen("answer: pid "));
-	if (f)
-		fclose(f);
-	return pid;
+	ms_pid = dt_modemsim_start(D_MSLOG, D_MSOUT, args);
+	return ms_pid > 0 ? 0 : -1;
 }
 
 /* /etc/ppp/peers/drop: the modem dialed by chat, EXTRA appended. */
@@ -251,7 +162,7 @@ FIXTURE_TEARDOWN(drop)
 {
 	if (self->h)
 		RasHangUpA(self->h);
-	modemsim_stop();
+	dt_modemsim_stop(&ms_pid);
 	dt_wait_registry_empty(15000);
 	dt_wait_no_pppd(10000);
 	if (self->one)
@@ -283,8 +194,8 @@ static void dial_up_drop(struct __test_metadata *_metadata,
 	ASSERT_TRUE(dt_wait(connected, DIAL_TIMEOUT_MS, self->calls, &self->n));
 	if (self->calls[self->n - 1].state != RASCS_Connected) {
 		dt_print_calls(self->calls, self->n);
-		dump(D_PPPLOG);
-		dump(D_MSLOG);
+		dt_dump(D_PPPLOG);
+		dt_dump(D_MSLOG);
 	}
 	ASSERT_EQ(RASCS_Connected, self->calls[self->n - 1].state);
 	ASSERT_EQ(0, RasConnectionNotificationA(self->h, self->one,
@@ -350,8 +261,8 @@ static void check_drop(struct __test_metadata *_metadata,
 	ok = dt_wait(dt_done_final, DROP_TIMEOUT_MS, self->calls, &self->n);
 	dt_print_calls(self->calls, self->n);
 	if (!ok || self->calls[self->n - 1].error != error) {
-		dump(D_PPPLOG);
-		dump(D_MSLOG);
+		dt_dump(D_PPPLOG);
+		dt_dump(D_MSLOG);
 	}
 	ASSERT_TRUE(ok);
 	last = &self->calls[self->n - 1];
@@ -401,15 +312,15 @@ TEST_F_TIMEOUT(drop, peer_terminates_lcp_629, 90)
 	pid_t peer;
 
 	dial_up(_metadata, self, NULL, D_ANSWER(""));
-	peer = answer_pid();
+	peer = dt_modemsim_answer_pid(D_MSLOG);
 	ASSERT_LT(0, peer);
 	kill(peer, SIGTERM);
 	/* 0 when our side finishes first, 16 (or 5 for the tty's SIGHUP)
 	 * when modemsim drops carrier after the peer is gone. */
 	check_drop(_metadata, self, ERROR_REMOTE_DISCONNECTION,
 		   (const int[2]){ 16, 5 });
-	EXPECT_TRUE(file_has(D_PPPLOG, "LCP terminated by peer"))
-		dump(D_PPPLOG);
+	EXPECT_TRUE(dt_file_has(D_PPPLOG, "LCP terminated by peer"))
+		dt_dump(D_PPPLOG);
 }
 
 /* (b) Carrier lost under a running link: no LCP Terminate, a tty hangup. */
@@ -421,8 +332,8 @@ TEST_F_TIMEOUT(drop, carrier_lost_629, 90)
 	 * before the read's EOF; the plugin maps it back to HANGUP. */
 	check_drop(_metadata, self, ERROR_REMOTE_DISCONNECTION,
 		   (const int[2]){ 16, 5 });
-	EXPECT_TRUE(file_has(D_MSLOG, "carrier lost (SIGUSR1)"));
-	EXPECT_FALSE(file_has(D_PPPLOG, "LCP terminated by peer"));
+	EXPECT_TRUE(dt_file_has(D_MSLOG, "carrier lost (SIGUSR1)"));
+	EXPECT_FALSE(dt_file_has(D_PPPLOG, "LCP terminated by peer"));
 }
 
 /* (c) The peer stops answering LCP echoes (SIGSTOP): link failure. */
@@ -433,15 +344,15 @@ TEST_F_TIMEOUT(drop, lcp_echo_failure_829, 90)
 	dial_up(_metadata, self,
 		"lcp-echo-interval 1\nlcp-echo-failure 2\nlcp-restart 1",
 		D_ANSWER(""));
-	peer = answer_pid();
+	peer = dt_modemsim_answer_pid(D_MSLOG);
 	ASSERT_LT(0, peer);
 	kill(peer, SIGSTOP);
 	check_drop(_metadata, self, ERROR_LINK_FAILURE,
 		   (const int[2]){ 15, 16 });
 	kill(peer, SIGKILL);
 	kill(peer, SIGCONT);
-	EXPECT_TRUE(file_has(D_PPPLOG, "No response to 2 echo-requests"))
-		dump(D_PPPLOG);
+	EXPECT_TRUE(dt_file_has(D_PPPLOG, "No response to 2 echo-requests"))
+		dt_dump(D_PPPLOG);
 }
 
 /* (d) "idle 2": no traffic for 2 s ends the link. */
@@ -458,8 +369,8 @@ TEST_F_TIMEOUT(drop, maxconnect_828, 90)
 	dial_up(_metadata, self, "maxconnect 3", D_ANSWER(""));
 	check_drop(_metadata, self, ERROR_IDLE_TIMEOUT,
 		   (const int[2]){ 13, 13 });
-	EXPECT_TRUE(file_has(D_PPPLOG, "Connect time expired"))
-		dump(D_PPPLOG);
+	EXPECT_TRUE(dt_file_has(D_PPPLOG, "Connect time expired"))
+		dt_dump(D_PPPLOG);
 }
 
 /* ------------------------------------------------------------ persist */
@@ -532,8 +443,8 @@ TEST_F_TIMEOUT(drop, persist_redial_same_handle, 120)
 	ASSERT_TRUE(dt_wait(reconnected, DIAL_TIMEOUT_MS, self->calls,
 			    &self->n)) {
 		dt_print_calls(self->calls, self->n);
-		dump(D_PPPLOG);
-		dump(D_MSLOG);
+		dt_dump(D_PPPLOG);
+		dt_dump(D_MSLOG);
 	}
 	dt_print_calls(self->calls, self->n);
 	e = first_error(self->calls, self->n);
@@ -567,7 +478,7 @@ TEST_F_TIMEOUT(drop, persist_redial_same_handle, 120)
 	ASSERT_EQ(0u, RasGetConnectStatusA(self->h, &st));
 	EXPECT_EQ(RASCS_Connected, st.rasconnstate);
 	EXPECT_EQ(0u, st.dwError);
-	EXPECT_EQ(2, file_count(D_MSLOG, "dial " D_NUMBER " "));
+	EXPECT_EQ(2, dt_file_count(D_MSLOG, "dial " D_NUMBER " "));
 
 	/* The per-handle watch is still armed: it fires at the end too. */
 	EXPECT_EQ(0u, RasHangUpA(self->h));
@@ -607,7 +518,7 @@ TEST_F_TIMEOUT(drop, persist_hangup_in_holdoff, 120)
 	ASSERT_LT(0, pppd);
 	ASSERT_TRUE(dt_wait(dropped, DROP_TIMEOUT_MS, self->calls, &self->n)) {
 		dt_print_calls(self->calls, self->n);
-		dump(D_PPPLOG);
+		dt_dump(D_PPPLOG);
 	}
 	e = first_error(self->calls, self->n);
 	EXPECT_EQ(RASCS_Disconnected, self->calls[e].state);
@@ -637,10 +548,10 @@ TEST_F_TIMEOUT(drop, persist_hangup_in_holdoff, 120)
 	/* No redial began. */
 	for (int i = e + 1; i < self->n; i++)
 		EXPECT_NE(RASCS_OpenPort, self->calls[i].state);
-	EXPECT_EQ(1, file_count(D_MSLOG, "dial " D_NUMBER " "));
+	EXPECT_EQ(1, dt_file_count(D_MSLOG, "dial " D_NUMBER " "));
 	/* USER_REQUEST: the handle is gone, so pppd's own log says it. */
-	EXPECT_TRUE(file_has(D_PPPLOG, "Terminating on signal 15"))
-		dump(D_PPPLOG);
+	EXPECT_TRUE(dt_file_has(D_PPPLOG, "Terminating on signal 15"))
+		dt_dump(D_PPPLOG);
 	EXPECT_EQ((DWORD)ERROR_INVALID_HANDLE, wait_handle_gone(self->h));
 	self->h = NULL;
 }

@@ -65,25 +65,12 @@ static pid_t peer_pid;
 /* modemsim on LINK: CONNECT, then the CHAP pppd, one call. */
 static int modemsim_start(void)
 {
-	char bin[PATH_MAX + 32];
+	static const char *const args[] = {
+		"--link", LINK, "--result", "CONNECT", "--delay", "50",
+		"--calls", "1", "--answer", "exec " ANSWER, NULL };
 
-	snprintf(bin, sizeof(bin), "%s/build/tests/modemsim", dt_topdir());
-	unlink(MSLOG);
-	unlink(MSOUT);
-	peer_pid = fork();
-	if (peer_pid == 0) {
-		dt_output_to(MSOUT);
-		execl(bin, bin, "--link", LINK, "--result", "CONNECT",
-		      "--log", MSLOG, "--delay", "50", "--calls", "1",
-		      "--answer", "exec " ANSWER, (char *)NULL);
-		_exit(127);
-	}
-	for (int i = 0; i < 200 && peer_pid > 0; i++) {
-		if (dt_file_has(MSOUT, "ready /dev/pts/"))
-			return 0;
-		usleep(50000);
-	}
-	return -1;
+	peer_pid = dt_modemsim_start(MSLOG, MSOUT, args);
+	return peer_pid > 0 ? 0 : -1;
 }
 
 /* A CHAP pppd on a new pty's master; the slave's path in PTS. */

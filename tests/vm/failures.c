@@ -35,96 +35,27 @@
 	" noipdefault lcp-echo-interval 0 " DT_REMOTE_ADDR ":" DT_LOCAL_ADDR \
 	" " opts
 
-/* The name this suite's cases use (tests/vm/dialtest.h). */
-#define file_has dt_file_has
-
-static void dump(const char *file)
-{
-	char line[1024];
-	FILE *f = fopen(file, "r");
-
-	if (!f)
-		return;
-	fprintf(stderr, "# --- %s\n", file);
-	while (fgets(line, sizeof(line), f))
-		fprintf(stderr, "#   %s", line);
-	fclose(f);
-}
-
 static pid_t ms_pid;
 
 /* modemsim on F_LINK answering RESULT; ANSWER/DROP optional. */
 static int modemsim_start(const char *result, const char *answer,
 			  const char *drop)
 {
-	char bin[PATH_MAX + 32];
-	const char *argv[20];
-	int n = 0;
+	const char *args[11] = { "--link", F_LINK, "--result", result,
+				 "--delay", "50" };
+	int n = 6;
 
-	snprintf(bin, sizeof(bin), "%s/build/tests/modemsim", dt_topdir());
-	argv[n++] = bin;
-	argv[n++] = "--link";
-	argv[n++] = F_LINK;
-	argv[n++] = "--result";
-	argv[n++] = result;
-	argv[n++] = "--log";
-	argv[n++] = F_MSLOG;
-	argv[n++] = "--delay";
-	argv[n++] = "50";
 	if (answer) {
-		argv[n++] = "--answer";
-		argv[n++] = answer;
+		args[n++] = "--answer";
+		args[n++] = answer;
 	}
 	if (drop) {
-		argv[n++] = "--drop";
-		argv[n++] = drop;
+		args[n++] = "--drop";
+		args[n++] = drop;
 	}
-	argv[n] = NULL;
-	unlink(F_MSLOG);
-	/* Not the last run's "ready", read before the child truncates it. */
-	unlink(F_MSOUT);
-	ms_pid = fork();
-	if (ms_pid == 0) {
-		dt_output_to(F_MSOUT);
-		execv(bin, (char **)argv);
-		_exit(127);
-	}
-	for (int i = 0; i < 200; i++) {
-		if (file_has(F_MSOUT, "ready /dev/pts/"))
-			return 0;
-		usleep(50000);
-	}
-	return -1;
-}
-
-static void modemsim_stop(void)
-{
-	if (ms_pid <= 0)
-		return;
-	kill(ms_pid, SIGTERM);
-	for (int i = 0; i < 200 && waitpid(ms_pid, NULL, WNOHANG) == 0; i++)
-		usleep(50000);
-	if (waitpid(ms_pid, NULL, WNOHANG) == 0) {
-		kill(ms_pid, SIGKILL);
-		waitpid(ms_pid, NULL, 0);
-	}
-	ms_pid = 0;
-}
-
-/* The answering command's pid from modemsim's log, or 0. */
-static pid_t answer_pid(void)
-{
-	char line[512];
-	int pid = 0;
-	FILE *f = fopen(F_MSLOG, "r");
-	char *p;
-
-	while (f && fgets(line, sizeof(line), f))
-		if ((p = strstr(line, "answer: pid ")) && strstr(p, " started"))
-			pid = atoi(p + strlen("answer: pid "));
-	if (f)
-		fclose(f);
-	return pid;
+	args[n] = NULL;
+	ms_pid = dt_modemsim_start(F_MSLOG, F_MSOUT, args);
+	return ms_pid > 0 ? 0 : -1;
 }
 
 /*
@@ -200,7 +131,7 @@ FIXTURE_TEARDOWN(fail)
 {
 	if (self->h)
 		RasHangUpA(self->h);
-	modemsim_stop();
+	dt_modemsim_stop(&ms_pid);
 	dt_wait_registry_empty(15000);
 	unlink(F_LINK);
 }
@@ -231,8 +162,8 @@ static void check_failure(struct __test_metadata *_metadata,
 	ok = dt_wait(dt_done_final, DIAL_TIMEOUT_MS, self->calls, &self->n);
 	dt_print_calls(self->calls, self->n);
 	if (!ok || !self->n || self->calls[self->n - 1].error != want->error) {
-		dump(F_PPPLOG);
-		dump(F_MSLOG);
+		dt_dump(F_PPPLOG);
+		dt_dump(F_MSLOG);
 	}
 	ASSERT_TRUE(ok);
 	last = &self->calls[self->n - 1];
@@ -301,9 +232,9 @@ static void chat_case(struct __test_metadata *_metadata,
 
 	modem_fails(_metadata, self, &want, NULL, result, NULL, NULL);
 	/* chat dialed RASDIALPARAMS.szPhoneNumber (\T = -T from the plugin). */
-	EXPECT_TRUE(file_has(F_MSLOG, "dial " F_NUMBER " "));
+	EXPECT_TRUE(dt_file_has(F_MSLOG, "dial " F_NUMBER " "));
 	if (error == ERROR_NO_ANSWER && !strcmp(result, "SILENT"))
-		EXPECT_TRUE(file_has(F_PPPLOG, "chat exit 3"));
+		EXPECT_TRUE(dt_file_has(F_PPPLOG, "chat exit 3"));
 }
 
 /* One test per modem answer: NAME, what modemsim answers, the error. */
@@ -364,7 +295,7 @@ TEST_F_TIMEOUT(fail, device_missing_797, 60)
 	write_entry(F_NODEV, NULL);
 	ASSERT_EQ(0u, start_dial(&self->h, NULL));
 	check_failure(_metadata, self, &want, 1);
-	EXPECT_TRUE(file_has(F_PPPLOG, "Failed to open"));
+	EXPECT_TRUE(dt_file_has(F_PPPLOG, "Failed to open"));
 	unlink(F_NODEV);
 }
 
@@ -471,7 +402,7 @@ static void dial_up(struct __test_metadata *_metadata,
 	ASSERT_TRUE(dt_wait(connected, DIAL_TIMEOUT_MS, self->calls, &self->n));
 	if (self->calls[self->n - 1].state != RASCS_Connected) {
 		dt_print_calls(self->calls, self->n);
-		dump(F_PPPLOG);
+		dt_dump(F_PPPLOG);
 	}
 	ASSERT_EQ(RASCS_Connected, self->calls[self->n - 1].state);
 }
@@ -484,7 +415,7 @@ TEST_F_TIMEOUT(fail, lcp_echo_failure_829, 90)
 
 	dial_up(_metadata, self, "lcp-echo-interval 1\nlcp-echo-failure 2\nlcp-restart 1",
 		NULL);
-	peer = answer_pid();
+	peer = dt_modemsim_answer_pid(F_MSLOG);
 	ASSERT_LT(0, peer);
 	kill(peer, SIGSTOP);
 	check_failure(_metadata, self, &want, 1);
@@ -510,7 +441,7 @@ TEST_F_TIMEOUT(fail, peer_hangs_up_629, 90)
 	pid_t peer;
 
 	dial_up(_metadata, self, "", NULL);
-	peer = answer_pid();
+	peer = dt_modemsim_answer_pid(F_MSLOG);
 	ASSERT_LT(0, peer);
 	kill(peer, SIGKILL);
 	check_failure(_metadata, self, &want, 1);
@@ -559,25 +490,25 @@ TEST_F_TIMEOUT(fail, hangup_while_dialing_drops_line, 60)
 	ASSERT_EQ(0, modemsim_start("SILENT", NULL, NULL));
 	ASSERT_EQ(0u, start_dial(&self->h, NULL));
 	for (int i = 0; i < 400 && !dialing; i++) {
-		dialing = file_has(F_MSLOG, "dial " F_NUMBER " ");
+		dialing = dt_file_has(F_MSLOG, "dial " F_NUMBER " ");
 		if (!dialing)
 			usleep(50000);
 	}
-	ASSERT_TRUE(dialing) dump(F_MSLOG);
+	ASSERT_TRUE(dialing) dt_dump(F_MSLOG);
 	t0 = dt_now_ms();
 	ASSERT_EQ(0u, RasHangUpA(self->h));
 	self->h = NULL;
 	/* Bounded: 3 s, to say how late a late drop was. */
 	while (!dropped && (t = dt_now_ms() - t0) < 3000) {
-		dropped = file_has(F_MSLOG, "hangup: dialer closed the line");
+		dropped = dt_file_has(F_MSLOG, "hangup: dialer closed the line");
 		if (!dropped)
 			usleep(20000);
 	}
 	fprintf(stderr, "# line %s %lld ms after RasHangUp\n",
 		dropped ? "dropped" : "still held", t);
 	if (!dropped || t > 1000) {
-		dump(F_MSLOG);
-		dump(F_PPPLOG);
+		dt_dump(F_MSLOG);
+		dt_dump(F_PPPLOG);
 	}
 	EXPECT_TRUE(dropped);
 	EXPECT_LE(t, 1000);
@@ -601,8 +532,8 @@ TEST_F_TIMEOUT(fail, phone_number_not_a_dial_string_refused, 60)
 	dt_print_calls(self->calls, self->n);
 	ASSERT_TRUE(ok);
 	EXPECT_NE(0u, self->calls[self->n - 1].error);
-	EXPECT_FALSE(file_has(F_MSLOG, "dial ")) dump(F_MSLOG);
-	EXPECT_FALSE(file_has(F_MSLOG, "S0=1"));
+	EXPECT_FALSE(dt_file_has(F_MSLOG, "dial ")) dt_dump(F_MSLOG);
+	EXPECT_FALSE(dt_file_has(F_MSLOG, "S0=1"));
 }
 
 /* The extension's own answers. */

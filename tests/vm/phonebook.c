@@ -73,14 +73,6 @@ static char *read_text(const char *path)
 	return buf;
 }
 
-static void dump(const char *path)
-{
-	char *s = read_text(path), *save = NULL;
-
-	for (char *l = strtok_r(s, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
-		fprintf(stderr, "# %s: %s\n", path, l);
-}
-
 FIXTURE(pbk) {
 	pid_t msim;
 	HRASCONN h;
@@ -90,9 +82,12 @@ FIXTURE(pbk) {
 
 FIXTURE_SETUP(pbk)
 {
-	const char *top = getenv("TOPDIR");
-	char msim[512];
-	long long end;
+	static const char *const args[] = {
+		"--link", LINK, "--result", "CONNECT", "--delay", "50",
+		"--answer", "exec /usr/sbin/pppd notty auth require-chap name "
+		DT_SERVER " local nodefaultroute noipdefault "
+		"lcp-echo-interval 0 " DT_REMOTE_ADDR ":" DT_LOCAL_ADDR, NULL };
+	char msim[PATH_MAX + 32];
 
 	self->h = NULL;
 	self->msim = 0;
@@ -100,32 +95,12 @@ FIXTURE_SETUP(pbk)
 	dt_write_file(PBK, book);
 	dt_write_file("/etc/ppp/chap-secrets",
 		      DT_USER " " DT_SERVER " " DT_SECRET " *\n");
-	unlink(MSIM_LOG);
-	unlink(MSIM_OUT);
-	snprintf(msim, sizeof(msim), "%s/build/tests/modemsim",
-		 top ? top : "/work/main");
+	snprintf(msim, sizeof(msim), "%s/build/tests/modemsim", dt_topdir());
 	if (access(msim, X_OK))
-		SKIP(return, "no %s", msim);
-	self->msim = fork();
-	ASSERT_LE(0, self->msim);
-	if (!self->msim) {
-		int fd = open(MSIM_OUT, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-		dup2(fd, 1);
-		dup2(fd, 2);
-		execl(msim, "modemsim", "--link", LINK, "--result", "CONNECT",
-		      "--delay", "50", "--log", MSIM_LOG, "--answer",
-		      "exec /usr/sbin/pppd notty auth require-chap name "
-		      DT_SERVER " local nodefaultroute noipdefault "
-		      "lcp-echo-interval 0 " DT_REMOTE_ADDR ":" DT_LOCAL_ADDR,
-		      (char *)NULL);
-		_exit(127);
-	}
-	end = dt_now_ms() + 10000;
-	while (!strstr(read_text(MSIM_OUT), "ready ") && dt_now_ms() < end)
-		usleep(50000);
-	ASSERT_NE(NULL, strstr(read_text(MSIM_OUT), "ready "))
-		dump(MSIM_OUT);
+		SKIP(return, "no %.1000s", msim);
+	self->msim = dt_modemsim_start(MSIM_LOG, MSIM_OUT, args);
+	ASSERT_LT(0, self->msim)
+		dt_dump(MSIM_OUT);
 }
 
 FIXTURE_TEARDOWN(pbk)
@@ -133,14 +108,7 @@ FIXTURE_TEARDOWN(pbk)
 	if (self->h)
 		RasHangUpA(self->h);
 	dt_wait_registry_empty(15000);
-	if (self->msim > 0) {
-		kill(self->msim, SIGTERM);
-		for (int i = 0; i < 100; i++) {
-			if (waitpid(self->msim, NULL, WNOHANG) == self->msim)
-				break;
-			usleep(50000);
-		}
-	}
+	dt_modemsim_stop(&self->msim);
 }
 
 static void params(RASDIALPARAMSA *p, const char *entry, const char *phone)
@@ -167,7 +135,7 @@ static int dial_connected(struct __test_metadata *_metadata,
 			    self->calls, &self->n));
 	dt_print_calls(self->calls, self->n);
 	if (dt_find(self->calls, self->n, RASCS_Connected) < 0) {
-		dump(MSIM_LOG);
+		dt_dump(MSIM_LOG);
 		return -1;
 	}
 	return 0;
@@ -228,7 +196,7 @@ TEST_F_TIMEOUT(pbk, dial_hang_up, 120)
 	for (int i = 0; i < self->n; i++)
 		EXPECT_EQ(0, self->calls[i].error);
 	EXPECT_NE(NULL, strstr(read_text(MSIM_LOG), "dial " NUMBER " "))
-		dump(MSIM_LOG);
+		dt_dump(MSIM_LOG);
 	ASSERT_EQ(0, dt_kernel_get(dt_conn_id(self->h), &k));
 	EXPECT_STREQ("Modem Sim", k.entry);
 	EXPECT_EQ(RASCS_Connected, k.state);
@@ -266,7 +234,7 @@ TEST_F_TIMEOUT(pbk, phone_number_override, 120)
 {
 	ASSERT_EQ(0, dial_connected(_metadata, self, "Modem Sim", "5550000"));
 	EXPECT_NE(NULL, strstr(read_text(MSIM_LOG), "dial 5550000 "))
-		dump(MSIM_LOG);
+		dt_dump(MSIM_LOG);
 	EXPECT_EQ(NULL, strstr(read_text(MSIM_LOG), "dial " NUMBER " "));
 	hang_up(_metadata, self);
 }
@@ -316,16 +284,16 @@ TEST_F_TIMEOUT(pbk, tool_phonebook, 150)
 		 DT_SECRET " /PHONEBOOK:" PBK " >" DIR "/tool.out 2>&1",
 		 top ? top : "/work/main");
 	rc = system(cmd);
-	EXPECT_EQ(0, rc) dump(DIR "/tool.out");
+	EXPECT_EQ(0, rc) dt_dump(DIR "/tool.out");
 	EXPECT_NE(NULL, strstr(read_text(DIR "/tool.out"),
 			       "Connected to Modem Sim."))
-		dump(DIR "/tool.out");
+		dt_dump(DIR "/tool.out");
 	EXPECT_NE(NULL, strstr(read_text(MSIM_LOG), "dial " NUMBER " "));
 	snprintf(cmd, sizeof(cmd),
 		 "timeout 60 %s/tools/rasdial 'Modem Sim' /DISCONNECT >"
 		 DIR "/tool.out 2>&1", top ? top : "/work/main");
 	rc = system(cmd);
-	EXPECT_EQ(0, rc) dump(DIR "/tool.out");
+	EXPECT_EQ(0, rc) dt_dump(DIR "/tool.out");
 	EXPECT_TRUE(dt_wait_registry_empty(15000));
 }
 
