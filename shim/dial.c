@@ -650,8 +650,10 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 		d->adopt_deadline_ms = rasdial_monotonic_ms() +
 				       (int64_t)l2tp.timeout_s * 1000;
 	}
-	/* Asynchronous: the spawner starts pppd once we have returned. */
-	async_spawn = lpvNotifier && !is_l2tp;
+	/* Asynchronous: the spawner starts pppd once we have returned.
+	 * Not in manual dispatch mode: it promises the program no thread
+	 * of ours at all. */
+	async_spawn = lpvNotifier && !is_l2tp && !rasdial_dispatch_is_manual();
 	d->spawn_pending = async_spawn;
 	*lphRasConn = (HRASCONN)(uintptr_t)id;
 	rasdial_dial_publish(d);

@@ -709,6 +709,16 @@ out:
 	return err;
 }
 
+bool rasdial_dispatch_is_manual(void)
+{
+	bool manual;
+
+	pthread_mutex_lock(&start_lock);
+	manual = dispatch_mode == RASDIAL_DISPATCH_MANUAL;
+	pthread_mutex_unlock(&start_lock);
+	return manual;
+}
+
 RASDIAL_API DWORD rasdial_set_dispatch_mode(DWORD mode)
 {
 	DWORD ret = ERROR_SUCCESS;

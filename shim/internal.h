@@ -123,6 +123,8 @@ struct rasdial_conn_info;
 typedef void (*rasdial_conn_observer)(const struct rasdial_conn_info *ci);
 void rasdial_events_set_observer(rasdial_conn_observer fn);
 bool rasdial_in_notifier(void);
+/* RASDIAL_DISPATCH_MANUAL: the program runs the loop; no thread of ours. */
+bool rasdial_dispatch_is_manual(void);
 void rasdial_table_lock(void);
 void rasdial_table_unlock(void);
 struct rasdial_dial *rasdial_dial_alloc(void);
