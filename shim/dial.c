@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <limits.h>
 #include <signal.h>
 #include <spawn.h>
@@ -346,6 +347,142 @@ out_pw:
 	return 0;
 }
 
+/*
+ * What the spawner needs of one asynchronous RasDial.  On the heap from
+ * the start of RasDialA, because pbk.argv points into pbk itself.
+ */
+struct spawn_job {
+	struct spawn_job *next;
+	struct rasdial_dial *d;		/* held: the job's reference */
+	RASDIALPARAMSA p;		/* with the password: wiped at the end */
+	struct rasdial_pbk_args pbk;
+	char path[PATH_MAX];
+	bool use_call, use_pbk, cfg_plugin;
+};
+
+static void job_free(struct spawn_job *job)
+{
+	explicit_bzero(&job->p, sizeof(job->p));
+	free(job);
+}
+
+/* RasDial's DWORD for a failed spawn_pppd (and its reason). */
+static DWORD spawn_error(int err)
+{
+	if (err == -EACCES || err == -EPERM) {
+		/* Debian's pppd is root:dip 4754: not in group dip. */
+		rasdial_detail_set("this user may not run pppd (on Debian: not in group dip)");
+		return ERROR_ACCESS_DENIED;
+	}
+	/* No pppd: RAS's "the connection manager could not start". */
+	return ERROR_RASMAN_CANNOT_INITIALIZE;
+}
+
+/*
+ * The spawner: one thread that starts the pppds of asynchronous RasDials,
+ * so that RasDialA returns as soon as the handle is known.  posix_spawn
+ * keeps its caller until the child has exec'd pppd (a setuid binary): in
+ * a storm of dials, with hundreds of pppds runnable on two CPUs, that was
+ * ~300 ms per RasDialA.  Not the event thread: it must stay free to run
+ * notifiers and send the ACKs that the dials in progress wait for.  A
+ * spawn that fails reaches the notifier as a final call with dwError, as
+ * a failure found later does on Windows.
+ */
+static pthread_mutex_t spawn_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t spawn_cond = PTHREAD_COND_INITIALIZER;
+static struct spawn_job *spawn_head, **spawn_tail = &spawn_head;
+static bool spawner_started;
+
+static void run_job(struct spawn_job *job)
+{
+	struct rasdial_dial *d = job->d;
+	pid_t pid = 0;
+	int pidfd = -1, err;
+
+	if (!rasdial_dial_spawn_begin(d)) {
+		/* RasHangUp came first: give the id back, end the dial. */
+		rasdial_nl_hangup(d->id);
+		rasdial_dial_fail_async(d, ERROR_USER_DISCONNECTION);
+		return;
+	}
+	err = spawn_pppd(d->id, job->path, job->use_call,
+			 job->use_pbk ? job->pbk.argv : NULL, job->cfg_plugin,
+			 &job->p, &pid, &pidfd);
+	if (err) {
+		rasdial_nl_hangup(d->id);
+		rasdial_dial_fail_async(d, spawn_error(err));
+	} else {
+		rasdial_dial_set_child(d, pid, pidfd);
+	}
+}
+
+static void *spawner_main(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		struct spawn_job *job;
+
+		pthread_mutex_lock(&spawn_lock);
+		while (!spawn_head)
+			pthread_cond_wait(&spawn_cond, &spawn_lock);
+		job = spawn_head;
+		spawn_head = job->next;
+		if (!spawn_head)
+			spawn_tail = &spawn_head;
+		pthread_mutex_unlock(&spawn_lock);
+
+		run_job(job);
+		rasdial_dial_put(job->d);
+		job_free(job);
+	}
+	return NULL;
+}
+
+/* Queues JOB (it owns its dial reference); 0 or a negative errno. */
+static int spawn_queue(struct spawn_job *job)
+{
+	int err = 0;
+
+	pthread_mutex_lock(&spawn_lock);
+	if (!spawner_started) {
+		sigset_t all, old;
+		pthread_attr_t attr;
+		pthread_t thread;
+
+		/* The program's signal handlers run in its own threads. */
+		sigfillset(&all);
+		pthread_sigmask(SIG_SETMASK, &all, &old);
+		pthread_attr_init(&attr);
+		pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+		err = -pthread_create(&thread, &attr, spawner_main, NULL);
+		pthread_attr_destroy(&attr);
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		spawner_started = !err;
+	}
+	if (!err) {
+		job->next = NULL;
+		*spawn_tail = job;
+		spawn_tail = &job->next;
+		pthread_cond_signal(&spawn_cond);
+	}
+	pthread_mutex_unlock(&spawn_lock);
+	return err;
+}
+
+/*
+ * What spawn_pppd would find out about pppd itself before any conn is
+ * made, so that these errors still come back from RasDialA: no pppd
+ * (ERROR_RASMAN_CANNOT_INITIALIZE), or one this user may not run
+ * (ERROR_ACCESS_DENIED; access() checks the real ids, as setuid pppd's
+ * mode is meant for).  0 when it may be run.
+ */
+static DWORD pppd_runnable(void)
+{
+	if (access(rasdial_pppd_path(), X_OK) == 0)
+		return ERROR_SUCCESS;
+	return spawn_error(errno == EACCES || errno == EPERM ? -errno : -ENOENT);
+}
+
 RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 				    LPCSTR lpszPhonebook,
 				    LPRASDIALPARAMSA lpRasDialParams,
@@ -353,13 +490,11 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 				    LPHRASCONN lphRasConn)
 {
 	static const size_t ext_sizes[] = RASDIAL_DIALEXT_SIZES;
-	RASDIALPARAMSA p;
-	struct rasdial_pbk_args pbk;
+	struct spawn_job *job;
 	struct rasdial_l2tp l2tp;
-	bool use_pbk = false, is_l2tp = false;
-	char path[PATH_MAX];
+	bool is_l2tp = false;
 	struct rasdial_dial *d;
-	bool use_call = false, cfg_plugin = false, nomem = false;
+	bool nomem = false, async_spawn;
 	uint32_t id;
 	pid_t pid = 0;
 	int pidfd = -1;
@@ -368,7 +503,10 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 
 	if (!lpRasDialParams || !lphRasConn)
 		return ERROR_INVALID_PARAMETER;
-	ret = copy_params(lpRasDialParams, &p);
+	job = calloc(1, sizeof(*job));
+	if (!job)
+		return ERROR_NOT_ENOUGH_MEMORY;
+	ret = copy_params(lpRasDialParams, &job->p);
 	if (ret)
 		goto out_wipe;
 	ret = ERROR_INVALID_SIZE;
@@ -386,27 +524,29 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	if (rasdial_in_notifier())
 		goto out_wipe;
 	if (lpszPhonebook && rasdial_pbk_is_file(lpszPhonebook)) {
-		use_pbk = true;
-		ret = rasdial_pbk_dial_args(lpszPhonebook, p.szEntryName,
-					    p.szPhoneNumber, &pbk);
+		job->use_pbk = true;
+		ret = rasdial_pbk_dial_args(lpszPhonebook, job->p.szEntryName,
+					    job->p.szPhoneNumber, &job->pbk);
 		if (!ret)
-			memcpy(p.szEntryName, pbk.entry, sizeof(pbk.entry));
+			memcpy(job->p.szEntryName, job->pbk.entry,
+			       sizeof(job->pbk.entry));
 		/* DEVICE=vpn with LinuxL2tpLac: xl2tpd dials (l2tp.c). */
-		if (!ret && pbk.is_l2tp) {
+		if (!ret && job->pbk.is_l2tp) {
 			is_l2tp = true;
-			l2tp = pbk.l2tp;
+			l2tp = job->pbk.l2tp;
 		}
 	} else {
-		ret = rasdial_find_entry(lpszPhonebook, p.szEntryName, path,
-					 sizeof(path), &use_call);
+		ret = rasdial_find_entry(lpszPhonebook, job->p.szEntryName,
+					 job->path, sizeof(job->path),
+					 &job->use_call);
 		/* An entry xl2tpd dials (l2tp.c)? */
 		if (!ret)
-			ret = rasdial_l2tp_entry(path, &l2tp, &is_l2tp);
+			ret = rasdial_l2tp_entry(job->path, &l2tp, &is_l2tp);
 	}
 	if (ret)
 		goto out_wipe;
 	ret = ERROR_BAD_PHONE_NUMBER;
-	if (has_control_chars(p.szPhoneNumber))
+	if (has_control_chars(job->p.szPhoneNumber))
 		goto out_wipe;
 	/* Windows resumes a paused dial for a non-NULL *lphRasConn; with
 	 * no paused states there is no dial it could name. */
@@ -422,7 +562,7 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	 * kernel still has it: after rmmod (711) or a reload nothing of the
 	 * old registry is valid. */
 	id = rasdial_dial_joinable(lpszPhonebook ? lpszPhonebook : "",
-				   p.szEntryName);
+				   job->p.szEntryName);
 	d = NULL;
 	if (id) {
 		struct rasdial_conn_info ci;
@@ -434,8 +574,8 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 		}
 		if (!err)
 			d = rasdial_dial_join(lpszPhonebook ? lpszPhonebook : "",
-					      p.szEntryName, id, dwNotifierType,
-					      lpvNotifier, p.dwCallbackId,
+					      job->p.szEntryName, id, dwNotifierType,
+					      lpvNotifier, job->p.dwCallbackId,
 					      &nomem);
 		ret = ERROR_NOT_ENOUGH_MEMORY;
 		if (nomem)
@@ -448,27 +588,33 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 		goto out_wipe;
 	}
 	/* Saved credentials for an empty password; DOMAIN\user. */
-	ret = rasdial_creds_for_dial(lpszPhonebook, &p);
+	ret = rasdial_creds_for_dial(lpszPhonebook, &job->p);
 	if (ret)
 		goto out_wipe;
 	/* pppd (setuid root for group dip) refuses "plugin" from the
 	 * command line of anyone but root: the admin's entry must load it. */
 	if (!is_l2tp) {
-		cfg_plugin = config_loads_plugin(use_pbk ? NULL : path);
+		job->cfg_plugin = config_loads_plugin(job->use_pbk ? NULL :
+						      job->path);
 		ret = ERROR_ACCESS_DENIED;
-		if (!cfg_plugin && getuid() != 0) {
-			if (!use_pbk && access(path, R_OK) < 0 &&
+		if (!job->cfg_plugin && getuid() != 0) {
+			if (!job->use_pbk && access(job->path, R_OK) < 0 &&
 			    errno == EACCES)
 				rasdial_detail_set("this user may not read the entry's peers file (on Debian: not in group dip)");
 			else
 				rasdial_detail_set("only root may have pppd load rasdial.so from the command line: the entry (or /etc/ppp/options) needs \"plugin rasdial.so\"");
 			goto out_wipe;
 		}
+		/* No pppd, or one we may not run: said here, before the
+		 * spawn (on another thread for an asynchronous RasDial). */
+		ret = pppd_runnable();
+		if (ret)
+			goto out_wipe;
 	}
 
 	err = rasdial_runtime_start();
 	if (!err)
-		err = rasdial_nl_conn_new(p.szEntryName,
+		err = rasdial_nl_conn_new(job->p.szEntryName,
 					  (lpvNotifier ? RASDIAL_F_WANT_ACK : 0) |
 					  (is_l2tp ? RASDIAL_F_ADOPT : 0),
 					  &id);
@@ -491,10 +637,11 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 		(lpRasDialExtensions->dwfOptions & RDEOPT_RasdialNotifyLinkEnd);
 	rasdial_strlcpy(d->book, lpszPhonebook ? lpszPhonebook : "",
 			sizeof(d->book));
-	d->callback_id = p.dwCallbackId;
-	memcpy(d->entry, p.szEntryName, sizeof(d->entry));
-	memcpy(d->phone, p.szPhoneNumber, sizeof(d->phone));
-	d->device_missing = !use_pbk && !is_l2tp && entry_device_missing(path);
+	d->callback_id = job->p.dwCallbackId;
+	memcpy(d->entry, job->p.szEntryName, sizeof(d->entry));
+	memcpy(d->phone, job->p.szPhoneNumber, sizeof(d->phone));
+	d->device_missing = !job->use_pbk && !is_l2tp &&
+			    entry_device_missing(job->path);
 	if (is_l2tp) {
 		/* Bounded: xl2tpd retries an unanswered tunnel on its own. */
 		d->is_l2tp = true;
@@ -503,12 +650,18 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 		d->adopt_deadline_ms = rasdial_monotonic_ms() +
 				       (int64_t)l2tp.timeout_s * 1000;
 	}
+	/* Asynchronous: the spawner starts pppd once we have returned.
+	 * Not in manual dispatch mode: it promises the program no thread
+	 * of ours at all. */
+	async_spawn = lpvNotifier && !is_l2tp && !rasdial_dispatch_is_manual();
+	d->spawn_pending = async_spawn;
 	*lphRasConn = (HRASCONN)(uintptr_t)id;
 	rasdial_dial_publish(d);
 
 	if (is_l2tp) {
 		/* xl2tpd starts the pppd; its plugin adopts conn ID. */
-		ret = rasdial_l2tp_connect(&l2tp, p.szUserName, p.szPassword);
+		ret = rasdial_l2tp_connect(&l2tp, job->p.szUserName,
+					   job->p.szPassword);
 		if (ret) {
 			rasdial_nl_hangup(id);
 			rasdial_dial_fail(d, ret);
@@ -518,8 +671,21 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 		rasdial_dial_put(d);
 		goto out_wipe;
 	}
-	err = spawn_pppd(id, path, use_call, use_pbk ? pbk.argv : NULL,
-			 cfg_plugin, &p, &pid, &pidfd);
+	if (async_spawn) {
+		/* The job takes our reference to D and frees itself. */
+		job->d = d;
+		err = spawn_queue(job);
+		if (!err) {
+			job = NULL;
+			ret = ERROR_SUCCESS;
+			goto out_wipe;
+		}
+		/* No thread for it: start pppd here after all. */
+		rasdial_dial_spawn_begin(d);
+	}
+	err = spawn_pppd(id, job->path, job->use_call,
+			 job->use_pbk ? job->pbk.argv : NULL, job->cfg_plugin,
+			 &job->p, &pid, &pidfd);
 	if (err == -EACCES || err == -EPERM) {
 		/* Debian's pppd is root:dip 4754: not in group dip. */
 		ret = ERROR_ACCESS_DENIED;
@@ -538,6 +704,7 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	}
 	rasdial_dial_put(d);
 out_wipe:
-	explicit_bzero(&p, sizeof(p));
+	if (job)
+		job_free(job);
 	return ret;
 }

@@ -152,11 +152,30 @@ bool rasdial_dial_over_locked(const struct rasdial_dial *d)
 	       (d->have_state && d->state == RASCS_Connected);
 }
 
+static int pidfd_signal(int pidfd, int sig);
+
+bool rasdial_dial_spawn_begin(struct rasdial_dial *d)
+{
+	bool go;
+
+	pthread_mutex_lock(&rasdial_tbl_lock);
+	go = !d->hangup;
+	if (!go)
+		d->spawn_pending = false;
+	pthread_mutex_unlock(&rasdial_tbl_lock);
+	return go;
+}
+
 void rasdial_dial_set_child(struct rasdial_dial *d, pid_t pid, int pidfd)
 {
 	pthread_mutex_lock(&rasdial_tbl_lock);
 	d->pid = pid;
 	d->pidfd = pidfd;
+	d->spawn_pending = false;
+	/* RasHangUp while the spawner was starting it: it left the
+	 * signal to us (hangup_now). */
+	if (d->hangup && !d->bound && !d->final)
+		pidfd_signal(pidfd, SIGTERM);
 	pthread_mutex_unlock(&rasdial_tbl_lock);
 	rasdial_wake_thread();
 }
@@ -218,6 +237,12 @@ static void hangup_now(struct rasdial_dial *d, DWORD *ret)
 	}
 	if (!d->bound && d->pidfd >= 0) {
 		pidfd_signal(d->pidfd, SIGTERM);
+		pthread_mutex_unlock(&rasdial_tbl_lock);
+		return;
+	}
+	if (d->spawn_pending) {
+		/* The spawner sees d->hangup: it starts no pppd, or
+		 * signals the one it has just started. */
 		pthread_mutex_unlock(&rasdial_tbl_lock);
 		return;
 	}

@@ -373,6 +373,41 @@ static int check_adopt_deadlines(void)
 	}
 }
 
+void rasdial_dial_fail_async(struct rasdial_dial *d, DWORD error)
+{
+	pthread_mutex_lock(&rasdial_tbl_lock);
+	d->async_error = error;
+	pthread_mutex_unlock(&rasdial_tbl_lock);
+	rasdial_wake_thread();
+}
+
+/* Dials whose pppd could not be started (the spawner, dial.c): each
+ * ends here, on the thread that runs notifiers. */
+static void deliver_async_errors(void)
+{
+	struct rasdial_dial *d;
+
+	for (;;) {
+		struct update u = { .final = true };
+
+		pthread_mutex_lock(&rasdial_tbl_lock);
+		for (d = rasdial_tbl_head; d; d = d->next)
+			if (d->async_error)
+				break;
+		if (!d) {
+			pthread_mutex_unlock(&rasdial_tbl_lock);
+			return;
+		}
+		u.state = d->have_state ? d->state : RASCS_OpenPort;
+		u.error = d->async_error;
+		d->async_error = 0;
+		d->refs++;
+		pthread_mutex_unlock(&rasdial_tbl_lock);
+		deliver(d, &u);
+		rasdial_dial_put(d);
+	}
+}
+
 /* Our pppd child has exited: reap it, and if the kernel never told the
  * end of the dial, tell it from the exit status. */
 static void on_child_exit(struct rasdial_dial *d)
@@ -565,6 +600,7 @@ static void loop_once(int timeout_ms)
 	}
 	if (pfds[1].revents)
 		drain_events();
+	deliver_async_errors();
 	/* RasDials that joined a link already up hear it here. */
 	run_joiners();
 	for (i = 2; i < n; i++) {
@@ -671,6 +707,16 @@ int rasdial_runtime_start(void)
 out:
 	pthread_mutex_unlock(&start_lock);
 	return err;
+}
+
+bool rasdial_dispatch_is_manual(void)
+{
+	bool manual;
+
+	pthread_mutex_lock(&start_lock);
+	manual = dispatch_mode == RASDIAL_DISPATCH_MANUAL;
+	pthread_mutex_unlock(&start_lock);
+	return manual;
 }
 
 RASDIAL_API DWORD rasdial_set_dispatch_mode(DWORD mode)

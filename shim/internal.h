@@ -93,6 +93,10 @@ struct rasdial_dial {
 	bool hangup_deferred;		/* asked inside a notifier: do it
 					 * once the notifier returns */
 	bool have_state;
+	bool spawn_pending;		/* queued for the spawner (dial.c):
+					 * no pppd yet, none to signal */
+	uint32_t async_error;		/* the spawner failed: the event
+					 * thread ends the dial with it */
 	bool exited;			/* our pppd child has been reaped */
 	uint32_t exit_status;		/* its exit code, 128 + signal */
 	bool in_epoll;			/* pidfd is in the manual-mode set */
@@ -119,6 +123,8 @@ struct rasdial_conn_info;
 typedef void (*rasdial_conn_observer)(const struct rasdial_conn_info *ci);
 void rasdial_events_set_observer(rasdial_conn_observer fn);
 bool rasdial_in_notifier(void);
+/* RASDIAL_DISPATCH_MANUAL: the program runs the loop; no thread of ours. */
+bool rasdial_dispatch_is_manual(void);
 void rasdial_table_lock(void);
 void rasdial_table_unlock(void);
 struct rasdial_dial *rasdial_dial_alloc(void);
@@ -134,6 +140,13 @@ DWORD rasdial_dial_wait(struct rasdial_dial *d);
 void rasdial_dial_set_child(struct rasdial_dial *d, pid_t pid, int pidfd);
 /* Marks D failed with ERROR before any event (spawn failed). */
 void rasdial_dial_fail(struct rasdial_dial *d, DWORD error);
+/*
+ * The spawner's side of an asynchronous RasDial (dial.c).  spawn_begin:
+ * false when RasHangUp came first (then start no pppd).  fail_async: the
+ * event thread ends D with ERROR, a final notifier call with dwError.
+ */
+bool rasdial_dial_spawn_begin(struct rasdial_dial *d);
+void rasdial_dial_fail_async(struct rasdial_dial *d, DWORD error);
 /* RasHangUp of one of our records; false when ID is not ours. */
 bool rasdial_dial_hangup(uint32_t id, DWORD *ret);
 /*

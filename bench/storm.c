@@ -1,0 +1,355 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * storm: RasDial under a storm of dials and under CPU load (issue #18).
+ *
+ *   storm return N...   N asynchronous RasDialA at once (16 64 256): how
+ *                       long each call takes to return, p50/p99; target
+ *                       <= 5 ms p99.  A program's thread (a GUI's) must
+ *                       not wait for pppd.
+ *   storm fail N...     N RasDials at once against N plain "pppd call
+ *                       ENTRY updetach" started at once, the same entries,
+ *                       in the same run (the order alternates): the share
+ *                       of dials that fail; target: RasDial's <= plain's.
+ *   storm load PAIRS    one dial at a time with two busy processes (the
+ *                       default nice level, one per vCPU, started before
+ *                       the pair and stopped after), RasDial (sync)
+ *                       against "pppd updetach" interleaved; target
+ *                       <= 1.05x of the medians.
+ *
+ * Every entry is CHAP, IPv4 only (both sides wait for IPCP), each against
+ * its own pty-answering pppd, pppd's default LCP/IPCP retries: a slow
+ * system fails the same way on both sides.  Root, rasdial.ko loaded,
+ * RASDIAL_PLUGIN set; bench/run runs it in the VM.
+ */
+#include <sys/wait.h>
+
+#include "dialbench.h"
+
+#define ENTRY_FMT	"storm%03d"
+#define LINK_FMT	"storm-plain%03d"
+#define MAX_N		256
+#define TARGET_RET_US	5000
+
+struct slot {
+	HRASCONN h;
+	DWORD ret;
+	int up, failed;
+};
+
+static struct slot slots[MAX_N];
+static int nslots;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t changed = PTHREAD_COND_INITIALIZER;
+
+static DWORD WINAPI func2(ULONG_PTR id, DWORD sub, HRASCONN h, UINT msg,
+			  RASCONNSTATE state, DWORD error, DWORD ext)
+{
+	(void)sub, (void)h, (void)msg, (void)ext;
+	pthread_mutex_lock(&lock);
+	if (id < (ULONG_PTR)nslots) {
+		/* An error after Connected is the link's end (hang-up),
+		 * not a failed dial. */
+		if (error && !slots[id].up)
+			slots[id].failed = 1;
+		else if (state == RASCS_Connected && !error)
+			slots[id].up = 1;
+		pthread_cond_broadcast(&changed);
+	}
+	pthread_mutex_unlock(&lock);
+	return 1;
+}
+
+static void setup_entries(int n)
+{
+	char entry[32];
+
+	for (int i = 0; i < n; i++) {
+		snprintf(entry, sizeof(entry), ENTRY_FMT, i);
+		dt_setup_entry(entry, DT_AUTH_CHAP, "noipv6");
+	}
+}
+
+/* No pppd, no ppp unit, an empty registry (bounded); 0 if so. */
+static int settle_all(int n)
+{
+	if (!dt_wait_no_pppd(30000 + 200 * n) ||
+	    !dt_wait_registry_empty(30000)) {
+		fprintf(stderr, "# storm: leftovers after a round\n");
+		return -1;
+	}
+	return settle();
+}
+
+/*
+ * N asynchronous RasDialA at once; RET_US gets each call's time.  Waits
+ * (bounded) for every dial's outcome, hangs all up.  Returns how many
+ * did not reach Connected, or -1.
+ */
+static int round_rasdial(int n, long long *ret_us)
+{
+	int failed = 0, done;
+	long long end;
+
+	memset(slots, 0, sizeof(slots));
+	nslots = n;
+	for (int i = 0; i < n; i++) {
+		RASDIALPARAMSA p;
+		char entry[32];
+		HRASCONN h = NULL;
+		long long t;
+		DWORD ret;
+
+		snprintf(entry, sizeof(entry), ENTRY_FMT, i);
+		dt_params(&p, entry, NULL);
+		p.dwCallbackId = (ULONG_PTR)i;
+		t = now_us();
+		ret = RasDialA(NULL, NULL, &p, 2, func2, &h);
+		if (ret_us)
+			ret_us[i] = now_us() - t;
+		pthread_mutex_lock(&lock);
+		slots[i].h = h;
+		slots[i].ret = ret;
+		pthread_mutex_unlock(&lock);
+	}
+	/* pppd gives up after 10 x 3 s per protocol: 2 minutes is ample. */
+	end = dt_now_ms() + 120000 + 500LL * n;
+	pthread_mutex_lock(&lock);
+	for (;;) {
+		done = 1;
+		for (int i = 0; i < n && done; i++)
+			done = slots[i].up || slots[i].failed || slots[i].ret;
+		if (done || dt_now_ms() >= end)
+			break;
+		dt_cond_wait_ms(&changed, &lock, 100);
+	}
+	for (int i = 0; i < n; i++)
+		failed += !slots[i].up;
+	pthread_mutex_unlock(&lock);
+	for (int i = 0; i < n; i++)
+		if (slots[i].h)
+			RasHangUpA(slots[i].h);
+	return settle_all(n) ? -1 : failed;
+}
+
+/* N "pppd call ENTRY updetach" at once; returns how many failed, or -1. */
+static int round_plain(int n)
+{
+	static pid_t pids[MAX_N];
+	int failed = 0;
+
+	for (int i = 0; i < n; i++) {
+		char entry[32], link[32], pidf[64];
+
+		snprintf(entry, sizeof(entry), ENTRY_FMT, i);
+		snprintf(link, sizeof(link), LINK_FMT, i);
+		snprintf(pidf, sizeof(pidf), "/var/run/ppp-%s.pid", link);
+		unlink(pidf);
+		pids[i] = fork();
+		if (pids[i] < 0)
+			return -1;
+		if (pids[i] == 0) {
+			int nul = open("/dev/null", O_RDWR);
+
+			dup2(nul, 0);
+			dup2(nul, 1);
+			dup2(nul, 2);
+			execl("/usr/sbin/pppd", "pppd", "call", entry,
+			      "updetach", "linkname", link, "user", DT_USER,
+			      (char *)NULL);
+			_exit(127);
+		}
+	}
+	for (int i = 0; i < n; i++) {
+		char pidf[64];
+		int status, dpid = 0;
+		FILE *f;
+
+		if (waitpid(pids[i], &status, 0) != pids[i] ||
+		    !WIFEXITED(status) || WEXITSTATUS(status)) {
+			failed++;
+			continue;
+		}
+		snprintf(pidf, sizeof(pidf), "/var/run/ppp-" LINK_FMT ".pid", i);
+		f = fopen(pidf, "r");
+		if (f && fscanf(f, "%d", &dpid) == 1 && dpid > 0)
+			kill(dpid, SIGTERM);
+		else
+			failed++;
+		if (f)
+			fclose(f);
+	}
+	return settle_all(n) ? -1 : failed;
+}
+
+static int do_return(int argc, char **argv)
+{
+	static long long us[MAX_N];
+
+	static long long first;
+
+	printf("storm: asynchronous RasDialA, time until it returns "
+	       "(CHAP, pty peers, all dialed at once from one thread)\n");
+	/* The process's first RasDial starts its threads and sockets: once
+	 * per program, not what a storm costs.  Shown, not counted. */
+	setup_entries(1);
+	if (settle_all(1) || round_rasdial(1, &first) < 0)
+		return 1;
+	printf("  first RasDialA of the process (starts the library): %.2f ms\n",
+	       first / 1000.0);
+	for (int a = 0; a < argc; a++) {
+		int n = atoi(argv[a]), failed;
+		long long p50, p99;
+
+		if (n < 1 || n > MAX_N)
+			return 2;
+		setup_entries(n);
+		if (settle_all(n))
+			return 1;
+		failed = round_rasdial(n, us);
+		if (failed < 0)
+			return 1;
+		qsort(us, (size_t)n, sizeof(*us), cmp_ll);
+		p50 = us[(n - 1) / 2];
+		p99 = us[(int)(0.99 * (n - 1) + 0.5)];
+		printf("  %3d dials: RasDialA returned p50 %9.2f ms  p99 %9.2f ms"
+		       "  max %9.2f ms  (%d did not connect)  target p99 <= %.0f ms  %s\n",
+		       n, p50 / 1000.0, p99 / 1000.0, us[n - 1] / 1000.0,
+		       failed, TARGET_RET_US / 1000.0,
+		       p99 <= TARGET_RET_US ? "met" : "missed");
+	}
+	return 0;
+}
+
+static int do_fail(int argc, char **argv)
+{
+	printf("storm: dials that fail when N start at once, RasDial vs plain "
+	       "pppd updetach (same entries, same run)\n");
+	for (int a = 0; a < argc; a++) {
+		int n = atoi(argv[a]), fr = -1, fp = -1;
+
+		if (n < 1 || n > MAX_N)
+			return 2;
+		setup_entries(n);
+		if (settle_all(n))
+			return 1;
+		for (int k = 0; k < 2; k++) {
+			if ((k + a) % 2 == 0)
+				fr = round_rasdial(n, NULL);
+			else
+				fp = round_plain(n);
+		}
+		if (fr < 0 || fp < 0)
+			return 1;
+		printf("  %3d at once: RasDial failed %3d (%5.1f%%)  plain pppd "
+		       "failed %3d (%5.1f%%)  target RasDial <= plain  %s\n",
+		       n, fr, 100.0 * fr / n, fp, 100.0 * fp / n,
+		       fr <= fp ? "met" : "missed");
+	}
+	return 0;
+}
+
+/* Microseconds until "pppd call ENTRY updetach" returned, or -1. */
+static long long run_plain1(const char *entry)
+{
+	long long t0 = now_us(), t;
+	int status, dpid = 0;
+	pid_t pid;
+	FILE *f;
+
+	unlink("/var/run/ppp-storm-load.pid");
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		int nul = open("/dev/null", O_RDWR);
+
+		dup2(nul, 0);
+		dup2(nul, 1);
+		dup2(nul, 2);
+		execl("/usr/sbin/pppd", "pppd", "call", entry, "updetach",
+		      "linkname", "storm-load", "user", DT_USER, (char *)NULL);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return -1;
+	t = now_us() - t0;
+	if (!WIFEXITED(status) || WEXITSTATUS(status))
+		return -1;
+	f = fopen("/var/run/ppp-storm-load.pid", "r");
+	if (!f || fscanf(f, "%d", &dpid) != 1 || dpid <= 0) {
+		if (f)
+			fclose(f);
+		return -1;
+	}
+	fclose(f);
+	kill(dpid, SIGTERM);
+	return dt_wait_pid_gone(dpid, 15000) ? t : -1;
+}
+
+static pid_t busy(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		for (;;)
+			__asm__ volatile("" ::: "memory");
+	return pid;
+}
+
+static int do_load(int pairs)
+{
+	static long long ras[1000], plain[1000];
+	char entry[32];
+	double mr, mp;
+
+	if (pairs < 1 || pairs > 1000)
+		return 2;
+	snprintf(entry, sizeof(entry), ENTRY_FMT, 0);
+	setup_entries(1);
+	for (int i = 0; i < pairs; i++) {
+		for (int k = 0; k < 2; k++) {
+			pid_t b1, b2;
+
+			if (settle())
+				return 1;
+			/* The load runs for the whole of each dial only. */
+			b1 = busy();
+			b2 = busy();
+			usleep(50000);
+			if ((i + k) % 2 == 0)
+				ras[i] = run_rasdial(entry);
+			else
+				plain[i] = run_plain1(entry);
+			kill(b1, SIGKILL);
+			kill(b2, SIGKILL);
+			waitpid(b1, NULL, 0);
+			waitpid(b2, NULL, 0);
+		}
+		if (ras[i] < 0 || plain[i] < 0) {
+			fprintf(stderr, "# load pair %d failed (%lld, %lld)\n",
+				i, ras[i], plain[i]);
+			return 1;
+		}
+	}
+	mr = median_ms(ras, pairs);
+	mp = median_ms(plain, pairs);
+	printf("storm: one dial under load (2 busy processes, nice 0), "
+	       "CHAP, IPv4 only, median of %d interleaved pairs\n", pairs);
+	printf("  RasDial (sync) -> Connected %9.1f ms   pppd updetach %9.1f ms"
+	       "   ratio %.3fx  target <= 1.05x  %s\n", mr, mp, mr / mp,
+	       mr / mp <= 1.05 ? "met" : "missed");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc >= 3 && !strcmp(argv[1], "return"))
+		return do_return(argc - 2, argv + 2);
+	if (argc >= 3 && !strcmp(argv[1], "fail"))
+		return do_fail(argc - 2, argv + 2);
+	if (argc == 3 && !strcmp(argv[1], "load"))
+		return do_load(atoi(argv[2]));
+	fprintf(stderr, "usage: storm return N... | fail N... | load PAIRS\n");
+	return 2;
+}
