@@ -72,6 +72,9 @@ DWORD rasdial_entry_read(int dfd, const char *name, char **buf, size_t *len,
 DWORD rasdial_entry_write(int dfd, const char *name, const char *data,
 			  size_t len, const struct stat *old);
 
+/* entry_set.c */
+DWORD rasdial_entry_check(const RASENTRYA *e, bool fixed_dns);
+
 /* entry_get.c */
 struct peers {
 	const char *p, *end;

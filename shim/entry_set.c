@@ -518,8 +518,10 @@ static DWORD put_aspect(struct text *t, enum aspect a, const RASENTRYA *e,
 	return ERROR_SUCCESS;
 }
 
-/* What RASENTRY says that pppd cannot do, whatever the file holds. */
-static DWORD check_entry(const RASENTRYA *e)
+/* What RASENTRY says that pppd cannot do, whatever the file holds.
+ * FIXED_DNS: the file can hold name server addresses (a .pbk can; a
+ * peers file cannot, pppd takes them from the server only). */
+DWORD rasdial_entry_check(const RASENTRYA *e, bool fixed_dns)
 {
 	static const char zero[sizeof(e->ipaddrDns)];
 	const char *why = NULL;
@@ -528,10 +530,10 @@ static DWORD check_entry(const RASENTRYA *e)
 		why = "dwFramingProtocol: only RASFP_Ppp";
 	else if (e->dwType < RASET_Phone || e->dwType > RASET_Broadband)
 		why = "dwType: RASET_Phone .. RASET_Broadband";
-	else if (memcmp(&e->ipaddrDns, zero, 4) ||
+	else if (!fixed_dns && (memcmp(&e->ipaddrDns, zero, 4) ||
 		 memcmp(&e->ipaddrDnsAlt, zero, 4) ||
 		 memcmp(&e->ipaddrWins, zero, 4) ||
-		 memcmp(&e->ipaddrWinsAlt, zero, 4))
+		 memcmp(&e->ipaddrWinsAlt, zero, 4)))
 		why = "pppd takes name servers from the server only (usepeerdns)";
 	else if (e->szScript[0] || e->szX25Address[0] ||
 		 e->szCustomDialDll[0])
@@ -603,7 +605,7 @@ static DWORD set_entry(const char *book, const char *name, const RASENTRYA *e)
 	want = old;
 	memcpy(&want, e, e->dwSize);
 	want.dwSize = sizeof(want);
-	ret = check_entry(&want);
+	ret = rasdial_entry_check(&want, false);
 	if (ret)
 		goto out;
 	if (!exists && !want.szDeviceType[0]) {

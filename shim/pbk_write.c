@@ -406,26 +406,6 @@ static void keys_of(const RASENTRYA *e, struct kv *kv)
 				    "invalid UTF-8 or white space at an end";
 }
 
-/* What RASENTRY says that the phone book or pppd cannot hold. */
-static DWORD check_entry(const RASENTRYA *e)
-{
-	const char *why = NULL;
-
-	if (e->dwFramingProtocol != RASFP_Ppp)
-		why = "dwFramingProtocol: only RASFP_Ppp";
-	else if (e->dwType < RASET_Phone || e->dwType > RASET_Broadband)
-		why = "dwType: RASET_Phone .. RASET_Broadband";
-	else if (e->szScript[0] || e->szX25Address[0] ||
-		 e->szCustomDialDll[0])
-		why = "szScript, X.25 and custom dialers are not supported";
-	else if (e->dwfOptions2 & RASEO2_SpecificIPv6Addr)
-		why = "pppd negotiates IPv6 interface identifiers only";
-	if (!why)
-		return ERROR_SUCCESS;
-	rasdial_detail_set(why);
-	return ERROR_INVALID_PARAMETER;
-}
-
 bool rasdial_pbk_name_ok(const char *name)
 {
 	size_t n;
@@ -515,7 +495,7 @@ DWORD rasdial_pbk_set_entry(const char *book, const char *name,
 	want = old;
 	memcpy(&want, e, e->dwSize);
 	want.dwSize = sizeof(want);
-	ret = check_entry(&want);
+	ret = rasdial_entry_check(&want, true);
 	if (ret)
 		goto out;
 	if (s < 0 && !want.szDeviceType[0]) {
