@@ -249,6 +249,17 @@ size_t pbk_section_end(const struct book *b, size_t s)
 	return i;
 }
 
+/* Section S's last key line, or S itself when it has none. */
+size_t pbk_last_key(const struct book *b, size_t s)
+{
+	size_t i, end = pbk_section_end(b, s), last = s;
+
+	for (i = s + 1; i < end; i++)
+		if (b->l[i].kind == L_KEY)
+			last = i;
+	return last;
+}
+
 /* Does line L hold key K?  "DEVICE" in capitals is the device type, any
  * other spelling of it the device's name, as the reader says. */
 bool pbk_line_has(const struct book *b, const struct line *l,

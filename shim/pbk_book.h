@@ -80,6 +80,8 @@ bool pbk_line_blank(const struct book *b, const struct line *l);
 long pbk_find_section(const struct book *b, const char *name);
 /* The line after section S's last line. */
 size_t pbk_section_end(const struct book *b, size_t s);
+/* Section S's last key line, or S itself when it has none. */
+size_t pbk_last_key(const struct book *b, size_t s);
 bool pbk_line_has(const struct book *b, const struct line *l, enum key_id k);
 /* The line the reader takes key K from in section S, or -1. */
 long pbk_key_line(const struct book *b, long s, enum key_id k, bool *empty);

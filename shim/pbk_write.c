@@ -536,10 +536,7 @@ DWORD rasdial_pbk_set_entry(const char *book, const char *name,
 
 	/* In place: the line each key is read from, else appended. */
 	end = pbk_section_end(&b, (size_t)s);
-	last = (size_t)s;
-	for (i = (size_t)s + 1; i < end; i++)
-		if (b.l[i].kind == L_KEY)
-			last = i;
+	last = pbk_last_key(&b, (size_t)s);
 	for (k = 0; k < K_COUNT; k++)
 		at[k] = write[k] ? pbk_key_line(&b, s, (enum key_id)k, &empty) : -1;
 	pbk_out_add(&o, b.buf, b.nl ? b.l[0].start : b.len);
@@ -583,7 +580,7 @@ DWORD rasdial_pbk_delete_entry(const char *book, const char *name)
 {
 	struct out o = { 0 };
 	struct book b;
-	size_t i, end, last;
+	size_t end, last;
 	DWORD ret;
 	long s;
 
@@ -595,13 +592,10 @@ DWORD rasdial_pbk_delete_entry(const char *book, const char *name)
 		ret = ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
 		goto out;
 	}
-	/* The header to the last key, and the pbk_blank lines after it;
+	/* The header to the last key, and the blank lines after it;
 	 * comments after the last key stay (they may be the next one's). */
 	end = pbk_section_end(&b, (size_t)s);
-	last = (size_t)s;
-	for (i = (size_t)s + 1; i < end; i++)
-		if (b.l[i].kind == L_KEY)
-			last = i;
+	last = pbk_last_key(&b, (size_t)s);
 	for (end = last + 1; end < b.nl && pbk_line_blank(&b, &b.l[end]); end++)
 		;
 	pbk_out_add(&o, b.buf, b.l[s].start);
