@@ -14,9 +14,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "options.h"
 #include "passwd.h"
+#include "relay.h"
 
 /*
  * While pppd waits for an ACK its main loop stands still (no LCP echo
@@ -101,6 +103,37 @@ static int rasdial_opt_passwd_fd_set(char **argv)
 		return 0;
 	}
 	rasdial_passwd_use(fd);
+	return 1;
+}
+
+/*
+ * rasdial-fd FD: librasdial's direct mode (no rasdial.ko): the events go
+ * over this inherited AF_UNIX SOCK_SEQPACKET socket to the program that
+ * dialed, as the same generic netlink messages (relay.c).
+ */
+static int rasdial_opt_fd_set(char **argv)
+{
+	int domain = 0, type = 0;
+	socklen_t len = sizeof(int);
+	unsigned long v;
+	int fd;
+
+	if (rasdial_parse_ulong(*argv, INT_MAX, &v) < 0 || v < 3) {
+		rasdial_pppd_option_error("rasdial-fd: %s is not a file descriptor above 2",
+					  *argv);
+		return 0;
+	}
+	fd = (int)v;
+	if (getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &domain, &len) < 0 ||
+	    getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) < 0 ||
+	    domain != AF_UNIX || type != SOCK_SEQPACKET) {
+		rasdial_pppd_option_error("rasdial-fd: %d is not an AF_UNIX SOCK_SEQPACKET socket",
+					  fd);
+		return 0;
+	}
+	/* Not for the connect script, chat or the ip-up scripts. */
+	fcntl(fd, F_SETFD, FD_CLOEXEC);
+	rasdial_relay_use_fd(fd);
 	return 1;
 }
 
@@ -208,6 +241,8 @@ static option_t rasdial_options[] = {
 		    "Seconds to wait for the RasDialFunc1 callback, 0 = do not wait"),
 	RASDIAL_OPT("rasdial-passwd-fd", rasdial_opt_passwd_fd_set,
 		    "Read the password for authenticating us from this fd"),
+	RASDIAL_OPT("rasdial-fd", rasdial_opt_fd_set,
+		    "Report to the dialing program over this socket (no rasdial.ko)"),
 	RASDIAL_OPT("rasdial-entry", rasdial_opt_entry_set,
 		    "Adopt the RasDial of this entry (pppd started by xl2tpd)"),
 	{ .name = "rasdial-chat-report", .type = o_special_noarg,

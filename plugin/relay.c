@@ -13,6 +13,12 @@
  * pppd's main loop must not stand still at every later event.  A pppd
  * that registered itself (no rasdial-conn) has no owner to wait for.
  *
+ * Direct mode (rasdial-fd, librasdial without rasdial.ko): the same
+ * messages over an inherited AF_UNIX SOCK_SEQPACKET socket, one per
+ * datagram, with nlmsg_type RASDIAL_DIRECT_FAMILY; the dialing program
+ * answers as the kernel would.  When it is gone (EOF, EPIPE) pppd dials
+ * on unreported, as a link outlives its program on Windows.
+ *
  * Relay failures: a lost event (no memory, ENOBUFS, no reply within 5 s,
  * a refusal) is logged and skipped; the socket stays open, so the conn
  * stays listed and RasHangUp still reaches pppd.  If the kernel says the
@@ -50,6 +56,8 @@
 #define RASDIAL_SOCK_TIMEOUT_S		5
 
 static struct nl_sock *rasdial_sk;
+static int rasdial_direct_fd = -1;	/* rasdial-fd: direct mode */
+static uint32_t rasdial_direct_nlseq;	/* nlmsg_seq of direct requests */
 static int rasdial_family;
 static int rasdial_relay_tried;		/* socket opened once (or failed) */
 static int rasdial_relay_off;		/* gave up: pppd goes on alone */
@@ -70,7 +78,30 @@ static void rasdial_relay_stop(void)
 	if (rasdial_sk)
 		nl_socket_free(rasdial_sk);
 	rasdial_sk = NULL;
+	if (rasdial_direct_fd >= 0)
+		close(rasdial_direct_fd);
+	rasdial_direct_fd = -1;
 	rasdial_relay_off = 1;
+}
+
+void rasdial_relay_use_fd(int fd)
+{
+	rasdial_direct_fd = fd;
+}
+
+/* The socket events go out on and replies and ACKs come in on. */
+static int rasdial_relay_fd(void)
+{
+	return rasdial_direct_fd >= 0 ? rasdial_direct_fd :
+	       nl_socket_get_fd(rasdial_sk);
+}
+
+/* Direct mode: the program that dialed has closed its end. */
+static void rasdial_owner_gone(void)
+{
+	warn("rasdial: conn %u: the program that dialed is gone; the link goes on unreported",
+	     rasdial_conn);
+	rasdial_relay_stop();
 }
 
 /*
@@ -143,6 +174,18 @@ static int rasdial_relay_open(void)
 	int fd, err;
 
 	rasdial_relay_tried = 1;
+	if (rasdial_direct_fd >= 0) {
+		/* The program's id for this dial: nothing to register. */
+		if (!rasdial_opt.conn) {
+			error("rasdial: rasdial-fd needs rasdial-conn; not reporting to RAS");
+			goto err_off;
+		}
+		rasdial_family = RASDIAL_DIRECT_FAMILY;
+		rasdial_conn = rasdial_opt.conn;
+		dbglog("rasdial: conn %u, direct to the dialing program on fd %d",
+		       rasdial_conn, rasdial_direct_fd);
+		return 0;
+	}
 	rasdial_sk = nl_socket_alloc();
 	if (!rasdial_sk) {
 		error("rasdial: out of memory; not reporting to RAS");
@@ -178,7 +221,7 @@ err_free:
 	nl_socket_free(rasdial_sk);
 	rasdial_sk = NULL;
 err_off:
-	rasdial_relay_off = 1;
+	rasdial_relay_stop();
 	return -1;
 }
 
@@ -285,7 +328,7 @@ static int rasdial_recv_once(int timeout_ms, uint32_t req_seq,
 			     struct rasdial_reply *r)
 {
 	static char buf[16384] __attribute__((aligned(NLMSG_ALIGNTO)));
-	struct pollfd pfd = { .fd = nl_socket_get_fd(rasdial_sk), .events = POLLIN };
+	struct pollfd pfd = { .fd = rasdial_relay_fd(), .events = POLLIN };
 	struct nlmsghdr *nh;
 	ssize_t n;
 	int len;
@@ -339,6 +382,10 @@ static void rasdial_wait_ack(uint32_t seq)
 			return;
 		}
 		ret = rasdial_recv_once(left > INT_MAX ? INT_MAX : (int)left, 0, NULL);
+		if (ret < 0 && rasdial_direct_fd >= 0) {
+			rasdial_owner_gone();
+			return;
+		}
 		if (ret < 0) {
 			/* The conn stays bound: go on without this ACK. */
 			rasdial_ack_missed = 1;
@@ -424,6 +471,27 @@ static int rasdial_put_event(struct nl_msg *msg, const struct rasdial_event *ev)
 }
 
 /*
+ * Direct mode: MSG as one datagram, completed as nl_send_auto() would
+ * (a request that wants its NLMSG_ERROR answer).  0 or -errno; no
+ * SIGPIPE when the program is gone.
+ */
+static int rasdial_direct_send(struct nl_msg *msg)
+{
+	struct nlmsghdr *nh = nlmsg_hdr(msg);
+	ssize_t n;
+
+	nh->nlmsg_flags |= NLM_F_REQUEST | NLM_F_ACK;
+	nh->nlmsg_seq = ++rasdial_direct_nlseq;
+	nh->nlmsg_pid = 0;
+	do {
+		n = send(rasdial_direct_fd, nh, nh->nlmsg_len, MSG_NOSIGNAL);
+	} while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -errno;
+	return n == (ssize_t)nh->nlmsg_len ? 0 : -EMSGSIZE;
+}
+
+/*
  * Sends one RASDIAL_CMD_EVENT, reads the kernel's reply and, when asked,
  * waits for the owner's ACK.  A failure loses this event only
  * (rasdial_event_lost()), unless the conn turns out not to be ours or
@@ -439,7 +507,7 @@ void rasdial_send(const struct rasdial_event *ev)
 	int ret;
 
 	if (rasdial_in_child || rasdial_relay_off ||
-	    (!rasdial_sk && (rasdial_relay_tried || rasdial_relay_open() < 0)))
+	    (!rasdial_relay_tried && rasdial_relay_open() < 0))
 		return;
 
 	rasdial_seq++;
@@ -456,12 +524,26 @@ void rasdial_send(const struct rasdial_event *ev)
 		return;
 	}
 	/* Not sent, so nothing was registered: the next event tries again. */
-	ret = nl_send_auto(rasdial_sk, msg);
-	req_seq = nlmsg_hdr(msg)->nlmsg_seq;
-	nlmsg_free(msg);
-	if (ret < 0) {
-		rasdial_event_lost(nl_geterror(ret), 0);
-		return;
+	if (rasdial_direct_fd >= 0) {
+		ret = rasdial_direct_send(msg);
+		req_seq = nlmsg_hdr(msg)->nlmsg_seq;
+		nlmsg_free(msg);
+		if (ret == -EPIPE || ret == -ECONNRESET) {
+			rasdial_owner_gone();
+			return;
+		}
+		if (ret < 0) {
+			rasdial_event_lost("send", -ret);
+			return;
+		}
+	} else {
+		ret = nl_send_auto(rasdial_sk, msg);
+		req_seq = nlmsg_hdr(msg)->nlmsg_seq;
+		nlmsg_free(msg);
+		if (ret < 0) {
+			rasdial_event_lost(nl_geterror(ret), 0);
+			return;
+		}
 	}
 
 	deadline = rasdial_now_ms() + RASDIAL_REPLY_TIMEOUT_MS;
@@ -474,6 +556,10 @@ void rasdial_send(const struct rasdial_event *ev)
 		ret = rasdial_recv_once((int)left, req_seq, &r);
 		if (ret < 0)
 			break;
+	}
+	if (!r.done && rasdial_direct_fd >= 0 && ret < 0 && ret != -ETIMEDOUT) {
+		rasdial_owner_gone();
+		return;
 	}
 	if (!r.done) {
 		/* Registering: whether the kernel made a conn is unknown. */
@@ -488,7 +574,8 @@ void rasdial_send(const struct rasdial_event *ev)
 	}
 	if (r.error) {
 		/* rasdial.ko went away with every conn: pppd dials on. */
-		if (r.error == ENOENT && !rasdial_family_still_there()) {
+		if (r.error == ENOENT && rasdial_direct_fd < 0 &&
+		    !rasdial_family_still_there()) {
 			error("rasdial: the \"%s\" family went away; not reporting to RAS",
 			      RASDIAL_GENL_NAME);
 			rasdial_relay_stop();
@@ -555,9 +642,14 @@ void rasdial_relay_close(int in_child)
 		rasdial_in_child = 1;
 		if (rasdial_sk)
 			close(nl_socket_get_fd(rasdial_sk));
+		if (rasdial_direct_fd >= 0)
+			close(rasdial_direct_fd);
 		return;
 	}
 	if (rasdial_sk)
 		nl_socket_free(rasdial_sk);
 	rasdial_sk = NULL;
+	if (rasdial_direct_fd >= 0)
+		close(rasdial_direct_fd);
+	rasdial_direct_fd = -1;
 }

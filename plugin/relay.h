@@ -28,6 +28,9 @@ struct rasdial_event {
  */
 void rasdial_send(const struct rasdial_event *ev);
 
+/* rasdial-fd: direct mode, events over FD to the dialing program. */
+void rasdial_relay_use_fd(int fd);
+
 /* Events sent so far (0: this pppd has reported nothing yet). */
 uint32_t rasdial_relay_sent(void);
 

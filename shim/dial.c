@@ -17,6 +17,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "direct.h"
 #include "internal.h"
 #include "layouts.h"
 #include "phonebook.h"
@@ -25,8 +26,9 @@
 #define RASDIAL_PLUGIN_DIR "/usr/lib/pppd"
 #endif
 
-/* The fd number pppd reads the password from. */
-#define PASSWD_FD	3
+/* The first fd spawn_pppd() hands pppd: the password's, then the
+ * direct relay's socket. */
+#define FIRST_CHILD_FD	3
 
 extern char **environ;
 
@@ -195,7 +197,8 @@ static bool config_loads_plugin(const char *entry_path)
 
 /*
  * Starts pppd for conn ID.  The password goes through a pipe on fd 3,
- * never argv or the environment.  Returns 0 with the child's pid and
+ * never argv or the environment; in direct mode pppd's end of the conn's
+ * socket pair follows it (rasdial-fd).  Returns 0 with the child's pid and
  * pidfd, or a negative errno (exec failures included: posix_spawn
  * reports them).
  * CFG_PLUGIN: the configuration loads rasdial.so (config_loads_plugin),
@@ -206,10 +209,11 @@ static int spawn_pppd(uint32_t id, const char *path, bool use_call,
 		      const char *const *pbk_argv, bool cfg_plugin,
 		      const RASDIALPARAMSA *p, pid_t *pidp, int *pidfdp)
 {
-	char idbuf[16], fdbuf[16];
-	const char *argv[24 + RASDIAL_PBK_MAX_ARGS];
+	char idbuf[16], fdbuf[16], relaybuf[16];
+	const char *argv[26 + RASDIAL_PBK_MAX_ARGS];
 	int pw[2] = { -1, -1 };
-	int n = 0, high, err;
+	int n = 0, high, err, relay_fd, next_fd = FIRST_CHILD_FD;
+	int pw_child_fd = -1, relay_child_fd = -1;
 	const char *pppd = rasdial_pppd_path();
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t attr;
@@ -217,8 +221,15 @@ static int spawn_pppd(uint32_t id, const char *path, bool use_call,
 	pid_t pid;
 	int pidfd;
 
+	/* Ours to close from here on (-1: the kernel relays). */
+	relay_fd = rasdial_direct_take_child_fd(id);
+	if (p->szPassword[0])
+		pw_child_fd = next_fd++;
+	if (relay_fd >= 0)
+		relay_child_fd = next_fd++;
 	snprintf(idbuf, sizeof(idbuf), "%u", id);
-	snprintf(fdbuf, sizeof(fdbuf), "%d", PASSWD_FD);
+	snprintf(fdbuf, sizeof(fdbuf), "%d", pw_child_fd);
+	snprintf(relaybuf, sizeof(relaybuf), "%d", relay_child_fd);
 	argv[n++] = "pppd";
 	/* The plugin first, so the entry may use its options
 	 * (rasdial-device-type, rasdial-callback-timeout). */
@@ -243,6 +254,10 @@ static int spawn_pppd(uint32_t id, const char *path, bool use_call,
 		argv[n++] = "rasdial-conn";
 		argv[n++] = idbuf;
 	}
+	if (relay_fd >= 0) {
+		argv[n++] = "rasdial-fd";
+		argv[n++] = relaybuf;
+	}
 	argv[n++] = "nodetach";
 	/* chat's exit status and ABORT string reach the plugin (676, 680...). */
 	argv[n++] = "rasdial-chat-report";
@@ -266,13 +281,15 @@ static int spawn_pppd(uint32_t id, const char *path, bool use_call,
 	if (p->szPassword[0]) {
 		/* Fits the pipe buffer, so this cannot block.  The read end
 		 * goes above 0..3, which the child's fd actions overwrite. */
-		if (pipe2(pw, O_CLOEXEC) < 0)
-			return -errno;
+		if (pipe2(pw, O_CLOEXEC) < 0) {
+			err = -errno;
+			goto out_relay;
+		}
 		err = write_all(pw[1], p->szPassword, strlen(p->szPassword)) ?
 			-errno : 0;
 		close(pw[1]);
-		if (!err && pw[0] <= PASSWD_FD) {
-			high = fcntl(pw[0], F_DUPFD_CLOEXEC, PASSWD_FD + 1);
+		if (!err && pw[0] < next_fd) {
+			high = fcntl(pw[0], F_DUPFD_CLOEXEC, next_fd);
 			if (high < 0)
 				err = -errno;
 			close(pw[0]);
@@ -281,7 +298,7 @@ static int spawn_pppd(uint32_t id, const char *path, bool use_call,
 		if (err) {
 			if (pw[0] >= 0)
 				close(pw[0]);
-			return err;
+			goto out_relay;
 		}
 	}
 
@@ -292,7 +309,7 @@ static int spawn_pppd(uint32_t id, const char *path, bool use_call,
 	 * (under an emulated CPU a fork here cost ~8 ms of a dial).  The
 	 * child: default signal handlers, nothing blocked, its own session
 	 * (the link outlives the dialing program), /dev/null on 0..2, the
-	 * password on 3 and no other fd of ours.
+	 * password on 3, the relay's socket next, and no other fd of ours.
 	 */
 	err = posix_spawnattr_init(&attr);
 	if (err)
@@ -322,11 +339,14 @@ static int spawn_pppd(uint32_t id, const char *path, bool use_call,
 		err = posix_spawn_file_actions_adddup2(&fa, 0, 1);
 	if (!err)
 		err = posix_spawn_file_actions_adddup2(&fa, 0, 2);
+	/* Both sources are at or above next_fd: no dup2 overwrites one. */
 	if (!err && pw[0] >= 0)
-		err = posix_spawn_file_actions_adddup2(&fa, pw[0], PASSWD_FD);
+		err = posix_spawn_file_actions_adddup2(&fa, pw[0], pw_child_fd);
+	if (!err && relay_fd >= 0)
+		err = posix_spawn_file_actions_adddup2(&fa, relay_fd,
+						       relay_child_fd);
 	if (!err)
-		err = posix_spawn_file_actions_addclosefrom_np(&fa,
-			pw[0] >= 0 ? PASSWD_FD + 1 : PASSWD_FD);
+		err = posix_spawn_file_actions_addclosefrom_np(&fa, next_fd);
 	if (!err)
 		err = posix_spawn(&pid, pppd, &fa, &attr, (char *const *)argv,
 				  environ);
@@ -336,8 +356,13 @@ out_attr:
 out_pw:
 	if (pw[0] >= 0)
 		close(pw[0]);
+	err = -err;
+out_relay:
+	/* pppd has its copy: EOF on ours now means pppd is gone. */
+	if (relay_fd >= 0)
+		close(relay_fd);
 	if (err)
-		return -err;
+		return err;
 	pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
 	if (pidfd < 0)
 		return -errno;
@@ -613,6 +638,12 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	}
 
 	err = rasdial_runtime_start();
+	/* xl2tpd starts that pppd: it cannot inherit our socket. */
+	if (!err && is_l2tp && rasdial_relay_direct()) {
+		ret = ERROR_NOT_SUPPORTED;
+		rasdial_detail_set("entries dialed through xl2tpd (L2TP) need the rasdial kernel module");
+		goto out_wipe;
+	}
 	if (!err)
 		err = rasdial_nl_conn_new(job->p.szEntryName,
 					  (lpvNotifier ? RASDIAL_F_WANT_ACK : 0) |

@@ -28,7 +28,7 @@
 
 static pthread_mutex_t start_lock = PTHREAD_MUTEX_INITIALIZER;
 static bool started;
-static struct nl_sock *ev_sk;
+static bool ev_open;
 
 /* RASDIAL_DISPATCH_MANUAL: no thread; the program polls epoll_fd and calls
  * rasdial_dispatch(), which runs one pass of the loop under loop_lock. */
@@ -516,7 +516,7 @@ static void resync(void)
 
 static void drain_events(void)
 {
-	if (rasdial_nl_event_drain(ev_sk) == -ENOBUFS)
+	if (rasdial_nl_event_drain() == -ENOBUFS)
 		resync();
 }
 
@@ -557,7 +557,7 @@ static void loop_once(int timeout_ms)
 
 	pthread_mutex_lock(&rasdial_tbl_lock);
 	pfds[0] = (struct pollfd){ .fd = rasdial_wake_fd, .events = POLLIN };
-	pfds[1] = (struct pollfd){ .fd = rasdial_nl_event_fd(ev_sk),
+	pfds[1] = (struct pollfd){ .fd = rasdial_nl_event_fd(),
 				   .events = POLLIN };
 	n = 2;
 	for (d = rasdial_tbl_head; d && n < cap; d = d->next) {
@@ -655,10 +655,11 @@ int rasdial_runtime_start(void)
 	err = rasdial_nl_init();
 	if (err)
 		goto out;
-	if (!ev_sk) {
-		err = rasdial_nl_event_open(&ev_sk, on_event);
+	if (!ev_open) {
+		err = rasdial_nl_event_open(on_event);
 		if (err)
 			goto out;
+		ev_open = true;
 	}
 	if (rasdial_wake_fd < 0) {
 		rasdial_wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
@@ -676,7 +677,7 @@ int rasdial_runtime_start(void)
 			}
 			err = epoll_add(rasdial_wake_fd);
 			if (!err)
-				err = epoll_add(rasdial_nl_event_fd(ev_sk));
+				err = epoll_add(rasdial_nl_event_fd());
 			if (!err) {
 				timer_fd = timerfd_create(CLOCK_MONOTONIC,
 							  TFD_CLOEXEC | TFD_NONBLOCK);

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <linux/netlink.h>
@@ -19,6 +20,7 @@
 #include <netlink/genl/genl.h>
 #include <netlink/genl/ctrl.h>
 
+#include "direct.h"
 #include "nl.h"
 #define RASDIAL_ALL_ERROR_CODES
 #include <rasdial/rasdial.h>
@@ -196,7 +198,7 @@ int rasdial_nl_parse_conn_hdr(struct nlmsghdr *nlh,
 				  &ci->has_exit_status);
 	ci->ifindex = get_u32(tb[RASDIAL_A_IFINDEX], &ci->has_ifindex);
 	ci->baud = get_u32(tb[RASDIAL_A_BAUD], &ci->has_baud);
-	ci->auth_proto = get_u32(tb[RASDIAL_A_AUTH_PROTO], NULL);
+	ci->auth_proto = get_u32(tb[RASDIAL_A_AUTH_PROTO], &ci->has_lcp);
 	ci->auth_data = get_u32(tb[RASDIAL_A_AUTH_DATA], NULL);
 	ci->lcp_options = get_u32(tb[RASDIAL_A_LCP_OPTIONS], NULL);
 	ci->peer_lcp_options = get_u32(tb[RASDIAL_A_PEER_LCP_OPTIONS], NULL);
@@ -375,14 +377,111 @@ static int cmd_connect_locked(void)
 	return 0;
 }
 
-int rasdial_nl_init(void)
+/*
+ * The relay (rasdial.h, "The relay"): asked for (RASDIAL_RELAY_AUTO until
+ * the program or RASDIAL_RELAY says otherwise), and in use once chosen
+ * (AUTO: not chosen yet).  Under cmd_lock; relay_in_use is read without
+ * it once set, as it never changes after that.
+ */
+static DWORD relay_asked = RASDIAL_RELAY_AUTO;
+static bool relay_asked_set;
+static DWORD relay_in_use = RASDIAL_RELAY_AUTO;
+
+static int relay_from_env(DWORD *mode)
 {
+	const char *v = secure_getenv("RASDIAL_RELAY");
+
+	if (!v || !*v || !strcmp(v, "auto"))
+		*mode = RASDIAL_RELAY_AUTO;
+	else if (!strcmp(v, "kernel"))
+		*mode = RASDIAL_RELAY_KERNEL;
+	else if (!strcmp(v, "direct"))
+		*mode = RASDIAL_RELAY_DIRECT;
+	else
+		return -EINVAL;
+	return 0;
+}
+
+/* Chooses the relay if need be: 0, or why none can be used now. */
+static int relay_choose(void)
+{
+	DWORD mode;
 	int err;
 
+	if (__atomic_load_n(&relay_in_use, __ATOMIC_ACQUIRE))
+		return 0;
 	pthread_mutex_lock(&cmd_lock);
+	if (relay_in_use)
+		goto out_ok;
+	mode = relay_asked;
+	if (!relay_asked_set && relay_from_env(&mode) < 0) {
+		pthread_mutex_unlock(&cmd_lock);
+		rasdial_detail_set("RASDIAL_RELAY is not \"kernel\", \"direct\" or \"auto\"");
+		return -EINVAL;
+	}
+	if (mode == RASDIAL_RELAY_DIRECT) {
+		__atomic_store_n(&relay_in_use, RASDIAL_RELAY_DIRECT,
+				 __ATOMIC_RELEASE);
+		goto out_ok;
+	}
 	err = cmd_connect_locked();
+	if (!err) {
+		__atomic_store_n(&relay_in_use, RASDIAL_RELAY_KERNEL,
+				 __ATOMIC_RELEASE);
+		goto out_ok;
+	}
+	/* Asked for the kernel: stay unchosen, a module loaded later is
+	 * found.  AUTO: no family (or no generic netlink) means direct. */
+	if (mode == RASDIAL_RELAY_KERNEL || err == -ENOMEM) {
+		pthread_mutex_unlock(&cmd_lock);
+		return err;
+	}
+	__atomic_store_n(&relay_in_use, RASDIAL_RELAY_DIRECT, __ATOMIC_RELEASE);
+out_ok:
 	pthread_mutex_unlock(&cmd_lock);
-	return err;
+	return 0;
+}
+
+/* The relay in use (RASDIAL_RELAY_KERNEL or _DIRECT), or why none is. */
+static int relay(void)
+{
+	int err = relay_choose();
+
+	return err ? err : (int)__atomic_load_n(&relay_in_use, __ATOMIC_ACQUIRE);
+}
+
+bool rasdial_relay_direct(void)
+{
+	return relay() == RASDIAL_RELAY_DIRECT;
+}
+
+RASDIAL_API DWORD rasdial_set_relay_mode(DWORD mode)
+{
+	DWORD ret = ERROR_SUCCESS;
+
+	if (mode != RASDIAL_RELAY_AUTO && mode != RASDIAL_RELAY_KERNEL &&
+	    mode != RASDIAL_RELAY_DIRECT)
+		return ERROR_INVALID_PARAMETER;
+	pthread_mutex_lock(&cmd_lock);
+	if (relay_in_use && mode != RASDIAL_RELAY_AUTO && mode != relay_in_use)
+		ret = ERROR_INVALID_FUNCTION;
+	else if (!relay_in_use) {
+		relay_asked = mode;
+		relay_asked_set = true;
+	}
+	pthread_mutex_unlock(&cmd_lock);
+	return ret;
+}
+
+RASDIAL_API DWORD rasdial_get_relay_mode(void)
+{
+	relay_choose();
+	return __atomic_load_n(&relay_in_use, __ATOMIC_ACQUIRE);
+}
+
+int rasdial_nl_init(void)
+{
+	return relay_choose();
 }
 
 static int request(struct req *r)
@@ -490,9 +589,13 @@ int rasdial_nl_conn_new(const char *entry, uint32_t flags, uint32_t *id)
 		.entry = entry, .flags = flags, .has_flags = true,
 		.parse = parse_id, .arg = id,
 	};
-	int err;
+	int err = relay();
 
 	*id = 0;
+	if (err == RASDIAL_RELAY_DIRECT)
+		return rasdial_direct_conn_new(entry, flags, id);
+	if (err < 0)
+		return err;
 	err = request(&r);
 	if (!err && !*id)
 		err = -EINVAL;
@@ -521,8 +624,13 @@ int rasdial_nl_get(uint32_t id, struct rasdial_conn_info *ci)
 		.cmd = RASDIAL_CMD_GET, .nlflags = NLM_F_ACK,
 		.id = id, .has_id = true, .parse = parse_get, .arg = &g,
 	};
-	int err = request(&r);
+	int err = relay();
 
+	if (err == RASDIAL_RELAY_DIRECT)
+		return rasdial_direct_get(id, ci);
+	if (err < 0)
+		return err;
+	err = request(&r);
 	if (!err && !g.found)
 		err = -ENOENT;
 	return err;
@@ -571,8 +679,12 @@ int rasdial_nl_dump(uint32_t *gen, rasdial_dump_fn fn, void *arg)
 		.cmd = RASDIAL_CMD_GET, .nlflags = NLM_F_DUMP,
 		.parse = parse_dump, .arg = &d,
 	};
-	int err;
+	int err = relay();
 
+	if (err == RASDIAL_RELAY_DIRECT)
+		return rasdial_direct_dump(gen, fn, arg);
+	if (err < 0)
+		return err;
 	if (gen && !__atomic_load_n(&gen_refused, __ATOMIC_RELAXED)) {
 		d.want_gen = true;
 		r.has_gen = true;
@@ -601,7 +713,12 @@ int rasdial_nl_hangup(uint32_t id)
 		.cmd = RASDIAL_CMD_HANGUP, .nlflags = NLM_F_ACK,
 		.id = id, .has_id = true,
 	};
+	int err = relay();
 
+	if (err == RASDIAL_RELAY_DIRECT)
+		return rasdial_direct_hangup(id);
+	if (err < 0)
+		return err;
 	return request(&r);
 }
 

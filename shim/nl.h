@@ -34,6 +34,7 @@ struct rasdial_conn_info {
 	uint32_t peer_lcp_options;	/* the peer's, RASLCPO_* */
 	bool has_state, has_phase, has_pid, has_exit_status, has_owner_uid;
 	bool has_ifindex, has_baud;
+	bool has_lcp;			/* the four LCP projection fields */
 	/* IPCP / IPv6CP results (RasGetProjectionInfo) */
 	bool has_local_addr, has_remote_addr;
 	bool has_local_ifid6, has_remote_ifid6;
@@ -53,7 +54,10 @@ struct rasdial_conn_info {
  * -EPROTONOSUPPORT when the "rasdial" family is not there (module not
  * loaded), or a libnl failure turned into an errno.
  */
+/* Chooses the relay (rasdial.h "The relay") if need be: 0 or why none
+ * can be used.  Every function below goes to direct.c in direct mode. */
 int rasdial_nl_init(void);
+bool rasdial_relay_direct(void);
 int rasdial_nl_conn_new(const char *entry, uint32_t flags, uint32_t *id);
 int rasdial_nl_get(uint32_t id, struct rasdial_conn_info *ci);
 typedef int (*rasdial_dump_fn)(const struct rasdial_conn_info *ci, void *arg);
@@ -67,12 +71,13 @@ int rasdial_nl_dump(uint32_t *gen, rasdial_dump_fn fn, void *arg);
 int rasdial_nl_hangup(uint32_t id);
 int rasdial_nl_ack(uint32_t id, uint32_t seq);
 
-/* The event socket: subscribed (SUBSCRIBE), non-blocking, no seq check. */
+/* The event socket: subscribed (SUBSCRIBE), non-blocking, no seq check;
+ * in direct mode an epoll set of the dials' sockets. */
 typedef void (*rasdial_event_fn)(const struct rasdial_conn_info *ci);
-int rasdial_nl_event_open(struct nl_sock **sk, rasdial_event_fn fn);
+int rasdial_nl_event_open(rasdial_event_fn fn);
 /* Reads and handles every queued event; -ENOBUFS when some were lost. */
-int rasdial_nl_event_drain(struct nl_sock *sk);
-int rasdial_nl_event_fd(struct nl_sock *sk);
+int rasdial_nl_event_drain(void);
+int rasdial_nl_event_fd(void);
 
 /* The one errno -> RAS error table (see nl.c for the choices). */
 uint32_t rasdial_errno_to_ras(int neg_errno);

@@ -14,6 +14,7 @@
 #include <netlink/genl/genl.h>
 #include <netlink/genl/ctrl.h>
 
+#include "direct.h"
 #include "nl.h"
 #include <rasdial/rasdial.h>
 
@@ -37,6 +38,8 @@ int rasdial_nl_ack(uint32_t id, uint32_t seq)
 	struct nl_msg *msg;
 	int err;
 
+	if (rasdial_relay_direct())
+		return rasdial_direct_ack(id, seq);
 	if (!event_sk || event_family < 0)
 		return rasdial_nl_ack_cmd(id, seq);
 	/* Sized to fit, not libnl's default page. */
@@ -121,11 +124,15 @@ static void event_msg(struct nlmsghdr *nlh)
 		event_fn(&ci);
 }
 
-int rasdial_nl_event_open(struct nl_sock **skp, rasdial_event_fn fn)
+int rasdial_nl_event_open(rasdial_event_fn fn)
 {
 	struct nl_sock *sk;
 	int grp, err;
 
+	if (rasdial_relay_direct())
+		return rasdial_direct_event_open(fn);
+	if (event_sk)
+		return 0;
 	sk = nl_socket_alloc();
 	if (!sk)
 		return -ENOMEM;
@@ -157,7 +164,6 @@ int rasdial_nl_event_open(struct nl_sock **skp, rasdial_event_fn fn)
 		goto err_connect;
 	event_fn = fn;
 	event_sk = sk;
-	*skp = sk;
 	return 0;
 
 err_connect:
@@ -174,15 +180,17 @@ err_free:
  */
 static char event_buf[65536] __attribute__((aligned(NLMSG_ALIGNTO)));
 
-int rasdial_nl_event_drain(struct nl_sock *sk)
+int rasdial_nl_event_drain(void)
 {
-	int fd = nl_socket_get_fd(sk);
 	struct sockaddr_nl from;
 	struct nlmsghdr *nlh;
 	socklen_t from_len;
 	ssize_t n;
-	int i, len;
+	int i, len, fd;
 
+	if (rasdial_relay_direct())
+		return rasdial_direct_event_drain();
+	fd = nl_socket_get_fd(event_sk);
 	/* Bounded: a steady flood must not starve the pidfds. */
 	for (i = 0; i < 4096; i++) {
 		from_len = sizeof(from);
@@ -211,7 +219,9 @@ int rasdial_nl_event_drain(struct nl_sock *sk)
 	return 0;
 }
 
-int rasdial_nl_event_fd(struct nl_sock *sk)
+int rasdial_nl_event_fd(void)
 {
-	return nl_socket_get_fd(sk);
+	if (rasdial_relay_direct())
+		return rasdial_direct_event_fd();
+	return event_sk ? nl_socket_get_fd(event_sk) : -1;
 }

@@ -414,8 +414,9 @@ static int show_status(const char *entry)
 	return rc;
 }
 
-/* --hold: attached for SECONDS after Connected, then hang up and print
- * the callbacks up to the link's end.  Ctrl-C cuts the wait short. */
+/* --hold: attached for SECONDS after Connected (-1: until Ctrl-C or the
+ * link's end), then hang up and print the callbacks up to the link's end.
+ * Ctrl-C cuts the wait short. */
 static int hold_then_hangup(HRASCONN h, const char *entry, long seconds,
 			    const sigset_t *wait_set)
 {
@@ -427,11 +428,11 @@ static int hold_then_hangup(HRASCONN h, const char *entry, long seconds,
 	for (;;) {
 		long long ms = end - now_ms();
 
-		if (ms <= 0)
+		if (seconds >= 0 && ms <= 0)
 			break;
 		left.tv_sec = ms / 1000;
 		left.tv_nsec = (ms % 1000) * 1000000L;
-		sig = sigtimedwait(wait_set, NULL, &left);
+		sig = sigtimedwait(wait_set, NULL, seconds >= 0 ? &left : NULL);
 		if (sig == SIGINT || sig == SIGTERM)
 			break;
 		pthread_mutex_lock(&dial.lock);
@@ -473,6 +474,7 @@ static int do_dial(const char *entry, const char *user, const char *password,
 	HRASCONN h = NULL;
 	LPVOID notifier;
 	sigset_t wait_set;
+	bool direct;
 	DWORD ret;
 	int sig;
 
@@ -498,6 +500,14 @@ static int do_dial(const char *entry, const char *user, const char *password,
 	sigaddset(&wait_set, SIGTERM);
 	sigaddset(&wait_set, SIGUSR1);
 	pthread_sigmask(SIG_BLOCK, &wait_set, NULL);
+
+	/* Which relay: without rasdial.ko no other process can reach the
+	 * link, not even "rasdial ENTRY /DISCONNECT": stay attached. */
+	direct = rasdial_get_relay_mode() == RASDIAL_RELAY_DIRECT;
+	if (direct)
+		printf("Relay: direct (rasdial.ko not loaded): the link is this process's; staying attached, Ctrl-C hangs up.\n");
+	else
+		printf("Relay: kernel (rasdial.ko)\n");
 
 	dial.entry = entry;
 	dial.t0 = now_ms();
@@ -533,7 +543,7 @@ static int do_dial(const char *entry, const char *user, const char *password,
 		RasHangUpA(h);
 		return 1;
 	}
-	if (hold >= 0)
+	if (hold >= 0 || direct)
 		return hold_then_hangup(h, entry, hold, &wait_set);
 	printf("Command completed successfully.\n");
 	return 0;
@@ -700,7 +710,7 @@ static int show_entry(const char *phonebook, const char *entry)
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: rasdial [--trace] [--notifier 0|1|2] [--hold SECONDS] ENTRY [USER [PASSWORD|*]] [/PHONE:number] [/PHONEBOOK:dir]\n"
+		"usage: rasdial [--relay kernel|direct|auto] [--trace] [--notifier 0|1|2] [--hold SECONDS] ENTRY [USER [PASSWORD|*]] [/PHONE:number] [/PHONEBOOK:dir]\n"
 		"       rasdial --status ENTRY\n"
 		"       rasdial [ENTRY] /DISCONNECT\n"
 		"       rasdial            (lists the connections)\n"
@@ -710,6 +720,9 @@ static void usage(FILE *f)
 		"       rasdial --new ENTRY /DEVICE:name [/PHONE:number] [/TYPE:type] [/PHONEBOOK:dir]\n"
 		"       rasdial --show ENTRY [/PHONEBOOK:dir]\n"
 		"Entries are files in /etc/ppp/peers (or in the /PHONEBOOK: directory).\n"
+		"--relay: through rasdial.ko (kernel), without it (direct: this process's\n"
+		"  links only; a dial stays attached) or whichever is there (auto, the\n"
+		"  default; RASDIAL_RELAY sets it too); dialing prints the relay used;\n"
 		"--trace prints every notifier call with the time since RasDial;\n"
 		"--notifier dials with a RasDialFunc (0), RasDialFunc1 (1) or RasDialFunc2 (2);\n"
 		"--hold SECONDS stays attached that long after Connected (tracing), prints the\n"
@@ -771,6 +784,16 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "--rename") && i + 2 < argc) {
 			rename_entry = argv[++i];
 			new_name = argv[++i];
+		} else if (!strcmp(a, "--relay") && i + 1 < argc) {
+			const char *m = argv[++i];
+			DWORD mode = !strcmp(m, "kernel") ? RASDIAL_RELAY_KERNEL :
+				     !strcmp(m, "direct") ? RASDIAL_RELAY_DIRECT :
+				     !strcmp(m, "auto") ? RASDIAL_RELAY_AUTO : 99;
+
+			if (rasdial_set_relay_mode(mode)) {
+				fprintf(stderr, "rasdial: --relay takes kernel, direct or auto\n");
+				return 2;
+			}
 		} else if (!strcmp(a, "--hold") && i + 1 < argc) {
 			char *end;
 

@@ -4,7 +4,8 @@
  * peers entries whose "modem" is an answering pppd on a pty, a recorder
  * for RasDialFunc1 calls, and a raw view of the kernel registry.
  *
- * Runs inside the test VM (scripts/vm) as root with rasdial.ko loaded.
+ * Runs inside the test VM (scripts/vm) as root with rasdial.ko loaded, or
+ * without it in direct mode (run-in-vm --relay direct: dt_direct()).
  */
 #ifndef RASDIAL_TESTS_DIALTEST_H
 #define RASDIAL_TESTS_DIALTEST_H
@@ -17,6 +18,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <stdbool.h>
+#include <linux/sockios.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -500,9 +506,141 @@ static int dt_kconn_parse(struct nl_msg *msg, void *arg)
 	return NL_OK;
 }
 
+static inline unsigned int dt_conn_id(HRASCONN h)
+{
+	return (unsigned int)(uintptr_t)h;
+}
+
+/* The suite runs in direct mode: no module, the library relays itself. */
+static inline int dt_direct(void)
+{
+	const char *r = getenv("RASDIAL_TEST_RELAY");
+
+	return r && !strcmp(r, "direct");
+}
+
+/*
+ * Direct mode: the pid of the live pppd that librasdial started for conn
+ * ID (its command line has "rasdial-conn ID" and "rasdial-fd"; ID 0: any
+ * of them), or 0; *COUNT (if given) counts them.
+ */
+static inline pid_t dt_direct_pppd(unsigned int id, int *count)
+{
+	char path[300], buf[4096], want[32];
+	DIR *d = opendir("/proc");
+	struct dirent *de;
+	pid_t found = 0;
+
+	if (count)
+		*count = 0;
+	snprintf(want, sizeof(want), "%u", id);
+	while (d && (de = readdir(d))) {
+		bool conn = false, fd = false, prev_conn = false;
+		size_t i, n;
+		FILE *f;
+
+		if (de->d_name[0] < '1' || de->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/cmdline", de->d_name);
+		f = fopen(path, "re");
+		if (!f)
+			continue;
+		n = fread(buf, 1, sizeof(buf) - 1, f);
+		fclose(f);
+		buf[n] = '\0';
+		for (i = 0; i < n; i += strlen(buf + i) + 1) {
+			if (prev_conn && (!id || !strcmp(buf + i, want)))
+				conn = true;
+			prev_conn = !strcmp(buf + i, "rasdial-conn");
+			if (!strcmp(buf + i, "rasdial-fd"))
+				fd = true;
+		}
+		/* A zombie has an empty command line: gone.  pppd's forked
+		 * children (scripts, before their exec) look the same: the
+		 * oldest, pppd itself, has the lowest pid. */
+		if (conn && fd) {
+			pid_t pid = (pid_t)atoi(de->d_name);
+
+			if (!found || pid < found)
+				found = pid;
+			if (count)
+				++*count;
+		}
+	}
+	if (d)
+		closedir(d);
+	return found;
+}
+
+/*
+ * Direct mode: bytes queued for us on the relay sockets of this process
+ * (every AF_UNIX SOCK_SEQPACKET fd), i.e. events pppd sent that the
+ * library has not read; -1 on error.
+ */
+static inline long dt_direct_queued(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	struct dirent *de;
+	long total = 0;
+
+	if (!d)
+		return -1;
+	while ((de = readdir(d))) {
+		int fd = atoi(de->d_name), type = 0, domain = 0, q = 0;
+		socklen_t len = sizeof(int);
+
+		if (de->d_name[0] < '0' || de->d_name[0] > '9' ||
+		    fd == dirfd(d))
+			continue;
+		if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) ||
+		    getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &domain, &len) ||
+		    type != SOCK_SEQPACKET || domain != AF_UNIX)
+			continue;
+		if (ioctl(fd, SIOCINQ, &q) == 0)
+			total += q;
+	}
+	closedir(d);
+	return total;
+}
+
+/*
+ * Direct mode's view for dt_kernel_get(): the conns RasEnumConnections
+ * lists (RasGetConnectStatus for each) and the pppds still running for
+ * them; no pppd phase (0).
+ */
+static inline int dt_direct_get(unsigned int conn_id, struct dt_kconn *k)
+{
+	RASCONNA conns[64];
+	DWORD cb = sizeof(conns), n = 0, i;
+	int alive = 0;
+
+	memset(conns, 0, sizeof(conns));
+	conns[0].dwSize = sizeof(conns[0]);
+	if (RasEnumConnectionsA(conns, &cb, &n))
+		return -NLE_FAILURE;
+	for (i = 0; i < n; i++) {
+		RASCONNSTATUSA st = { .dwSize = sizeof(st) };
+
+		if (conn_id && dt_conn_id(conns[i].hrasconn) != conn_id)
+			continue;
+		k->found++;
+		snprintf(k->entry, sizeof(k->entry), "%s", conns[i].szEntryName);
+		if (RasGetConnectStatusA(conns[i].hrasconn, &st) == 0) {
+			k->state = st.rasconnstate;
+			k->error = st.dwError;
+		}
+	}
+	k->pid = (unsigned int)dt_direct_pppd(conn_id, &alive);
+	/* A pppd still running for the conn: the relay still has it. */
+	if (!k->found && alive)
+		k->found = conn_id ? 1 : alive;
+	return 0;
+}
+
 /*
  * RASDIAL_CMD_GET for CONN_ID (0 = dump all).  Returns 0 with K filled
- * (K->found counts the conns seen), or a negative libnl error.
+ * (K->found counts the conns seen), or a negative libnl error.  In direct
+ * mode, what the library itself says (dt_direct_get()).
  */
 static inline int dt_kernel_get(unsigned int conn_id, struct dt_kconn *k)
 {
@@ -511,6 +649,10 @@ static inline int dt_kernel_get(unsigned int conn_id, struct dt_kconn *k)
 	int family, err;
 
 	memset(k, 0, sizeof(*k));
+	if (dt_direct()) {
+		nl_socket_free(sk);
+		return dt_direct_get(conn_id, k);
+	}
 	if (!sk)
 		return -NLE_NOMEM;
 	err = genl_connect(sk);
@@ -541,11 +683,6 @@ out:
 	nlmsg_free(msg);
 	nl_socket_free(sk);
 	return err;
-}
-
-static inline unsigned int dt_conn_id(HRASCONN h)
-{
-	return (unsigned int)(uintptr_t)h;
 }
 
 /* Waits (bounded) until PID no longer exists; returns 1 if it is gone. */

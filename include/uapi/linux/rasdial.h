@@ -179,6 +179,23 @@
  * link that was up, and one without it a dial that failed.
  * (RasGetConnectionStatistics' dwConnectDuration.)
  *
+ * Direct mode (librasdial without this module):
+ *   The program that dials gives its pppd one end of an AF_UNIX
+ *   SOCK_SEQPACKET socket pair (pppd option "rasdial-fd FD", with
+ *   "rasdial-conn ID" naming the id the library chose) and plays the
+ *   kernel's part for that one conn: the same messages, one per datagram,
+ *   with nlmsg_type RASDIAL_DIRECT_FAMILY instead of the family's id.
+ *   The plugin sends RASDIAL_CMD_EVENT (NLM_F_REQUEST | NLM_F_ACK) as
+ *   above; the library answers in one datagram with the RASDIAL_CMD_EVENT
+ *   reply (RASDIAL_A_CONN_ID, RASDIAL_A_FLAGS) and the NLMSG_ERROR ack,
+ *   both with the request's nlmsg_seq, or with the NLMSG_ERROR alone
+ *   (ENOENT: the id was given up before pppd reported), and relays its
+ *   own RASDIAL_CMD_ACK (RASDIAL_A_CONN_ID, RASDIAL_A_SEQ).  pppd's pid
+ *   is the sender's (SO_PASSCRED); EOF on the library's end is the
+ *   socket's release above (a last event with RASDIAL_F_VANISHED), EOF
+ *   on pppd's end means the program is gone: pppd dials on unreported.
+ *   Nothing else is served: no other process sees the conn.
+ *
  * LCP projection (u32 each, sent by the plugin once LCP and authentication
  * are done, sticky like the addresses; RasGetProjectionInfo RASP_PppLcp):
  *   RASDIAL_A_AUTH_PROTO  PPP protocol of the authentication we did toward
@@ -212,6 +229,11 @@
  * (ERROR_PORT_DISCONNECTED).
  */
 #define RASDIAL_ERROR_PPPD_VANISHED	619
+
+/* nlmsg_type of direct mode's messages: outside generic netlink's
+ * family ids (at most GENL_MAX_ID, 1023) and its control types.
+ */
+#define RASDIAL_DIRECT_FAMILY	0xFFF0
 
 enum rasdial_cmd {
 	RASDIAL_CMD_UNSPEC,

@@ -244,6 +244,49 @@ RASDIAL_API int rasdial_get_fd(void);
 RASDIAL_API DWORD rasdial_dispatch(void);
 
 /*
+ * The relay between pppd's plugin and this library.
+ *
+ * RASDIAL_RELAY_KERNEL: rasdial.ko's generic netlink family (the full
+ * mode).  The registry is system-wide: RasEnumConnections lists every
+ * link of the caller's user (every link for root), a handle from another
+ * process works, pppds that no RasDial started are listed, and the
+ * kernel reports a pppd that dies.  Without the module every call that
+ * needs it fails with ERROR_RASMAN_CANNOT_INITIALIZE.
+ *
+ * RASDIAL_RELAY_DIRECT: no module.  Each dial's pppd reports over a
+ * socket this process gives it (pppd option rasdial-fd), so only the
+ * process's own dials exist: RasEnumConnections, RasGetConnectStatus,
+ * RasGetProjectionInfo, RasGetConnectionStatistics, RasHangUp and
+ * RasConnectionNotification serve the links this process dialed;
+ * another process's handle is ERROR_INVALID_HANDLE, and pppd sessions
+ * not started by this library are invisible.  pppd's death is seen on
+ * the socket (RASCS_Disconnected, ERROR_PORT_DISCONNECTED); RasHangUp
+ * signals pppd through a pidfd.  A link outlives the process that dialed
+ * it, as on Windows, but no RAS call of another process can reach it.
+ * Entries that xl2tpd dials (L2TP) need the kernel: ERROR_NOT_SUPPORTED.
+ *
+ * RASDIAL_RELAY_AUTO (the default): the kernel when the "rasdial" family
+ * is there when the library first needs a relay, else direct.  The
+ * environment variable RASDIAL_RELAY ("kernel", "direct" or "auto") sets
+ * the default; any other value makes the calls that need a relay fail
+ * with ERROR_INVALID_PARAMETER.
+ *
+ * rasdial_set_relay_mode(): before the first call that needs a relay
+ * (RasDial, RasEnumConnections, ...); once one is in use, asking for
+ * another fails with ERROR_INVALID_FUNCTION.  Unknown mode:
+ * ERROR_INVALID_PARAMETER.  rasdial_get_relay_mode(): the relay in use,
+ * choosing it now if it is not chosen yet: RASDIAL_RELAY_KERNEL or
+ * RASDIAL_RELAY_DIRECT, or RASDIAL_RELAY_AUTO when none can be used (the
+ * kernel was asked for and is not there).
+ */
+#define RASDIAL_RELAY_AUTO	0
+#define RASDIAL_RELAY_KERNEL	1
+#define RASDIAL_RELAY_DIRECT	2
+
+RASDIAL_API DWORD rasdial_set_relay_mode(DWORD mode);
+RASDIAL_API DWORD rasdial_get_relay_mode(void);
+
+/*
  * pppd's exit status (pppd(8) "EXIT STATUS": 5 user request, 8 connect
  * script failed, 16 hangup, 19 authentication failed, ...; 128 + N when
  * pppd was killed by signal N) for connection HRASCONN, which its RAS
