@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The RasDialFunc1 contract (shared/seed-RASDIALFUNC1.md), sentence by
- * sentence, against a real answering pppd in the test VM.
+ * sentence, against a real answering pppd in the test VM.  Every sentence
+ * holds in both relays: make check runs the suite with rasdial.ko and
+ * again without it (vm/seed_callback@direct).
+ * vm-relays: kernel direct
  */
 #include "dialtest.h"
 
