@@ -511,6 +511,12 @@ static inline unsigned int dt_conn_id(HRASCONN h)
 	return (unsigned int)(uintptr_t)h;
 }
 
+/* The link's local address is up on a ppp interface (IPCP done). */
+static inline int dt_ppp_up(void)
+{
+	return system("ip -o addr show | grep -q '" DT_LOCAL_ADDR " peer'") == 0;
+}
+
 /* The suite runs in direct mode: no module, the library relays itself. */
 static inline int dt_direct(void)
 {
@@ -522,7 +528,9 @@ static inline int dt_direct(void)
 /*
  * Direct mode: the pid of the live pppd that librasdial started for conn
  * ID (its command line has "rasdial-conn ID" and "rasdial-fd"; ID 0: any
- * of them), or 0; *COUNT (if given) counts them.
+ * of them), or 0; *COUNT (if given) counts them.  Ids are per process in
+ * direct mode: only children of this process count (or orphans it reaps
+ * as a subreaper).
  */
 static inline pid_t dt_direct_pppd(unsigned int id, int *count)
 {
@@ -541,6 +549,21 @@ static inline pid_t dt_direct_pppd(unsigned int id, int *count)
 
 		if (de->d_name[0] < '1' || de->d_name[0] > '9')
 			continue;
+		snprintf(path, sizeof(path), "/proc/%s/stat", de->d_name);
+		f = fopen(path, "re");
+		if (!f)
+			continue;
+		n = fread(buf, 1, sizeof(buf) - 1, f);
+		fclose(f);
+		buf[n] = '\0';
+		{
+			const char *rp = strrchr(buf, ')');
+			int ppid = 0;
+
+			if (!rp || sscanf(rp + 1, " %*c %d", &ppid) != 1 ||
+			    ppid != getpid())
+				continue;
+		}
 		snprintf(path, sizeof(path), "/proc/%s/cmdline", de->d_name);
 		f = fopen(path, "re");
 		if (!f)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Failure fidelity: every way a dial fails gets its own RAS error.
+ * Failure fidelity: every way a dial fails gets its own RAS error, with
+ * rasdial.ko and without it (vm/failures@direct).
+ * vm-relays: kernel direct
  *
  * Each case dials through the real API (RasDialA, a RasDialFunc1
  * recorder) a peers entry whose modem is build/tests/modemsim, dialed by

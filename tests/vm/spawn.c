@@ -8,7 +8,10 @@
  * process got from librasdial (open fds, fds 0..2, the password on fd 3,
  * session, blocked and ignored signals, argv) and exits 1 before main.
  * The dialer meanwhile has a stray inheritable fd open, stdin closed, a
- * signal blocked and two ignored: none of that may reach pppd.
+ * signal blocked and two ignored: none of that may reach pppd.  In direct
+ * mode (vm/spawn@direct) pppd gets one more fd, 4: its end of the relay's
+ * socket pair, and nothing else.
+ * vm-relays: kernel direct
  */
 #include <dirent.h>
 #include <limits.h>
@@ -71,6 +74,16 @@ __attribute__((constructor)) static void fake_pppd(int argc, char **argv)
 		n = readlink(link, target, sizeof(target) - 1);
 		target[n > 0 ? n : 0] = '\0';
 		fprintf(out, "fd%d %s\n", fd, target);
+	}
+	{
+		int type = 0, domain = 0;
+		socklen_t len = sizeof(int);
+
+		if (getsockopt(4, SOL_SOCKET, SO_TYPE, &type, &len) == 0 &&
+		    getsockopt(4, SOL_SOCKET, SO_DOMAIN, &domain, &len) == 0)
+			fprintf(out, "fd4 %s %s\n",
+				domain == AF_UNIX ? "unix" : "other",
+				type == SOCK_SEQPACKET ? "seqpacket" : "other");
 	}
 	n = read(3, pw, sizeof(pw) - 1);
 	pw[n > 0 ? n : 0] = '\0';
@@ -189,7 +202,13 @@ TEST_F_TIMEOUT(spawn, pppd_gets_only_what_it_needs, 60)
 	report[n] = '\0';
 	TH_LOG("report:\n%s", report);
 
-	EXPECT_TRUE(report_is("fds", "0 1 2 3"));
+	/* Direct: the relay's socket follows the password, nothing else;
+	 * the password never goes over it (the plugin reads fd 3). */
+	EXPECT_TRUE(report_is("fds", dt_direct() ? "0 1 2 3 4" : "0 1 2 3"));
+	if (dt_direct()) {
+		EXPECT_TRUE(report_is("fd4", "unix seqpacket"));
+		EXPECT_NE(NULL, strstr(report_line("argv"), "rasdial-fd 4"));
+	}
 	EXPECT_TRUE(report_is("fd0", "/dev/null"));
 	EXPECT_TRUE(report_is("fd1", "/dev/null"));
 	EXPECT_TRUE(report_is("fd2", "/dev/null"));
