@@ -8,9 +8,23 @@
 #define RASDIAL_TESTS_HOSTTEST_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <rasdial/ras.h>
+
+/*
+ * A suite that checks what the calls give without rasdial.ko (711, as
+ * documented for RASDIAL_RELAY=kernel) asks for the kernel relay: on a
+ * host without the module the default would relay directly
+ * (tests/host/direct_relay.c tests that).  Before main: every test's
+ * process inherits it.
+ */
+#define HT_KERNEL_RELAY_ONLY()						\
+	static void __attribute__((constructor)) ht_kernel_relay(void)	\
+	{								\
+		setenv("RASDIAL_RELAY", "kernel", 1);			\
+	}
 
 /*
  * A .pbk section's tail as Windows writes it for a modem on COM1 dialing

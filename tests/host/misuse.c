@@ -24,6 +24,9 @@
 
 #include "kselftest_harness.h"
 #include "../vm/misuse.h"
+#include "hosttest.h"
+
+HT_KERNEL_RELAY_ONLY()
 
 #define FORGED		((HRASCONN)(uintptr_t)0x7ffffff0)
 #define UNTOUCHED	((HRASCONN)(uintptr_t)0x5a5a)

@@ -32,6 +32,8 @@ void rasdial_detail_set(const char *msg)
 
 #include "hosttest.h"
 
+HT_KERNEL_RELAY_ONLY()
+
 /* rasphone.pbk as Windows writes it: BOM, CRLF, two links, alternates. */
 static const char modem_pbk[] =
 	"\xef\xbb\xbf"

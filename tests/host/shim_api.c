@@ -18,6 +18,9 @@
 #include <rasdial/rasdial.h>
 
 #include "kselftest_harness.h"
+#include "hosttest.h"
+
+HT_KERNEL_RELAY_ONLY()
 
 #define OFF(type, field) offsetof(type, field)
 
