@@ -297,8 +297,10 @@ int rasdial_direct_hangup(uint32_t id)
 	if (!c || c->given_up) {
 		err = -ENOENT;
 	} else if (c->bound) {
-		if (c->pidfd >= 0 &&
-		    syscall(SYS_pidfd_send_signal, c->pidfd, SIGTERM, NULL, 0) < 0)
+		/* No pidfd (pidfd_open failed): the pid, as the kernel does. */
+		if (c->pidfd >= 0 ?
+		    syscall(SYS_pidfd_send_signal, c->pidfd, SIGTERM, NULL, 0) < 0 :
+		    c->ci.pid && kill((pid_t)c->ci.pid, SIGTERM) < 0)
 			err = -errno;
 	} else if (c->child_fd >= 0 || c->fd < 0) {
 		/* No pppd has its end (not spawned, or gone): nothing to

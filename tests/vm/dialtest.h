@@ -525,6 +525,24 @@ static inline int dt_direct(void)
 	return r && !strcmp(r, "direct");
 }
 
+/* /proc/PID/FILE into BUF, NUL-terminated: its length, or -1. */
+static inline ssize_t dt_read_proc(const char *pid, const char *file,
+				   char *buf, size_t size)
+{
+	char path[300];
+	ssize_t n;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%s/%s", pid, file);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	n = (ssize_t)fread(buf, 1, size - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return n;
+}
+
 /*
  * Direct mode: the pid of the live pppd that librasdial started for conn
  * ID (its command line has "rasdial-conn ID" and "rasdial-fd"; ID 0: any
@@ -534,7 +552,7 @@ static inline int dt_direct(void)
  */
 static inline pid_t dt_direct_pppd(unsigned int id, int *count)
 {
-	char path[300], buf[4096], want[32];
+	char buf[4096], want[32];
 	DIR *d = opendir("/proc");
 	struct dirent *de;
 	pid_t found = 0;
@@ -544,34 +562,23 @@ static inline pid_t dt_direct_pppd(unsigned int id, int *count)
 	snprintf(want, sizeof(want), "%u", id);
 	while (d && (de = readdir(d))) {
 		bool conn = false, fd = false, prev_conn = false;
-		size_t i, n;
-		FILE *f;
+		ssize_t i, n;
 
 		if (de->d_name[0] < '1' || de->d_name[0] > '9')
 			continue;
-		snprintf(path, sizeof(path), "/proc/%s/stat", de->d_name);
-		f = fopen(path, "re");
-		if (!f)
-			continue;
-		n = fread(buf, 1, sizeof(buf) - 1, f);
-		fclose(f);
-		buf[n] = '\0';
+		n = dt_read_proc(de->d_name, "stat", buf, sizeof(buf));
 		{
-			const char *rp = strrchr(buf, ')');
+			const char *rp = n > 0 ? strrchr(buf, ')') : NULL;
 			int ppid = 0;
 
 			if (!rp || sscanf(rp + 1, " %*c %d", &ppid) != 1 ||
 			    ppid != getpid())
 				continue;
 		}
-		snprintf(path, sizeof(path), "/proc/%s/cmdline", de->d_name);
-		f = fopen(path, "re");
-		if (!f)
+		n = dt_read_proc(de->d_name, "cmdline", buf, sizeof(buf));
+		if (n <= 0)
 			continue;
-		n = fread(buf, 1, sizeof(buf) - 1, f);
-		fclose(f);
-		buf[n] = '\0';
-		for (i = 0; i < n; i += strlen(buf + i) + 1) {
+		for (i = 0; i < n; i += (ssize_t)strlen(buf + i) + 1) {
 			if (prev_conn && (!id || !strcmp(buf + i, want)))
 				conn = true;
 			prev_conn = !strcmp(buf + i, "rasdial-conn");

@@ -12,7 +12,8 @@
 # It lists, dials (states printed, --trace times), disconnects by entry
 # name, and fails cleanly on a wrong password or a missing entry; --new
 # creates a modem entry (RasSetEntryProperties) that dials the modem
-# simulator, --show prints it.
+# simulator, --show prints it; --relay direct dials without the module's
+# registry and stays attached.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 TOOL=$TOPDIR/tools/rasdial
@@ -23,7 +24,7 @@ OUT=$DIR/out
 mkdir -p "$DIR"
 
 ktap_header
-ktap_plan 35
+ktap_plan 37
 
 [[ -x /usr/sbin/pppd ]] || ktap_skip_all "no /usr/sbin/pppd"
 [[ -c /dev/ppp ]] || ktap_skip_all "no /dev/ppp (CONFIG_PPP)"
@@ -377,4 +378,30 @@ else
 	show; ktap_fail "--new of an entry that exists: 183; --show of none: 623"
 fi
 
+# 36-37: --relay direct: says so, stays attached, the link is nobody
+# else's (another rasdial lists nothing), Ctrl-C hangs up.  Each dial
+# also says which relay it used.
+DOUT=$DIR/direct.out
+timeout 60 "$TOOL" --relay direct "$ENTRY" client "$SECRET" >"$DOUT" 2>&1 &
+direct_pid=$!
+track_pid "$direct_pid"
+if wait_for 30 grep -qF "Connected to $ENTRY." "$DOUT" &&
+		grep -qF "Relay: direct" "$DOUT" && kill -0 "$direct_pid" &&
+		tool && out_has "No connections" && ! tool "$ENTRY" /DISCONNECT &&
+		ppp_up; then
+	ktap_ok "--relay direct: connected, attached, invisible to others"
+else
+	show; dump_file "$DOUT" "rasdial --relay direct"; ktap_fail "--relay direct: connected, attached, invisible to others"
+fi
+kill -INT "$direct_pid" 2>/dev/null
+if wait_pid_exit 20 "$direct_pid" && wait_for 10 no_pppd &&
+		grep -qF "Disconnected" "$DOUT" && tool "$ENTRY" client "$SECRET" &&
+		out_has "Relay: kernel" && tool "$ENTRY" /DISCONNECT && wait_for 10 no_pppd; then
+	ktap_ok "--relay direct: Ctrl-C hangs up; a plain dial uses the kernel"
+else
+	dump_file "$DOUT" "rasdial --relay direct"; show
+	ktap_fail "--relay direct: Ctrl-C hangs up; a plain dial uses the kernel"
+	kill_pppds
+	wait_for 10 no_pppd
+fi
 ktap_finished
