@@ -547,10 +547,10 @@ static inline ssize_t dt_read_proc(const char *pid, const char *file,
  * Direct mode: the pid of the live pppd that librasdial started for conn
  * ID (its command line has "rasdial-conn ID" and "rasdial-fd"; ID 0: any
  * of them), or 0; *COUNT (if given) counts them.  Ids are per process in
- * direct mode: only children of this process count (or orphans it reaps
- * as a subreaper).
+ * direct mode: only children of PARENT (the dialing process, which pppd
+ * is a child of; orphans go to a subreaper) count.
  */
-static inline pid_t dt_direct_pppd(unsigned int id, int *count)
+static inline pid_t dt_direct_pppd(unsigned int id, pid_t parent, int *count)
 {
 	char buf[4096], want[32];
 	DIR *d = opendir("/proc");
@@ -572,7 +572,7 @@ static inline pid_t dt_direct_pppd(unsigned int id, int *count)
 			int ppid = 0;
 
 			if (!rp || sscanf(rp + 1, " %*c %d", &ppid) != 1 ||
-			    ppid != getpid())
+			    ppid != parent)
 				continue;
 		}
 		n = dt_read_proc(de->d_name, "cmdline", buf, sizeof(buf));
@@ -660,7 +660,7 @@ static inline int dt_direct_get(unsigned int conn_id, struct dt_kconn *k)
 			k->error = st.dwError;
 		}
 	}
-	k->pid = (unsigned int)dt_direct_pppd(conn_id, &alive);
+	k->pid = (unsigned int)dt_direct_pppd(conn_id, getpid(), &alive);
 	/* A pppd still running for the conn: the relay still has it. */
 	if (!k->found && alive)
 		k->found = conn_id ? 1 : alive;

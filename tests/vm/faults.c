@@ -214,7 +214,13 @@ TEST_F_TIMEOUT(link, sync_dial_returns_when_pppd_dies, 60)
 		struct dt_kconn k;
 
 		for (int i = 0; i < 200; i++) {		/* at most 10 s */
-			if (dt_kernel_get(0, &k) == 0 && k.found && k.pid) {
+			/* Direct: only the dialer (our parent) knows its
+			 * dial; its pppd is its child. */
+			if (dt_direct())
+				k.pid = dt_direct_pppd(0, getppid(), NULL);
+			else if (dt_kernel_get(0, &k) || !k.found)
+				k.pid = 0;
+			if (k.pid) {
 				kill(k.pid, SIGKILL);
 				_exit(0);
 			}
@@ -322,7 +328,7 @@ TEST_F_TIMEOUT(owner, dialer_exits_mid_dial, 60)
 		 * to reap (subreaper). */
 		pppd = 0;
 		for (int i = 0; i < 300 && !(pppd && dt_ppp_up()); i++) {
-			pppd = dt_direct_pppd(0, NULL);
+			pppd = dt_direct_pppd(0, getpid(), NULL);
 			usleep(50000);
 		}
 		ASSERT_GT(pppd, 0);
