@@ -24,9 +24,24 @@
  * enforce the group (a user outside dip could run it), the fixture uses a
  * copy on the VM's tmpfs, chown root:dip, chmod 4754, via RASDIAL_PPPD,
  * and says so.
+ *
+ * Direct mode (no rasdial.ko): A's pppd reports over a socket pair only
+ * A's process holds, and no netlink message is sent.  A's process then
+ * says what it sees of its link (no other process can: root's and B's
+ * RasGetConnectStatus of A's handle are ERROR_INVALID_HANDLE, B's
+ * RasHangUp too; B cannot take either end of the relay socket with
+ * pidfd_getfd), and the password must not cross that socket: this
+ * executable defines send() and recvmsg(), which librasdial's direct
+ * relay calls on it (shim/direct.c), and records every datagram A's
+ * process sends and receives on an AF_UNIX SOCK_SEQPACKET socket; the
+ * datagrams naming A's conn are the control.  nlmon still watches all
+ * netlink traffic, which must not name the entry there.
+ *
+ * vm-relays: kernel direct
  */
 
 #include <dirent.h>
+#include <dlfcn.h>
 #include <grp.h>
 #include <net/if.h>
 #include <poll.h>
@@ -347,6 +362,227 @@ static int file_count(const char *path, const char *needle)
 	return count;
 }
 
+/* ------------------------------------ direct mode: the relay socket's traffic */
+
+/*
+ * librasdial's direct relay (shim/direct.c) reads pppd's messages with
+ * recvmsg() and answers with send(): the dynamic linker binds those calls
+ * to the definitions below, which forward to libc's and, while a capture
+ * is on, record each datagram on an AF_UNIX SOCK_SEQPACKET socket.  The
+ * conns the datagrams name (RASDIAL_A_CONN_ID) are counted, per way, in
+ * at most CAP_CONNS slots.
+ */
+#define CAP_CONNS	8
+
+struct cap_conn {
+	uint32_t id;
+	int fd;			/* the socket it was last seen on */
+	long sent, received;
+};
+
+static struct {
+	pthread_mutex_t lock;
+	int on;			/* read without the lock: __atomic */
+	long datagrams, bytes;
+	int leaks;		/* datagrams holding the password */
+	int n_conns;
+	struct cap_conn conns[CAP_CONNS];
+} cap = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+static void cap_start(void)
+{
+	pthread_mutex_lock(&cap.lock);
+	cap.datagrams = cap.bytes = 0;
+	cap.leaks = cap.n_conns = 0;
+	memset(cap.conns, 0, sizeof(cap.conns));
+	__atomic_store_n(&cap.on, 1, __ATOMIC_RELEASE);
+	pthread_mutex_unlock(&cap.lock);
+}
+
+static void cap_stop(void)
+{
+	__atomic_store_n(&cap.on, 0, __ATOMIC_RELEASE);
+}
+
+/* What the capture saw of conn ID so far into *C (zeroes, fd -1: none). */
+static void cap_conn_seen(uint32_t id, struct cap_conn *c)
+{
+	pthread_mutex_lock(&cap.lock);
+	memset(c, 0, sizeof(*c));
+	c->fd = -1;
+	for (int i = 0; i < cap.n_conns; i++)
+		if (cap.conns[i].id == id)
+			*c = cap.conns[i];
+	pthread_mutex_unlock(&cap.lock);
+}
+
+/* The conn a relay datagram names: its first message of the relay's
+ * type with RASDIAL_A_CONN_ID; 0 if none. */
+static uint32_t cap_conn_id(void *buf, size_t len)
+{
+	struct nlmsghdr *nlh = buf;
+	int rem = (int)len;
+
+	for (; nlmsg_ok(nlh, rem); nlh = nlmsg_next(nlh, &rem)) {
+		struct nlattr *tb[RASDIAL_A_MAX + 1];
+
+		if (nlh->nlmsg_type == RASDIAL_DIRECT_FAMILY &&
+		    genlmsg_parse(nlh, 0, tb, RASDIAL_A_MAX, NULL) == 0 &&
+		    tb[RASDIAL_A_CONN_ID])
+			return nla_get_u32(tb[RASDIAL_A_CONN_ID]);
+	}
+	return 0;
+}
+
+/* N bytes went over FD (in IOV), SENT or received: recorded when a
+ * capture is on and FD is an AF_UNIX SOCK_SEQPACKET socket. */
+static void cap_record(int fd, const struct iovec *iov, size_t iovlen,
+		       size_t n, bool sent)
+{
+	static char buf[1 << 16] __attribute__((aligned(NLMSG_ALIGNTO)));
+	int domain = 0, type = 0, saved = errno;
+	socklen_t len = sizeof(int);
+	size_t got = 0;
+	uint32_t id;
+
+	if (!__atomic_load_n(&cap.on, __ATOMIC_ACQUIRE) ||
+	    getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &domain, &len) ||
+	    domain != AF_UNIX ||
+	    getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) ||
+	    type != SOCK_SEQPACKET) {
+		errno = saved;
+		return;
+	}
+	pthread_mutex_lock(&cap.lock);
+	for (size_t i = 0; i < iovlen && got < n && got < sizeof(buf); i++) {
+		size_t k = iov[i].iov_len;
+
+		if (k > n - got)
+			k = n - got;
+		if (k > sizeof(buf) - got)
+			k = sizeof(buf) - got;
+		memcpy(buf + got, iov[i].iov_base, k);
+		got += k;
+	}
+	cap.datagrams++;
+	cap.bytes += (long)n;
+	if (memmem(buf, got, PW, strlen(PW)))
+		cap.leaks++;
+	id = cap_conn_id(buf, got);
+	for (int i = 0; id && i < CAP_CONNS; i++) {
+		struct cap_conn *c = &cap.conns[i];
+
+		if (i == cap.n_conns) {
+			c->id = id;
+			cap.n_conns++;
+		}
+		if (c->id != id)
+			continue;
+		c->fd = fd;
+		if (sent)
+			c->sent++;
+		else
+			c->received++;
+		break;
+	}
+	pthread_mutex_unlock(&cap.lock);
+	errno = saved;
+}
+
+/* libc's FN, found once (a race only stores the same pointer twice). */
+#define CAP_NEXT(fn, type)						\
+	({								\
+		static type next_;					\
+		type f_ = __atomic_load_n(&next_, __ATOMIC_ACQUIRE);	\
+		if (!f_) {						\
+			f_ = (type)dlsym(RTLD_NEXT, #fn);		\
+			__atomic_store_n(&next_, f_, __ATOMIC_RELEASE);	\
+		}							\
+		f_;							\
+	})
+
+typedef ssize_t (*send_fn)(int, const void *, size_t, int);
+typedef ssize_t (*recvmsg_fn)(int, struct msghdr *, int);
+
+ssize_t send(int fd, const void *buf, size_t len, int flags)
+{
+	send_fn next = CAP_NEXT(send, send_fn);
+	struct iovec iov;
+	ssize_t n;
+
+	if (!next) {
+		errno = ENOSYS;
+		return -1;
+	}
+	n = next(fd, buf, len, flags);
+	if (n > 0) {
+		iov.iov_base = (void *)buf;
+		iov.iov_len = (size_t)n;
+		cap_record(fd, &iov, 1, (size_t)n, true);
+	}
+	return n;
+}
+
+ssize_t recvmsg(int fd, struct msghdr *mh, int flags)
+{
+	recvmsg_fn next = CAP_NEXT(recvmsg, recvmsg_fn);
+	ssize_t n;
+
+	if (!next) {
+		errno = ENOSYS;
+		return -1;
+	}
+	n = next(fd, mh, flags);
+	if (n > 0 && !(flags & MSG_PEEK))
+		cap_record(fd, mh->msg_iov, mh->msg_iovlen, (size_t)n, false);
+	return n;
+}
+
+/*
+ * Takes fd FD of process PID with pidfd_getfd and closes the copy again:
+ * 0 when it was a relay socket (AF_UNIX SOCK_SEQPACKET), -ENOTSOCK when
+ * something else, else -errno (-EPERM: not ours to take).
+ */
+static int grab_relay_fd(pid_t pid, int fd)
+{
+	int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+	int got, err = 0, domain = 0, type = 0;
+	socklen_t len = sizeof(int);
+
+	if (pidfd < 0)
+		return -errno;
+	got = (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
+	if (got < 0) {
+		err = -errno;
+	} else {
+		if (getsockopt(got, SOL_SOCKET, SO_DOMAIN, &domain, &len) ||
+		    getsockopt(got, SOL_SOCKET, SO_TYPE, &type, &len) ||
+		    domain != AF_UNIX || type != SOCK_SEQPACKET)
+			err = -ENOTSOCK;
+		close(got);
+	}
+	close(pidfd);
+	return err;
+}
+
+/* The fd pppd PID was given with "rasdial-fd N", or -1. */
+static int pppd_relay_fd(pid_t pid)
+{
+	char path[64], buf[4096];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)pid);
+	n = slurp(path, buf, sizeof(buf) - 1);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	for (ssize_t i = 0; i < n; i += (ssize_t)strlen(buf + i) + 1)
+		if (!strcmp(buf + i, "rasdial-fd") &&
+		    i + (ssize_t)strlen(buf + i) + 1 < n)
+			return atoi(buf + i + strlen(buf + i) + 1);
+	return -1;
+}
+
 /* --------------------------------------------------- raw kernel requests */
 
 /* CMD on conn ID over a fresh generic netlink socket: 0 or -errno. */
@@ -399,6 +635,15 @@ struct a_report {
 	DWORD hangup_ret;	/* RasHangUpA, after the test says so */
 	DWORD final_error;	/* the last call's dwError (631 expected) */
 	DWORD creds_ret;	/* RasSetCredentialsA (a_saved dials) */
+	/* Direct mode: what A's process sees of its link (dt_kernel_get()
+	 * there), and what crossed its relay socket. */
+	int k_found;
+	unsigned int k_state, k_error, k_pid;
+	int empty;		/* A's view empty after its hang-up */
+	int relay_fd;		/* the library's end, A's conn seen on it */
+	long cap_datagrams, cap_bytes;
+	int cap_leaks;
+	long cap_sent, cap_received;	/* datagrams naming A's conn */
 };
 
 /*
@@ -439,18 +684,39 @@ static int listed(HRASCONN h)
 	return 0;
 }
 
+/* Direct mode: A's own view of its link into R. */
+static void a_view(struct a_report *r)
+{
+	struct cap_conn cc;
+	struct dt_kconn k;
+
+	cap_conn_seen(r->id, &cc);
+	r->relay_fd = cc.fd;
+	if (dt_kernel_get(r->id, &k)) {
+		r->k_found = -1;
+		return;
+	}
+	r->k_found = k.found;
+	r->k_state = k.state;
+	r->k_error = k.error;
+	r->k_pid = k.pid;
+}
+
 /*
- * User A (in dip): dials ENTRY with the password, reports, waits for the
- * test's go, hangs up, reports again.
+ * User A (in dip): dials ENTRY with the password, reports, then per byte
+ * from the test: 'q' reports again (direct mode: its view now), anything
+ * else hangs up and reports a last time.  In direct mode its relay
+ * socket is captured from before the dial until after the hang-up.
  */
 static void __attribute__((noreturn))
 user_a(const char *entry, int to_test, int from_test)
 {
 	struct dt_call c[DT_MAX_CALLS];
 	struct a_report r = { 0 };
+	struct cap_conn cc;
 	RASDIALPARAMSA p;
 	HRASCONN h = NULL;
-	char go;
+	char cmd = 0;
 	int n = 0;
 
 	if (become(UID_A, 1))
@@ -467,6 +733,9 @@ user_a(const char *entry, int to_test, int from_test)
 		explicit_bzero(&rc, sizeof(rc));
 		p.szPassword[0] = '\0';
 	}
+	r.relay_fd = -1;
+	if (dt_direct())
+		cap_start();
 	r.dial_ret = RasDialA(NULL, NULL, &p, 1, rec1, &h);
 	explicit_bzero(&p, sizeof(p));
 	r.id = dt_conn_id(h);
@@ -482,13 +751,36 @@ user_a(const char *entry, int to_test, int from_test)
 		r.saw[1] = dt_find(c, n, RASCS_Authenticate) >= 0;
 		r.saw[2] = dt_find(c, n, RASCS_Connected) >= 0;
 		r.listed = listed(h);
+		if (dt_direct())
+			a_view(&r);
 	}
-	if (xwrite(to_test, &r, sizeof(r)) ||
-	    xread(from_test, &go, 1, TIMEOUT_MS * 2))
+	if (xwrite(to_test, &r, sizeof(r)))
 		_exit(11);
+	for (int i = 0; i < 4 && cmd != 'h'; i++) {
+		if (xread(from_test, &cmd, 1, TIMEOUT_MS * 2))
+			_exit(11);
+		if (cmd != 'q')
+			cmd = 'h';
+		else if (dt_direct())
+			a_view(&r);
+		if (cmd == 'q' && xwrite(to_test, &r, sizeof(r)))
+			_exit(11);
+	}
 	r.hangup_ret = h ? RasHangUpA(h) : ERROR_INVALID_HANDLE;
 	if (dt_wait(dt_done_final, TIMEOUT_MS, c, &n) && n)
 		r.final_error = c[n - 1].error;
+	if (dt_direct()) {
+		r.empty = dt_wait_registry_empty(15000);
+		cap_stop();
+		cap_conn_seen(r.id, &cc);
+		r.cap_sent = cc.sent;
+		r.cap_received = cc.received;
+		pthread_mutex_lock(&cap.lock);
+		r.cap_datagrams = cap.datagrams;
+		r.cap_bytes = cap.bytes;
+		r.cap_leaks = cap.leaks;
+		pthread_mutex_unlock(&cap.lock);
+	}
 	xwrite(to_test, &r, sizeof(r));
 	_exit(0);
 }
@@ -501,9 +793,22 @@ struct b_report {
 	int hangup_err;		/* raw HANGUP for A's conn */
 	int listed;		/* RasEnumConnections shows A's link */
 	char detail[160];
+	/* Direct mode */
+	DWORD status_ret;	/* RasGetConnectStatusA(A's handle) */
+	int grab_pppd;		/* pidfd_getfd of pppd's relay socket */
+	int grab_a;		/* ... of A's end */
 };
 
-static void __attribute__((noreturn)) user_b(uint32_t id, int to_test)
+/* Direct mode: where A's relay socket is (for B to reach for). */
+struct relay_ends {
+	pid_t pppd;
+	int pppd_fd;
+	pid_t a;
+	int a_fd;
+};
+
+static void __attribute__((noreturn))
+user_b(uint32_t id, const struct relay_ends *ends, int to_test)
 {
 	struct b_report r = { 0 };
 	HRASCONN h = (HRASCONN)(uintptr_t)id;
@@ -513,6 +818,13 @@ static void __attribute__((noreturn)) user_b(uint32_t id, int to_test)
 	r.listed = listed(h);
 	r.hangup_ret = RasHangUpA(h);
 	snprintf(r.detail, sizeof(r.detail), "%s", rasdial_last_detail());
+	if (dt_direct()) {
+		RASCONNSTATUSA st = { .dwSize = sizeof(st) };
+
+		r.status_ret = RasGetConnectStatusA(h, &st);
+		r.grab_pppd = grab_relay_fd(ends->pppd, ends->pppd_fd);
+		r.grab_a = grab_relay_fd(ends->a, ends->a_fd);
+	}
 	r.event_err = raw_request(RASDIAL_CMD_EVENT, id);
 	r.ack_err = raw_request(RASDIAL_CMD_ACK, id);
 	r.hangup_err = raw_request(RASDIAL_CMD_HANGUP, id);
@@ -607,12 +919,13 @@ static void dial_as_user(struct __test_metadata *_metadata, enum dt_auth auth,
 			 const char *dial, const char *ans)
 {
 	int to_test[2], from_test[2], b_pipe[2];
+	struct relay_ends ends = { 0 };
 	struct a_report a = { 0 };
 	struct b_report b;
 	struct dt_kconn k;
 	struct watch w;
 	pid_t pa, pb;
-	char go = 1;
+	char go = 'h', query = 'q';
 	/* Only what syslog gets from now on belongs to this dial. */
 	off_t syslog_from = file_size(SYSLOG);
 
@@ -642,10 +955,22 @@ static void dial_as_user(struct __test_metadata *_metadata, enum dt_auth auth,
 	EXPECT_TRUE(a.listed) TH_LOG("A's RasEnumConnections lacks its link");
 	ASSERT_NE(0, a.id);
 
-	/* The kernel: A owns it, its pppd (setuid, real uid A) bound it. */
-	ASSERT_EQ(0, dt_kernel_get(a.id, &k));
-	EXPECT_EQ(1, k.found);
-	EXPECT_EQ(RASCS_Connected, k.state);
+	memset(&k, 0, sizeof(k));
+	if (dt_direct()) {
+		/* Direct mode: A's process, the only one that sees the link,
+		 * has it connected, its pppd (setuid, real uid A) reporting
+		 * on the socket A's library reads. */
+		EXPECT_EQ(1, a.k_found);
+		EXPECT_EQ(RASCS_Connected, a.k_state);
+		EXPECT_LE(0, a.relay_fd) TH_LOG("A's capture saw no datagram naming its conn");
+		k.pid = a.k_pid;
+	} else {
+		/* The kernel: A owns it, its pppd (setuid, real uid A)
+		 * bound it. */
+		ASSERT_EQ(0, dt_kernel_get(a.id, &k));
+		EXPECT_EQ(1, k.found);
+		EXPECT_EQ(RASCS_Connected, k.state);
+	}
 	EXPECT_NE(0, k.pid);
 	if (k.pid) {
 		/* setuid pppd: euid 0, real uid A's. */
@@ -662,12 +987,24 @@ static void dial_as_user(struct __test_metadata *_metadata, enum dt_auth auth,
 		usleep(50000);
 	}
 
+	if (dt_direct() && k.pid) {
+		/* Both ends of A's relay socket, which root may take (so
+		 * that B's EPERM below is about B, not a wrong fd). */
+		ends.pppd = (pid_t)k.pid;
+		ends.pppd_fd = pppd_relay_fd(ends.pppd);
+		ends.a = pa;
+		ends.a_fd = a.relay_fd;
+		EXPECT_LE(0, ends.pppd_fd);
+		EXPECT_EQ(0, grab_relay_fd(ends.pppd, ends.pppd_fd));
+		EXPECT_EQ(0, grab_relay_fd(ends.a, ends.a_fd));
+	}
+
 	/* User B: no hang-up, no events, no ACKs for A's link. */
 	pb = fork_pipe(b_pipe);
 	ASSERT_LE(0, pb);
 	if (pb == 0) {
 		close(w.pkt);
-		user_b(a.id, b_pipe[1]);
+		user_b(a.id, &ends, b_pipe[1]);
 	}
 	close(b_pipe[1]);
 	memset(&b, 0, sizeof(b));
@@ -676,13 +1013,39 @@ static void dial_as_user(struct __test_metadata *_metadata, enum dt_auth auth,
 	close(b_pipe[0]);
 	/* Issue #20 item 9: another user's links are not B's to list. */
 	EXPECT_FALSE(b.listed) TH_LOG("B's RasEnumConnections lists A's link");
-	EXPECT_EQ(ERROR_ACCESS_DENIED, b.hangup_ret) TH_LOG("detail: %s", b.detail);
-	EXPECT_EQ(-EPERM, b.event_err);
-	EXPECT_EQ(-EPERM, b.ack_err);
-	EXPECT_EQ(-EPERM, b.hangup_err);
-	ASSERT_EQ(0, dt_kernel_get(a.id, &k));
-	EXPECT_EQ(RASCS_Connected, k.state) TH_LOG("B's attempts changed A's link");
-	EXPECT_EQ(0, k.error);
+	if (dt_direct()) {
+		/* Only A's process has the link; B has no kernel family to
+		 * speak for it, nor either end of its relay socket. */
+		RASCONNSTATUSA st = { .dwSize = sizeof(st) };
+		unsigned int pid = k.pid;
+
+		EXPECT_EQ(ERROR_INVALID_HANDLE, b.hangup_ret) TH_LOG("detail: %s", b.detail);
+		EXPECT_EQ(ERROR_INVALID_HANDLE, b.status_ret);
+		EXPECT_EQ(-EPROTONOSUPPORT, b.event_err);
+		EXPECT_EQ(-EPROTONOSUPPORT, b.ack_err);
+		EXPECT_EQ(-EPROTONOSUPPORT, b.hangup_err);
+		EXPECT_EQ(-EPERM, b.grab_pppd);
+		EXPECT_EQ(-EPERM, b.grab_a);
+		/* Not even root's process sees it (B was forked before the
+		 * library ran here). */
+		EXPECT_EQ(ERROR_INVALID_HANDLE,
+			  RasGetConnectStatusA((HRASCONN)(uintptr_t)a.id, &st));
+		/* A's process: as it was. */
+		ASSERT_EQ(1, write(from_test[1], &query, 1));
+		ASSERT_TRUE(watch_until_report(&w, to_test[0], &a));
+		EXPECT_EQ(1, a.k_found);
+		EXPECT_EQ(RASCS_Connected, a.k_state) TH_LOG("B's attempts changed A's link");
+		EXPECT_EQ(0, a.k_error);
+		EXPECT_EQ(pid, a.k_pid);
+	} else {
+		EXPECT_EQ(ERROR_ACCESS_DENIED, b.hangup_ret) TH_LOG("detail: %s", b.detail);
+		EXPECT_EQ(-EPERM, b.event_err);
+		EXPECT_EQ(-EPERM, b.ack_err);
+		EXPECT_EQ(-EPERM, b.hangup_err);
+		ASSERT_EQ(0, dt_kernel_get(a.id, &k));
+		EXPECT_EQ(RASCS_Connected, k.state) TH_LOG("B's attempts changed A's link");
+		EXPECT_EQ(0, k.error);
+	}
 
 	/* A hangs up its own link. */
 	ASSERT_EQ(1, write(from_test[1], &go, 1));
@@ -690,6 +1053,17 @@ static void dial_as_user(struct __test_metadata *_metadata, enum dt_auth auth,
 	EXPECT_EQ(ERROR_SUCCESS, a.hangup_ret);
 	EXPECT_EQ(ERROR_USER_DISCONNECTION, a.final_error);
 	reap(pa);
+	if (dt_direct()) {
+		/* Nothing of it left in A's view; nothing of the password
+		 * on A's relay socket, which carried the dial's messages. */
+		EXPECT_TRUE(a.empty);
+		TH_LOG("A's relay capture: %ld datagrams, %ld bytes; naming conn %u: %ld received, %ld sent",
+		       a.cap_datagrams, a.cap_bytes, a.id, a.cap_received,
+		       a.cap_sent);
+		EXPECT_EQ(0, a.cap_leaks) TH_LOG("the password crossed A's relay socket");
+		EXPECT_LT(0, a.cap_received);
+		EXPECT_LT(0, a.cap_sent);
+	}
 	if (a_saved) {
 		/* The store: A's own, 0600 in a 0700 directory; B cannot
 		 * open it. */
@@ -723,7 +1097,11 @@ static void dial_as_user(struct __test_metadata *_metadata, enum dt_auth auth,
 	       w.proc_pppd, w.proc_env);
 	EXPECT_EQ(0, w.pkt_leaks) TH_LOG("password in %s", w.leak_where);
 	EXPECT_EQ(0, w.proc_leaks) TH_LOG("password in %s", w.leak_where);
-	EXPECT_LT(0, w.pkt_entry);
+	if (dt_direct()) {
+		EXPECT_EQ(0, w.pkt_entry) TH_LOG("direct mode: the entry went over netlink");
+	} else {
+		EXPECT_LT(0, w.pkt_entry);
+	}
 	EXPECT_EQ(0, watch_drops(&w));
 	EXPECT_LT(0, w.proc_pppd);
 	EXPECT_LT(0, w.proc_env);
@@ -827,11 +1205,16 @@ TEST_F_TIMEOUT(priv, root_with_plugin_in_entry_loads_it_once, 120)
 	struct dt_call c[DT_MAX_CALLS];
 	RASDIALPARAMSA p;
 	HRASCONN h = NULL;
+	char relay[96];
 	int n = 0;
 
 	setup_entries("priv-root", "priv-ans-root", DT_AUTH_CHAP, 1);
 	dt_params(&p, "priv-root", PW);
 	ASSERT_EQ(ERROR_SUCCESS, RasDialA(NULL, NULL, &p, 1, rec1, &h));
+	/* The plugin's line when it opens its relay (plugin/relay.c). */
+	snprintf(relay, sizeof(relay),
+		 "rasdial: conn %u, direct to the dialing program on fd ",
+		 dt_conn_id(h));
 	ASSERT_TRUE(dt_wait(dt_done_connected_or_error, TIMEOUT_MS, c, &n));
 	dt_print_calls(c, n);
 	EXPECT_LE(0, dt_find(c, n, RASCS_Connected));
@@ -839,16 +1222,63 @@ TEST_F_TIMEOUT(priv, root_with_plugin_in_entry_loads_it_once, 120)
 	EXPECT_TRUE(dt_wait_registry_empty(15000));
 	EXPECT_EQ(1, file_count(DIAL_LOG, "rasdial: plugin loaded"));
 	EXPECT_EQ(0, file_has(DIAL_LOG, "already loaded"));
-	/* Each state once: a second copy would report every event twice. */
-	EXPECT_EQ(1, file_count(DIAL_LOG, "rasdial: family"));
+	/* Each state once: a second copy would report every event twice
+	 * (it would open its own relay). */
+	if (dt_direct()) {
+		EXPECT_EQ(1, file_count(DIAL_LOG, relay));
+		EXPECT_EQ(0, file_count(DIAL_LOG, "rasdial: family"));
+	} else {
+		EXPECT_EQ(1, file_count(DIAL_LOG, "rasdial: family"));
+	}
+}
+
+/*
+ * Direct mode: root dials an entry whose plugin option
+ * "rasdial-device-type" is the password, which every event of the dial
+ * then carries over the relay socket: the capture finds it there.
+ */
+static void plant_on_relay(struct __test_metadata *_metadata)
+{
+	struct dt_call c[DT_MAX_CALLS];
+	struct cap_conn cc;
+	RASDIALPARAMSA p;
+	HRASCONN h = NULL;
+	long datagrams;
+	int n = 0, leaks;
+	FILE *f;
+
+	setup_entries("priv-plant", "priv-ans-plant", DT_AUTH_CHAP, 1);
+	f = fopen("/etc/ppp/peers/priv-plant", "a");
+	ASSERT_NE(NULL, f);
+	fputs("rasdial-device-type " PW "\n", f);
+	fclose(f);
+	dt_params(&p, "priv-plant", PW);
+	cap_start();
+	ASSERT_EQ(ERROR_SUCCESS, RasDialA(NULL, NULL, &p, 1, rec1, &h));
+	EXPECT_TRUE(dt_wait(dt_done_connected_or_error, TIMEOUT_MS, c, &n));
+	dt_print_calls(c, n);
+	EXPECT_LE(0, dt_find(c, n, RASCS_Connected));
+	EXPECT_EQ(ERROR_SUCCESS, RasHangUpA(h));
+	EXPECT_TRUE(dt_wait(dt_done_final, TIMEOUT_MS, c, &n));
+	cap_stop();
+	cap_conn_seen(dt_conn_id(h), &cc);
+	pthread_mutex_lock(&cap.lock);
+	datagrams = cap.datagrams;
+	leaks = cap.leaks;
+	pthread_mutex_unlock(&cap.lock);
+	TH_LOG("relay capture: %ld datagrams, %d with the password; naming conn %u: %ld received, %ld sent",
+	       datagrams, leaks, dt_conn_id(h), cc.received, cc.sent);
+	EXPECT_LT(0, cc.received);
+	EXPECT_LT(0, leaks) TH_LOG("relay capture");
+	EXPECT_TRUE(dt_wait_registry_empty(15000));
 }
 
 /*
  * The watcher itself: a password planted in a cmdline, an environment, a
  * netlink message and syslog is found in each (so "not found" above
- * means something).
+ * means something); in direct mode, on the relay socket too.
  */
-TEST_F_TIMEOUT(priv, watcher_finds_a_planted_password, 60)
+TEST_F_TIMEOUT(priv, watcher_finds_a_planted_password, 150)
 {
 	struct watch w;
 	off_t from;
@@ -873,7 +1303,21 @@ TEST_F_TIMEOUT(priv, watcher_finds_a_planted_password, 60)
 	kill(pid, SIGKILL);
 	waitpid(pid, &status, 0);
 
-	{
+	if (dt_direct()) {
+		/* No rasdial family: a family name goes to the generic
+		 * netlink controller as it is. */
+		struct nl_sock *sk = nl_socket_alloc();
+		struct nl_msg *msg = nlmsg_alloc();
+
+		ASSERT_EQ(0, genl_connect(sk));
+		genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, GENL_ID_CTRL, 0, 0,
+			    CTRL_CMD_GETFAMILY, 1);
+		nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, PW);
+		nl_send_auto(sk, msg);
+		nlmsg_free(msg);
+		usleep(100000);
+		nl_socket_free(sk);
+	} else {
 		/* The entry name of a CONN_NEW goes on the wire as it is. */
 		struct nl_sock *sk = nl_socket_alloc();
 		struct nl_msg *msg = nlmsg_alloc();
@@ -901,6 +1345,9 @@ TEST_F_TIMEOUT(priv, watcher_finds_a_planted_password, 60)
 	for (int i = 0; i < 50 && file_has_from(SYSLOG, PW, from) != 1; i++)
 		usleep(50000);
 	EXPECT_EQ(1, file_has_from(SYSLOG, PW, from));
+
+	if (dt_direct())
+		plant_on_relay(_metadata);
 }
 
 /*
@@ -988,6 +1435,10 @@ TEST_F_TIMEOUT(priv, setuid_pppd_of_another_user_cannot_bind, 90)
 	pid_t pa, pb;
 	int refused = 0;
 
+	/* A pppd reports only on the socket its dialer gave it; that B
+	 * cannot take A's is checked in dip_user_dials_*. */
+	if (dt_direct())
+		SKIP(return, "direct mode: no registry a pppd could bind a conn in");
 	setup_entries("priv-bind", "priv-ans-bind", DT_AUTH_CHAP, 1);
 	ASSERT_EQ(0, pipe2(from_test, O_CLOEXEC));
 	pa = fork_pipe(to_test);
