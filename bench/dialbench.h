@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * dialbench.h: what the dial benchmarks (bench/dial_overhead.c,
- * bench/wine_dial.c) share: medians, a settled system before each run,
- * a timed synchronous RasDialA.
+ * dialbench.h: what the benchmarks share: medians, a settled system
+ * before each run, a timed synchronous RasDialA (bench/dial_overhead.c,
+ * bench/wine_dial.c, bench/storm.c), a child on a relay of its choice
+ * (bench/dial_overhead.c, bench/relay_latency.c).
  */
 #ifndef RASDIAL_BENCH_DIALBENCH_H
 #define RASDIAL_BENCH_DIALBENCH_H
@@ -108,6 +109,38 @@ static inline long long run_rasdial(const char *entry)
 		return -1;
 	}
 	return t;
+}
+
+/*
+ * The relays a bench compares (rasdial.h, "The relay").  A process has
+ * one, chosen at its first use of librasdial, so each runs in a child of
+ * its own (relay_fork()).
+ */
+enum { BENCH_KERNEL, BENCH_DIRECT, BENCH_RELAYS };
+
+/*
+ * fork() for a child whose librasdial uses relay R; call it before this
+ * process first uses the library.  In the child, dialtest.h's view of the
+ * registry (dt_kernel_get()) follows the relay too.
+ */
+static inline pid_t relay_fork(int r)
+{
+	pid_t pid = fork();
+	DWORD err;
+
+	if (pid)
+		return pid;
+	if (r == BENCH_DIRECT)
+		setenv("RASDIAL_TEST_RELAY", "direct", 1);
+	else
+		unsetenv("RASDIAL_TEST_RELAY");
+	err = rasdial_set_relay_mode(r == BENCH_DIRECT ? RASDIAL_RELAY_DIRECT :
+				     RASDIAL_RELAY_KERNEL);
+	if (err) {
+		fprintf(stderr, "# rasdial_set_relay_mode: %u\n", err);
+		_exit(1);
+	}
+	return 0;
 }
 
 #endif /* RASDIAL_BENCH_DIALBENCH_H */
