@@ -13,6 +13,7 @@
  * must load rasdial.so, as the library refuses to pass pppd "plugin".
  */
 #include <dirent.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -302,6 +303,56 @@ static DWORD enum_connections(RASCONNA *conns, DWORD max, DWORD *n)
 		conns[i].dwSize = sizeof(*conns);
 	*n = 0;
 	return RasEnumConnectionsA(conns, &cb, n);
+}
+
+/*
+ * posix_spawn as the library's spawner thread calls it, here so that a
+ * case can hold that thread after pppd has started and before the
+ * library has taken its pid (a loaded machine does this by itself).
+ * Held while spawn_hold is set, at most WAIT_MS.
+ */
+static pthread_mutex_t spawn_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t spawn_cond = PTHREAD_COND_INITIALIZER;
+static bool spawn_hold, spawn_held;
+
+int posix_spawn(pid_t *pid, const char *path,
+		const posix_spawn_file_actions_t *fa,
+		const posix_spawnattr_t *attr, char *const argv[],
+		char *const envp[])
+{
+	static int (*real)(pid_t *, const char *,
+			   const posix_spawn_file_actions_t *,
+			   const posix_spawnattr_t *, char *const [],
+			   char *const []);
+	struct timespec until;
+	int err;
+
+	if (!real)
+		*(void **)&real = dlsym(RTLD_NEXT, "posix_spawn");
+	if (!real)
+		return ENOSYS;
+	err = real(pid, path, fa, attr, argv, envp);
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += WAIT_MS / 1000;
+	pthread_mutex_lock(&spawn_lock);
+	if (spawn_hold) {
+		spawn_held = true;
+		pthread_cond_broadcast(&spawn_cond);
+		while (spawn_hold &&
+		       pthread_cond_timedwait(&spawn_cond, &spawn_lock,
+					      &until) != ETIMEDOUT)
+			;
+	}
+	pthread_mutex_unlock(&spawn_lock);
+	return err;
+}
+
+static void spawn_release(void)
+{
+	pthread_mutex_lock(&spawn_lock);
+	spawn_hold = false;
+	pthread_cond_broadcast(&spawn_cond);
+	pthread_mutex_unlock(&spawn_lock);
 }
 
 /*
@@ -759,6 +810,45 @@ TEST_F(direct, auth_failure_sync)
 	EXPECT_EQ(691, st.dwError);
 	EXPECT_EQ(ERROR_SUCCESS, RasHangUpA(h));
 	EXPECT_EQ(ERROR_INVALID_HANDLE, connect_status(h, &st));
+}
+
+/*
+ * RasHangUp while the spawner thread has started pppd but not yet noted
+ * its pid, the plugin having reported meanwhile (so the conn is bound):
+ * pppd must still get its SIGTERM, and RasHangUp's 0 mean the link ends.
+ */
+TEST_F(direct, hangup_while_spawner_lags)
+{
+	static const char script[] =
+		"acks:1 ev:0 ev:5 ev:0x2000 term ev:0x2001,final,exit=5 exit:5";
+	char report[8192];
+	HRASCONN h;
+	uint32_t id;
+
+	spawn_hold = true;
+	ASSERT_EQ(ERROR_SUCCESS, dial(ENTRY, script, 0, true, &h));
+	id = id_of(h);
+	ASSERT_LE(0, wait_call(RASCS_Connected, 0)) {
+		spawn_release();
+		report_read(id, report, sizeof(report));
+		TH_LOG("fake-pppd's report:\n%s", report);
+	}
+	ASSERT_NE(NULL, wait_report(id, "ack 3\n", report, sizeof(report)))
+		spawn_release();
+	pthread_mutex_lock(&spawn_lock);
+	EXPECT_TRUE(spawn_held);
+	pthread_mutex_unlock(&spawn_lock);
+
+	EXPECT_EQ(ERROR_SUCCESS, RasHangUpA(h));
+	spawn_release();
+	ASSERT_NE(NULL, wait_report(id, "sigterm from ", report, sizeof(report)))
+		TH_LOG("RasHangUpA returned 0, pppd got no SIGTERM:\n%s", report);
+	ASSERT_NE(NULL, wait_report(id, "exit ", report, sizeof(report)))
+		TH_LOG("fake-pppd did not end:\n%s", report);
+	EXPECT_EQ(5, report_number(report, "exit "));
+	EXPECT_EQ(getpid(), report_number(report, "sigterm from "));
+	EXPECT_REPORT_CLEAN(report);
+	EXPECT_EQ(ERROR_INVALID_HANDLE, wait_handle_gone(h));
 }
 
 /*
