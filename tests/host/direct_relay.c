@@ -48,6 +48,7 @@ extern char **environ;
 /* The fake's path; the test's directory (peers entries, reports). */
 static char fake_path[PATH_MAX];
 static char dir[] = "/tmp/rddirect-XXXXXX";
+static bool dir_made;
 
 struct call {
 	HRASCONN h;
@@ -452,6 +453,7 @@ FIXTURE_SETUP(direct)
 	ASSERT_EQ(0, access(fake_path, X_OK))
 		TH_LOG("%s: %s (make -C tests)", fake_path, strerror(errno));
 	ASSERT_NE(NULL, mkdtemp(dir));
+	dir_made = true;
 	/* Two peers entries; no device, no "plugin" (root's RasDial adds it). */
 	snprintf(path, sizeof(path), "%s/%s", dir, ENTRY);
 	f = fopen(path, "w");
@@ -474,15 +476,26 @@ FIXTURE_TEARDOWN(direct)
 {
 	char path[PATH_MAX], report[4096];
 	struct dirent *de;
+	int pass;
 	DIR *d;
 
-	if (dir[strlen(dir) - 1] == 'X')
-		return;		/* no directory made */
-	d = opendir(dir);
-	if (!d)
+	if (!dir_made)
 		return;
-	while ((de = readdir(d))) {
-		if (!strncmp(de->d_name, "report.", 7)) {
+	/* The kills first (reports read), then the files. */
+	for (pass = 0; pass < 2; pass++) {
+		d = opendir(dir);
+		if (!d)
+			return;
+		while ((de = readdir(d))) {
+			if (de->d_name[0] == '.')
+				continue;
+			snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+			if (pass) {
+				unlink(path);
+				continue;
+			}
+			if (strncmp(de->d_name, "report.", 7))
+				continue;
 			report_read((uint32_t)strtoul(de->d_name + 7, NULL, 10),
 				    report, sizeof(report));
 			if (!report_line(report, "exit ") &&
@@ -490,12 +503,8 @@ FIXTURE_TEARDOWN(direct)
 				kill((pid_t)report_number(report, "pid "),
 				     SIGKILL);
 		}
-		if (de->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
-		unlink(path);
+		closedir(d);
 	}
-	closedir(d);
 	rmdir(dir);
 }
 
