@@ -173,8 +173,9 @@ void rasdial_dial_set_child(struct rasdial_dial *d, pid_t pid, int pidfd)
 	d->pidfd = pidfd;
 	d->spawn_pending = false;
 	/* RasHangUp while the spawner was starting it: it left the
-	 * signal to us (hangup_now). */
-	if (d->hangup && !d->bound && !d->final)
+	 * signal to us (hangup_now), whether or not pppd has reported
+	 * meanwhile; nobody else sends it. */
+	if (d->hangup && !d->final)
 		pidfd_signal(pidfd, SIGTERM);
 	pthread_mutex_unlock(&rasdial_tbl_lock);
 	rasdial_wake_thread();
