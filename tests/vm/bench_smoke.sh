@@ -40,15 +40,19 @@ else
 	dump_file "$OUT" bench; ktap_fail "$T"
 fi
 dump_file "$OUT" bench
-ktap_test "relay_latency prints p50/p99 and the ratio to the AF_UNIX baseline" \
+ktap_test "relay_latency prints p50/p99 of both relays and the ratios" \
 	greps "$OUT" \
 	'^  rasdial relay +p50 +[0-9.]+ us +p99 +[0-9.]+ us$' \
+	'^  rasdial relay, direct +p50 +[0-9.]+ us +p99 +[0-9.]+ us$' \
+	'^  ratio direct / kernel +p50 +[0-9.]+x +p99 +[0-9.]+x$' \
 	'^  AF_UNIX datagram hop \(baseline\) +p50 +[0-9.]+ us' \
 	'^  ratio +p50 +[0-9.]+x +p99 +[0-9.]+x$'
 
 bench_test "dial_overhead dials twice each way and prints medians and the ratio" \
 	"$TOPDIR/build/bench/dial_overhead" 2 -- \
 	'^ +RasDial \(sync\) -> Connected +median +[0-9.]+ ms$' \
+	'^ +RasDial \(sync\) -> Connected, direct +median +[0-9.]+ ms$' \
+	'^ +direct / kernel, ratio of medians +[0-9.]+x$' \
 	'^ +pppd call updetach \(baseline\) +median +[0-9.]+ ms$' \
 	'^ +ratio( of medians)? +[0-9.]+x$'
 
