@@ -524,26 +524,19 @@ void rasdial_send(const struct rasdial_event *ev)
 		return;
 	}
 	/* Not sent, so nothing was registered: the next event tries again. */
-	if (rasdial_direct_fd >= 0) {
-		ret = rasdial_direct_send(msg);
-		req_seq = nlmsg_hdr(msg)->nlmsg_seq;
-		nlmsg_free(msg);
-		if (ret == -EPIPE || ret == -ECONNRESET) {
-			rasdial_owner_gone();
-			return;
-		}
-		if (ret < 0) {
-			rasdial_event_lost("send", -ret);
-			return;
-		}
-	} else {
-		ret = nl_send_auto(rasdial_sk, msg);
-		req_seq = nlmsg_hdr(msg)->nlmsg_seq;
-		nlmsg_free(msg);
-		if (ret < 0) {
-			rasdial_event_lost(nl_geterror(ret), 0);
-			return;
-		}
+	ret = rasdial_direct_fd >= 0 ? rasdial_direct_send(msg) :
+	      nl_send_auto(rasdial_sk, msg);
+	req_seq = nlmsg_hdr(msg)->nlmsg_seq;
+	nlmsg_free(msg);
+	if (rasdial_direct_fd >= 0 && (ret == -EPIPE || ret == -ECONNRESET)) {
+		rasdial_owner_gone();
+		return;
+	}
+	if (ret < 0) {
+		/* errno from send(), libnl's own code from nl_send_auto() */
+		rasdial_event_lost(rasdial_direct_fd >= 0 ? strerror(-ret) :
+				   nl_geterror(ret), 0);
+		return;
 	}
 
 	deadline = rasdial_now_ms() + RASDIAL_REPLY_TIMEOUT_MS;
@@ -646,10 +639,6 @@ void rasdial_relay_close(int in_child)
 			close(rasdial_direct_fd);
 		return;
 	}
-	if (rasdial_sk)
-		nl_socket_free(rasdial_sk);
-	rasdial_sk = NULL;
-	if (rasdial_direct_fd >= 0)
-		close(rasdial_direct_fd);
-	rasdial_direct_fd = -1;
+	/* pppd exits: nothing is sent after this. */
+	rasdial_relay_stop();
 }
