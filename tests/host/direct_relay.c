@@ -941,6 +941,35 @@ TEST_F(direct, only_own_dials)
 
 /* Not root: skipped here, as a SKIP in FIXTURE_SETUP would still run
  * the test (the 6.1 harness goes on after it). */
+/*
+ * An entry that xl2tpd dials (L2TP): its pppd is xl2tpd's child and cannot
+ * inherit our socket, so the direct relay refuses it at once with
+ * ERROR_NOT_SUPPORTED and says why; no handle, no pppd started.
+ */
+TEST_F(direct, l2tp_entry_not_supported)
+{
+	char path[PATH_MAX];
+	HRASCONN h = NULL;
+	DWORD n = 1;
+	RASCONNA conns[2];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/vpn", dir);
+	f = fopen(path, "w");
+	ASSERT_NE(NULL, f);
+	fputs("rasdial-l2tp-lac somelac\n", f);
+	fclose(f);
+	EXPECT_EQ(ERROR_NOT_SUPPORTED, dial("vpn", "exit:1", 0, true, &h));
+	EXPECT_NE(NULL, strstr(rasdial_last_detail(), "rasdial kernel module"))
+		TH_LOG("detail: %s", rasdial_last_detail());
+	EXPECT_NULL(h);
+	/* The fake writes report.ID as it starts: none did. */
+	snprintf(path, sizeof(path), "%s/report.1", dir);
+	EXPECT_NE(0, access(path, F_OK));
+	ASSERT_EQ(ERROR_SUCCESS, enum_connections(conns, 2, &n));
+	EXPECT_EQ(0, n);
+}
+
 int main(int argc, char **argv)
 {
 	if (getuid() != 0)
