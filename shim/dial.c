@@ -204,10 +204,12 @@ static bool config_loads_plugin(const char *entry_path)
  * CFG_PLUGIN: the configuration loads rasdial.so (config_loads_plugin),
  * so neither "plugin" (refused from anyone but root, and a second copy)
  * nor, before the entry, "rasdial-conn" (unknown until the plugin is in).
+ * ENVP: pppd's environment.
  */
 static int spawn_pppd(uint32_t id, const char *path, bool use_call,
 		      const char *const *pbk_argv, bool cfg_plugin,
-		      const RASDIALPARAMSA *p, pid_t *pidp, int *pidfdp)
+		      const RASDIALPARAMSA *p, char *const *envp,
+		      pid_t *pidp, int *pidfdp)
 {
 	char idbuf[16], fdbuf[16], relaybuf[16];
 	const char *argv[26 + RASDIAL_PBK_MAX_ARGS];
@@ -349,7 +351,7 @@ static int spawn_pppd(uint32_t id, const char *path, bool use_call,
 		err = posix_spawn_file_actions_addclosefrom_np(&fa, next_fd);
 	if (!err)
 		err = posix_spawn(&pid, pppd, &fa, &attr, (char *const *)argv,
-				  environ);
+				  envp);
 	posix_spawn_file_actions_destroy(&fa);
 out_attr:
 	posix_spawnattr_destroy(&attr);
@@ -383,12 +385,40 @@ struct spawn_job {
 	struct rasdial_pbk_args pbk;
 	char path[PATH_MAX];
 	bool use_call, use_pbk, cfg_plugin;
+	char **envp;			/* environ when RasDialA was called */
 };
 
 static void job_free(struct spawn_job *job)
 {
 	explicit_bzero(&job->p, sizeof(job->p));
+	free(job->envp);
 	free(job);
+}
+
+/*
+ * A copy of environ (one block), taken on RasDialA's thread: the spawner
+ * must not read environ while the program's threads may setenv() (glibc's
+ * environ is not safe for that), and pppd gets the environment of the
+ * moment the program dialed.  NULL when out of memory.
+ */
+static char **environ_copy(void)
+{
+	size_t n = 0, bytes = 0, i, len;
+	char **v, *at;
+
+	for (; environ && environ[n]; n++)
+		bytes += strlen(environ[n]) + 1;
+	v = malloc((n + 1) * sizeof(*v) + bytes);
+	if (!v)
+		return NULL;
+	at = (char *)(v + n + 1);
+	for (i = 0; i < n; i++) {
+		len = strlen(environ[i]) + 1;
+		v[i] = memcpy(at, environ[i], len);
+		at += len;
+	}
+	v[n] = NULL;
+	return v;
 }
 
 /* RasDial's DWORD for a failed spawn_pppd (and its reason). */
@@ -432,7 +462,7 @@ static void run_job(struct spawn_job *job)
 	}
 	err = spawn_pppd(d->id, job->path, job->use_call,
 			 job->use_pbk ? job->pbk.argv : NULL, job->cfg_plugin,
-			 &job->p, &pid, &pidfd);
+			 &job->p, job->envp, &pid, &pidfd);
 	if (err) {
 		rasdial_nl_hangup(d->id);
 		rasdial_dial_fail_async(d, spawn_error(err));
@@ -705,7 +735,8 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	if (async_spawn) {
 		/* The job takes our reference to D and frees itself. */
 		job->d = d;
-		err = spawn_queue(job);
+		job->envp = environ_copy();
+		err = job->envp ? spawn_queue(job) : -ENOMEM;
 		if (!err) {
 			job = NULL;
 			ret = ERROR_SUCCESS;
@@ -716,7 +747,7 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	}
 	err = spawn_pppd(id, job->path, job->use_call,
 			 job->use_pbk ? job->pbk.argv : NULL, job->cfg_plugin,
-			 &job->p, &pid, &pidfd);
+			 &job->p, environ, &pid, &pidfd);
 	if (err == -EACCES || err == -EPERM) {
 		/* Debian's pppd is root:dip 4754: not in group dip. */
 		ret = ERROR_ACCESS_DENIED;

@@ -14,7 +14,10 @@
  * vm-relays: kernel direct
  */
 #include <dirent.h>
+#include <dlfcn.h>
 #include <limits.h>
+#include <spawn.h>
+#include <stdatomic.h>
 
 #include "dialtest.h"
 
@@ -89,6 +92,7 @@ __attribute__((constructor)) static void fake_pppd(int argc, char **argv)
 	pw[n > 0 ? n : 0] = '\0';
 	fprintf(out, "password %s\n", pw);
 	fprintf(out, "session_leader %d\n", getsid(0) == getpid());
+	fprintf(out, "probe %s\n", getenv("SPAWN_PROBE") ? getenv("SPAWN_PROBE") : "(unset)");
 	report_status(out);
 	fprintf(out, "argv");
 	for (int i = 0; i < argc; i++)
@@ -220,6 +224,81 @@ TEST_F_TIMEOUT(spawn, pppd_gets_only_what_it_needs, 60)
 	EXPECT_TRUE(report_is("SigIgn:", "0000000000000000"));
 	EXPECT_NE(NULL, strstr(report_line("argv"), "rasdial-passwd-fd 3"));
 	EXPECT_EQ(NULL, strstr(report_line("argv"), PW));
+}
+
+/*
+ * posix_spawn as the library calls it, here so that a case can hold the
+ * spawner thread until the program has changed its environment (a busy
+ * machine does that by itself): while spawn_wait is set, until
+ * probe_unset, at most 5 s.
+ */
+static atomic_bool spawn_wait, probe_unset;
+
+int posix_spawn(pid_t *pid, const char *path,
+		const posix_spawn_file_actions_t *fa,
+		const posix_spawnattr_t *attr, char *const argv[],
+		char *const envp[])
+{
+	static int (*real)(pid_t *, const char *,
+			   const posix_spawn_file_actions_t *,
+			   const posix_spawnattr_t *, char *const [],
+			   char *const []);
+
+	if (!real)
+		*(void **)&real = dlsym(RTLD_NEXT, "posix_spawn");
+	if (!real)
+		return ENOSYS;
+	for (int i = 0; i < 500 && atomic_load(&spawn_wait) &&
+	     !atomic_load(&probe_unset); i++)
+		usleep(10 * 1000);
+	return real(pid, path, fa, attr, argv, envp);
+}
+
+static void WINAPI ignore_cb(HRASCONN h, UINT msg, RASCONNSTATE state,
+			     DWORD error, DWORD ext_error)
+{
+	(void)h; (void)msg; (void)state; (void)error; (void)ext_error;
+}
+
+/*
+ * An asynchronous RasDial starts pppd on another thread after it has
+ * returned: pppd still gets the environment of the call, whatever the
+ * program does to its own right after (and the spawner never reads
+ * environ while the program's setenv() may be changing it).
+ */
+TEST_F_TIMEOUT(spawn, async_pppd_gets_the_callers_environment, 60)
+{
+	RASDIALPARAMSA p;
+	HRASCONN h = NULL;
+	ssize_t n;
+	int fd = -1;
+
+	setenv("RASDIAL_PPPD", self->self, 1);
+	setenv("SPAWN_REPORT", REPORT, 1);
+	setenv("SPAWN_PROBE", "at-rasdial", 1);
+	dt_params(&p, ENTRY, PW);
+	atomic_store(&spawn_wait, true);
+	ASSERT_EQ(ERROR_SUCCESS, RasDialA(NULL, NULL, &p, 1, ignore_cb, &h));
+	/* Before the spawner (held above) starts pppd. */
+	unsetenv("SPAWN_PROBE");
+	atomic_store(&probe_unset, true);
+	for (int i = 0; i < 50 && fd < 0; i++) {	/* at most 10 s */
+		fd = open(REPORT, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			usleep(200 * 1000);
+	}
+	ASSERT_GE(fd, 0) TH_LOG("the fake pppd wrote no report");
+	/* The fake writes it whole before exiting: wait for that. */
+	usleep(200 * 1000);
+	n = read(fd, report, sizeof(report) - 1);
+	close(fd);
+	ASSERT_GT(n, 0);
+	report[n] = '\0';
+	TH_LOG("report:\n%s", report);
+	EXPECT_TRUE(report_is("probe", "at-rasdial"));
+	if (h)
+		RasHangUpA(h);
+	EXPECT_TRUE(dt_wait_registry_empty(10000));
 }
 
 /* No pppd at RASDIAL_PPPD: RAS's "could not start", nothing left over. */
