@@ -1199,6 +1199,97 @@ TEST_F_TIMEOUT(priv, entry_without_plugin_is_denied_to_users, 60)
 	EXPECT_TRUE(dt_wait_registry_empty(5000));
 }
 
+/*
+ * A process of user A that dials ENTRY (synchronously) each time the test
+ * writes a byte to FROM_TEST, ROUNDS times, a c_report for each.
+ */
+static void __attribute__((noreturn))
+user_dial_on_cue(uid_t uid, const char *entry, int from_test, int to_test,
+		 int rounds)
+{
+	if (become(uid, 1))
+		_exit(10);
+	for (int i = 0; i < rounds; i++) {
+		struct c_report r = { 0 };
+		RASDIALPARAMSA p;
+		HRASCONN h = NULL;
+		char go;
+
+		if (xread(from_test, &go, 1, 90000))
+			_exit(11);
+		dt_params(&p, entry, PW);
+		r.ret = RasDialA(NULL, NULL, &p, 0, NULL, &h);
+		snprintf(r.detail, sizeof(r.detail), "%s",
+			 rasdial_last_detail());
+		if (h)
+			RasHangUpA(h);
+		if (xwrite(to_test, &r, sizeof(r)))
+			_exit(12);
+	}
+	_exit(0);
+}
+
+#define EXTRA_OPTIONS	"/etc/ppp/priv-extra-options"
+
+/*
+ * The admin has pppd load the plugin (in a file /etc/ppp/options names)
+ * while a program runs, and later takes it out again: the program's next
+ * RasDial sees each change.  librasdial keeps what it read of those files
+ * until one of them changes (shim/dial.c); a stale answer would deny the
+ * second dial or let the third through.  Without the plugin loadable at
+ * the path given, the second dial fails in pppd, not in RasDialA.
+ */
+TEST_F_TIMEOUT(priv, plugin_in_options_seen_by_a_running_program, 240)
+{
+	static char saved[65536], text[sizeof(saved) + 64];
+	struct c_report r[3];
+	int cue[2], rep[2];
+	ssize_t len;
+	pid_t pid;
+
+	setup_entries("priv-noplug", "priv-ans-noplug", DT_AUTH_CHAP, 0);
+	len = slurp("/etc/ppp/options", saved, sizeof(saved) - 1);
+	ASSERT_LE(0, len);
+	saved[len] = '\0';
+	unlink(EXTRA_OPTIONS);
+	snprintf(text, sizeof(text), "%s\nfile " EXTRA_OPTIONS "\n", saved);
+	write_mode("/etc/ppp/options", text, 0644, 0);
+	ASSERT_EQ(0, pipe2(cue, O_CLOEXEC));
+	ASSERT_EQ(0, pipe2(rep, O_CLOEXEC));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0)
+		user_dial_on_cue(UID_A, "priv-noplug", cue[0], rep[1], 3);
+	close(cue[0]);
+	close(rep[1]);
+	memset(r, 0xff, sizeof(r));
+	for (int i = 0; i < 3; i++) {
+		if (i == 1)
+			write_mode(EXTRA_OPTIONS,
+				   "plugin /nonexistent/rasdial.so\n", 0644, 0);
+		if (i == 2)
+			write_mode(EXTRA_OPTIONS, "# no plugin\n", 0644, 0);
+		if (xwrite(cue[1], "g", 1) || xread(rep[0], &r[i], sizeof(r[i]),
+						    90000))
+			break;
+		TH_LOG("dial %d: RasDialA %u, detail \"%s\"", i + 1, r[i].ret,
+		       r[i].detail);
+	}
+	close(cue[1]);
+	close(rep[0]);
+	reap(pid);
+	/* Before any check: the other tests' pppds read it too. */
+	write_mode("/etc/ppp/options", saved, 0644, 0);
+	unlink(EXTRA_OPTIONS);
+	EXPECT_EQ(ERROR_ACCESS_DENIED, r[0].ret);
+	EXPECT_NE(NULL, strstr(r[0].detail, "plugin rasdial.so"));
+	EXPECT_NE(ERROR_ACCESS_DENIED, r[1].ret);
+	EXPECT_NE(ERROR_SUCCESS, r[1].ret);
+	EXPECT_NE(0xffffffffu, r[1].ret);
+	EXPECT_EQ(ERROR_ACCESS_DENIED, r[2].ret);
+	EXPECT_TRUE(dt_wait_registry_empty(10000));
+}
+
 /* Root dialing an entry that loads the plugin: loaded once, works. */
 TEST_F_TIMEOUT(priv, root_with_plugin_in_entry_loads_it_once, 120)
 {
