@@ -557,6 +557,8 @@ static void run_job(struct spawn_job *job)
 		rasdial_dial_fail_async(d, ERROR_USER_DISCONNECTION);
 		return;
 	}
+	/* Read only once pppd has exited, after rasdial_dial_set_child. */
+	d->device_missing = !job->use_pbk && entry_device_missing(job->path);
 	err = spawn_pppd(d->id, job->path, job->use_call,
 			 job->use_pbk ? job->pbk.argv : NULL, job->cfg_plugin,
 			 &job->p, job->envp, &pid, &pidfd);
@@ -798,8 +800,6 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	d->callback_id = job->p.dwCallbackId;
 	memcpy(d->entry, job->p.szEntryName, sizeof(d->entry));
 	memcpy(d->phone, job->p.szPhoneNumber, sizeof(d->phone));
-	d->device_missing = !job->use_pbk && !is_l2tp &&
-			    entry_device_missing(job->path);
 	if (is_l2tp) {
 		/* Bounded: xl2tpd retries an unanswered tunnel on its own. */
 		d->is_l2tp = true;
@@ -842,6 +842,7 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 		/* No thread for it: start pppd here after all. */
 		rasdial_dial_spawn_begin(d);
 	}
+	d->device_missing = !job->use_pbk && entry_device_missing(job->path);
 	err = spawn_pppd(id, job->path, job->use_call,
 			 job->use_pbk ? job->pbk.argv : NULL, job->cfg_plugin,
 			 &job->p, environ, &pid, &pidfd);
