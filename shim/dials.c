@@ -70,12 +70,19 @@ void rasdial_wake_thread(void)
 
 void rasdial_dial_publish(struct rasdial_dial *d)
 {
+	bool wake;
+
 	pthread_mutex_lock(&rasdial_tbl_lock);
 	d->refs++;
 	d->next = rasdial_tbl_head;
 	rasdial_tbl_head = d;
+	wake = d->pidfd >= 0 || d->adopt_deadline_ms;
 	pthread_mutex_unlock(&rasdial_tbl_lock);
-	rasdial_wake_thread();
+	/* The event thread has nothing to do for a dial without a pppd or
+	 * a deadline yet (rasdial_dial_set_child wakes it): woken for
+	 * nothing, it would take the CPU from RasDial's caller. */
+	if (wake)
+		rasdial_wake_thread();
 }
 
 struct rasdial_dial *rasdial_dial_find_any_locked(uint32_t id)
