@@ -769,17 +769,20 @@ static inline int dt_count_pppd(void)
 
 /* Until no pppd is left (reaping our exited children), at most MS ms:
  * 1 when none is left.  A registry without conns does not mean the
- * pppds have exited yet: a test that counts them waits for this first. */
+ * pppds have exited yet: a test that counts them waits for this first.
+ * A count that failed (popen's fork, with hundreds of pppds exiting) is
+ * asked again, not taken for an answer. */
 static inline int dt_wait_no_pppd(int ms)
 {
 	long long end = dt_now_ms() + ms;
+	int n;
 
-	while (dt_count_pppd() > 0 && dt_now_ms() < end) {
+	while ((n = dt_count_pppd()) != 0 && dt_now_ms() < end) {
 		while (waitpid(-1, NULL, WNOHANG) > 0)
 			;
 		usleep(100000);
 	}
-	return dt_count_pppd() == 0;
+	return n == 0;
 }
 
 /* pthread_cond_timedwait for at most MS milliseconds from now. */
