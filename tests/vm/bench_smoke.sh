@@ -31,7 +31,7 @@ bench_test() {
 count_is() { [[ $(grep -cE -- "$2" "$OUT") == "$1" ]]; }
 
 ktap_header
-ktap_plan 5
+ktap_plan 8
 
 T="relay_latency runs 200 events through the real relay"
 if bench_run "$TOPDIR/build/bench/relay_latency" 200; then
@@ -79,4 +79,20 @@ else
 	ktap_fail "$T"
 fi
 dump_file "$OUT" bench
+
+# The storm rows (make bench: 16/64/256 at once, 32/64, 15 rounds).
+bench_test "storm return times 4 asynchronous RasDials at once and says which were preempted" \
+	"$TOPDIR/build/bench/storm" return 4 -- \
+	'^  first RasDialA of the process \(starts the library\): +[0-9.]+ ms$' \
+	'^ +4 dials: RasDialA returned p50 +[0-9.]+ ms  p99 +[0-9.]+ ms  max +[0-9.]+ ms  \(0 did not connect\)  target p99 <= 5 ms  (met|missed)$' \
+	'^ +calls preempted [0-9]+, slept [0-9]+ \(of 4\); slowest call that did neither [0-9.]+ ms$'
+
+bench_test "storm fail starts 2 RasDials and 2 plain pppds at once and compares their failures" \
+	"$TOPDIR/build/bench/storm" fail 2 -- \
+	'^ +2 at once: RasDial failed +[0-9]+ \( *[0-9.]+%\)  plain pppd failed +[0-9]+ \( *[0-9.]+%\)  target RasDial <= plain  (met|missed)$'
+
+bench_test "storm load dials RasDial, pppd and pppd with the plugin under two busy loops" \
+	"$TOPDIR/build/bench/storm" load 1 -- \
+	'^  RasDial \(sync\) -> Connected: median +[0-9.]+ ms, pppd updetach +[0-9.]+ ms \([0-9.]+x\); median of the rounds. ratios [0-9.]+x  target <= 1\.05x  (met|missed)$' \
+	'^  pppd updetach with the plugin \(no shim\): median +[0-9.]+ ms \([0-9.]+x\); median of the rounds. ratios [0-9.]+x$'
 ktap_finished
