@@ -545,6 +545,18 @@ static pthread_cond_t spawn_cond = PTHREAD_COND_INITIALIZER;
 static struct spawn_job *spawn_head, **spawn_tail = &spawn_head;
 static bool spawner_started;
 
+/* spawn_pppd for JOB's dial D (the spawner's or RasDialA's thread), with
+ * ENVP; first the device check, which only pppd's exit status needs. */
+static int spawn_for_dial(struct spawn_job *job, struct rasdial_dial *d,
+			  char **envp, pid_t *pid, int *pidfd)
+{
+	/* Read only once pppd has exited, after rasdial_dial_set_child. */
+	d->device_missing = !job->use_pbk && entry_device_missing(job->path);
+	return spawn_pppd(d->id, job->path, job->use_call,
+			  job->use_pbk ? job->pbk.argv : NULL, job->cfg_plugin,
+			  &job->p, envp, pid, pidfd);
+}
+
 static void run_job(struct spawn_job *job)
 {
 	struct rasdial_dial *d = job->d;
@@ -557,11 +569,7 @@ static void run_job(struct spawn_job *job)
 		rasdial_dial_fail_async(d, ERROR_USER_DISCONNECTION);
 		return;
 	}
-	/* Read only once pppd has exited, after rasdial_dial_set_child. */
-	d->device_missing = !job->use_pbk && entry_device_missing(job->path);
-	err = spawn_pppd(d->id, job->path, job->use_call,
-			 job->use_pbk ? job->pbk.argv : NULL, job->cfg_plugin,
-			 &job->p, job->envp, &pid, &pidfd);
+	err = spawn_for_dial(job, d, job->envp, &pid, &pidfd);
 	if (err) {
 		rasdial_nl_hangup(d->id);
 		rasdial_dial_fail_async(d, spawn_error(err));
@@ -842,10 +850,7 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 		/* No thread for it: start pppd here after all. */
 		rasdial_dial_spawn_begin(d);
 	}
-	d->device_missing = !job->use_pbk && entry_device_missing(job->path);
-	err = spawn_pppd(id, job->path, job->use_call,
-			 job->use_pbk ? job->pbk.argv : NULL, job->cfg_plugin,
-			 &job->p, environ, &pid, &pidfd);
+	err = spawn_for_dial(job, d, environ, &pid, &pidfd);
 	if (err == -EACCES || err == -EPERM) {
 		/* Debian's pppd is root:dip 4754: not in group dip. */
 		ret = ERROR_ACCESS_DENIED;

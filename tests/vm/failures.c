@@ -314,6 +314,21 @@ TEST_F_TIMEOUT(fail, device_path_missing_797, 60)
 	check_failure(_metadata, self, &want, 1);
 }
 
+/* The same, dialed synchronously: RasDial's own return is 797 (the
+ * device check runs on the caller's thread then, not the spawner's). */
+TEST_F_TIMEOUT(fail, device_path_missing_797_sync, 60)
+{
+	RASDIALPARAMSA p;
+
+	unlink("/dev/ttyUSB-rasdial-none");
+	write_entry("/dev/ttyUSB-rasdial-none", NULL);
+	dt_params(&p, F_ENTRY, NULL);
+	snprintf(p.szPhoneNumber, sizeof(p.szPhoneNumber), "%s", F_NUMBER);
+	EXPECT_EQ(ERROR_CONNECTING_DEVICE_NOT_FOUND,
+		  RasDialA(NULL, NULL, &p, 0, NULL, &self->h));
+	EXPECT_EQ(0, self->n);
+}
+
 /* Another pppd holds the device's UUCP lock: 633. */
 TEST_F_TIMEOUT(fail, device_locked_633, 60)
 {
