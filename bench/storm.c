@@ -310,14 +310,12 @@ static long long run_plain1(const char *entry, const char *plugin)
 		dup2(nul, 0);
 		dup2(nul, 1);
 		dup2(nul, 2);
-		if (plugin)
-			execl("/usr/sbin/pppd", "pppd", "call", entry,
-			      "updetach", "linkname", "storm-load", "user",
-			      DT_USER, "plugin", plugin, (char *)NULL);
-		else
-			execl("/usr/sbin/pppd", "pppd", "call", entry,
-			      "updetach", "linkname", "storm-load", "user",
-			      DT_USER, (char *)NULL);
+		char *argv[] = { "pppd", "call", (char *)entry, "updetach",
+				 "linkname", "storm-load", "user", DT_USER,
+				 plugin ? "plugin" : NULL, (char *)plugin,
+				 NULL };
+
+		execv("/usr/sbin/pppd", argv);
 		_exit(127);
 	}
 	if (waitpid(pid, &status, 0) != pid)
