@@ -140,159 +140,6 @@ static bool entry_device_missing(const char *path)
 }
 
 /*
- * The files one options_load_plugin() walk read, as stat saw them: while
- * none has changed, its answer stands.  pppd's /etc/ppp/options is
- * Debian's 348-line example; parsing it on every RasDial was a third of
- * an asynchronous RasDialA's time, on the caller's thread.
- */
-#define OPTIONS_MAX_FILES	8
-
-struct options_file {
-	char path[PATH_MAX];
-	bool exists;
-	dev_t dev;
-	ino_t ino;
-	off_t size;
-	struct timespec mtime, ctime;
-};
-
-struct options_walk {
-	struct options_file files[OPTIONS_MAX_FILES];
-	int nfiles;
-	bool overflow;		/* more files than we keep: no cache */
-};
-
-static void options_file_stat(struct options_file *of, const char *path)
-{
-	struct stat st;
-
-	memset(of, 0, sizeof(*of));
-	rasdial_strlcpy(of->path, path, sizeof(of->path));
-	if (stat(path, &st) < 0)
-		return;
-	of->exists = true;
-	of->dev = st.st_dev;
-	of->ino = st.st_ino;
-	of->size = st.st_size;
-	of->mtime = st.st_mtim;
-	of->ctime = st.st_ctim;
-}
-
-static bool options_file_same(const struct options_file *a,
-			      const struct options_file *b)
-{
-	return a->exists == b->exists &&
-	       (!a->exists ||
-		(a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
-		 a->mtime.tv_sec == b->mtime.tv_sec &&
-		 a->mtime.tv_nsec == b->mtime.tv_nsec &&
-		 a->ctime.tv_sec == b->ctime.tv_sec &&
-		 a->ctime.tv_nsec == b->ctime.tv_nsec));
-}
-
-/* Notes PATH in WALK, stat taken before it is read: a change after that
- * shows at the next check. */
-static void options_walk_add(struct options_walk *walk, const char *path)
-{
-	if (walk->nfiles == OPTIONS_MAX_FILES) {
-		walk->overflow = true;
-		return;
-	}
-	options_file_stat(&walk->files[walk->nfiles++], path);
-}
-
-/*
- * Whether the options file PATH loads rasdial.so itself ("plugin X", X
- * ending in rasdial.so), following its "file"/"call" lines DEPTH deep.
- * pppd takes "plugin" only from root: from /etc/ppp/options, a peers
- * file or root's command line.  pppd would also load it twice (two
- * reporters) if we passed it again.  Best effort, as pppd's words are
- * written in practice: no escapes, quotes only around a whole word.
- * WALK, if given, gets every file read.
- */
-static bool options_load_plugin(const char *path, int depth,
-				struct options_walk *walk)
-{
-	char line[1024], w1[PATH_MAX], w2[PATH_MAX];
-	bool found = false;
-	FILE *f;
-
-	if (depth < 0)
-		return false;
-	if (walk)
-		options_walk_add(walk, path);
-	f = fopen(path, "re");
-	if (!f)
-		return false;
-	while (!found && fgets(line, sizeof(line), f)) {
-		char *hash = strchr(line, '#');
-		const char *base;
-		size_t len;
-
-		if (hash)
-			*hash = '\0';
-		if (sscanf(line, " %4095s %4095s", w1, w2) != 2)
-			continue;
-		len = strlen(w2);
-		if (len >= 2 && (w2[0] == '"' || w2[0] == '\'') &&
-		    w2[len - 1] == w2[0]) {
-			w2[len - 1] = '\0';
-			memmove(w2, w2 + 1, len - 1);
-		}
-		base = strrchr(w2, '/');
-		base = base ? base + 1 : w2;
-		if (!strcmp(w1, "plugin")) {
-			found = !strcmp(base, "rasdial.so");
-		} else if (!strcmp(w1, "file")) {
-			found = options_load_plugin(w2, depth - 1, walk);
-		} else if (!strcmp(w1, "call") && !strchr(w2, '/')) {
-			char peer[PATH_MAX];
-
-			snprintf(peer, sizeof(peer), "%s/%s", RASDIAL_PEERS_DIR,
-				 w2);
-			found = options_load_plugin(peer, depth - 1, walk);
-		}
-	}
-	fclose(f);
-	return found;
-}
-
-static pthread_mutex_t options_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct options_walk options_cached;	/* under options_lock */
-static bool options_cached_valid, options_cached_found;
-
-/* options_load_plugin("/etc/ppp/options"), read again only when one of
- * the files it read last time has changed (or appeared). */
-static bool system_options_load_plugin(void)
-{
-	struct options_file now;
-	bool found, same;
-
-	pthread_mutex_lock(&options_lock);
-	same = options_cached_valid;
-	for (int i = 0; same && i < options_cached.nfiles; i++) {
-		options_file_stat(&now, options_cached.files[i].path);
-		same = options_file_same(&now, &options_cached.files[i]);
-	}
-	if (!same) {
-		memset(&options_cached, 0, sizeof(options_cached));
-		options_cached_found = options_load_plugin("/etc/ppp/options",
-							   3, &options_cached);
-		options_cached_valid = !options_cached.overflow;
-	}
-	found = options_cached_found;
-	pthread_mutex_unlock(&options_lock);
-	return found;
-}
-
-/* Whether pppd's configuration loads rasdial.so for this entry. */
-static bool config_loads_plugin(const char *entry_path)
-{
-	return system_options_load_plugin() ||
-	       (entry_path && options_load_plugin(entry_path, 3, NULL));
-}
-
-/*
  * Starts pppd for conn ID.  The password goes through a pipe on fd 3,
  * never argv or the environment; in direct mode pppd's end of the conn's
  * socket pair follows it (rasdial-fd).  Returns 0 with the child's pid and
@@ -653,6 +500,7 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 {
 	static const size_t ext_sizes[] = RASDIAL_DIALEXT_SIZES;
 	struct spawn_job *job;
+	struct rasdial_peers_entry peers = { 0 };
 	struct rasdial_l2tp l2tp;
 	bool is_l2tp = false;
 	struct rasdial_dial *d;
@@ -701,9 +549,13 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 		ret = rasdial_find_entry(lpszPhonebook, job->p.szEntryName,
 					 job->path, sizeof(job->path),
 					 &job->use_call);
-		/* An entry xl2tpd dials (l2tp.c)? */
+		/* An entry xl2tpd dials (l2tp.c)?  Does it load the plugin? */
 		if (!ret)
-			ret = rasdial_l2tp_entry(job->path, &l2tp, &is_l2tp);
+			ret = rasdial_peers_entry_read(job->path, &peers);
+		if (!ret) {
+			is_l2tp = peers.is_l2tp;
+			l2tp = peers.l2tp;
+		}
 	}
 	if (ret)
 		goto out_wipe;
@@ -756,8 +608,8 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	/* pppd (setuid root for group dip) refuses "plugin" from the
 	 * command line of anyone but root: the admin's entry must load it. */
 	if (!is_l2tp) {
-		job->cfg_plugin = config_loads_plugin(job->use_pbk ? NULL :
-						      job->path);
+		job->cfg_plugin = rasdial_system_options_load_plugin() ||
+				  (!job->use_pbk && peers.loads_plugin);
 		ret = ERROR_ACCESS_DENIED;
 		if (!job->cfg_plugin && getuid() != 0) {
 			if (!job->use_pbk && access(job->path, R_OK) < 0 &&

@@ -208,6 +208,24 @@ DWORD rasdial_handle_info(HRASCONN h, struct rasdial_conn_info *ci,
 DWORD rasdial_projection_size(const size_t *sizes, size_t n_sizes,
 			      const void *buf, LPDWORD lpcb, DWORD *size);
 
+/*
+ * pppd_options.c: what pppd's options files say, read again only when
+ * one of the files read for the answer has changed.
+ * rasdial_system_options_load_plugin(): whether /etc/ppp/options (and
+ * the files it names) loads rasdial.so.  rasdial_peers_entry_read(): the
+ * peers file PATH's rasdial-l2tp- settings (rasdial_l2tp_entry()'s
+ * answer and errors) and whether it loads rasdial.so.
+ */
+struct rasdial_peers_entry {
+	struct rasdial_l2tp l2tp;
+	bool is_l2tp;
+	bool loads_plugin;
+};
+
+bool rasdial_system_options_load_plugin(void);
+DWORD rasdial_peers_entry_read(const char *path,
+			       struct rasdial_peers_entry *facts);
+
 /* dial.c */
 const char *rasdial_pppd_path(void);
 const char *rasdial_plugin_path(void);

@@ -263,6 +263,20 @@ static DWORD wait_handle_gone(HRASCONN h)
 	return ret;
 }
 
+/* Writes TEXT as the peers entry NAME in DIR, in place (same inode). */
+static int write_entry(const char *name, const char *text)
+{
+	char path[PATH_MAX];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (!f)
+		return -1;
+	fputs(text, f);
+	return fclose(f);
+}
+
 /*
  * RasDialA of ENTRY in the test's directory, pppd being the fake running
  * SCRIPT; with on_event as RasDialFunc1 when ASYNC, then returning once
@@ -440,9 +454,8 @@ FIXTURE(direct) {
 
 FIXTURE_SETUP(direct)
 {
-	char exe[PATH_MAX], path[PATH_MAX];
+	char exe[PATH_MAX];
 	ssize_t n;
-	FILE *f;
 
 	/* build/tests/host/NAME -> build/tests/fake-pppd */
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
@@ -455,16 +468,8 @@ FIXTURE_SETUP(direct)
 	ASSERT_NE(NULL, mkdtemp(dir));
 	dir_made = true;
 	/* Two peers entries; no device, no "plugin" (root's RasDial adds it). */
-	snprintf(path, sizeof(path), "%s/%s", dir, ENTRY);
-	f = fopen(path, "w");
-	ASSERT_NE(NULL, f);
-	fputs("# tests/host/direct_relay.c: pppd is tests/fake-pppd\nnoauth\n", f);
-	fclose(f);
-	snprintf(path, sizeof(path), "%s/%s", dir, ENTRY2);
-	f = fopen(path, "w");
-	ASSERT_NE(NULL, f);
-	fputs("noauth\n", f);
-	fclose(f);
+	ASSERT_EQ(0, write_entry(ENTRY, "# tests/host/direct_relay.c: pppd is tests/fake-pppd\nnoauth\n"));
+	ASSERT_EQ(0, write_entry(ENTRY2, "noauth\n"));
 	setenv("RASDIAL_RELAY", "direct", 1);
 	setenv("RASDIAL_PPPD", fake_path, 1);
 	setenv("FAKE_PPPD_DIR", dir, 1);
@@ -952,13 +957,8 @@ TEST_F(direct, l2tp_entry_not_supported)
 	HRASCONN h = NULL;
 	DWORD n = 1;
 	RASCONNA conns[2];
-	FILE *f;
 
-	snprintf(path, sizeof(path), "%s/vpn", dir);
-	f = fopen(path, "w");
-	ASSERT_NE(NULL, f);
-	fputs("rasdial-l2tp-lac somelac\n", f);
-	fclose(f);
+	ASSERT_EQ(0, write_entry("vpn", "rasdial-l2tp-lac somelac\n"));
 	EXPECT_EQ(ERROR_NOT_SUPPORTED, dial("vpn", "exit:1", 0, true, &h));
 	EXPECT_NE(NULL, strstr(rasdial_last_detail(), "rasdial kernel module"))
 		TH_LOG("detail: %s", rasdial_last_detail());
@@ -968,6 +968,38 @@ TEST_F(direct, l2tp_entry_not_supported)
 	EXPECT_NE(0, access(path, F_OK));
 	ASSERT_EQ(ERROR_SUCCESS, enum_connections(conns, 2, &n));
 	EXPECT_EQ(0, n);
+}
+
+/*
+ * What RasDialA read of a peers file is kept (pppd_options.c) only while
+ * the file is unchanged: each rewrite below keeps the inode and the size,
+ * and the last two come within the same tick of the kernel's file clock,
+ * so only "changed too recently to trust" tells them apart.
+ */
+TEST_F(direct, entry_rewritten_in_place)
+{
+	HRASCONN h = NULL;
+	char report[4096];
+	DWORD ret;
+
+	ASSERT_EQ(0, write_entry("vpn", "rasdial-l2tp-lac somelac\n"));
+	sleep_ms(300);
+	EXPECT_EQ(ERROR_NOT_SUPPORTED, dial("vpn", "exit:1", 0, true, &h));
+	EXPECT_EQ(ERROR_NOT_SUPPORTED, dial("vpn", "exit:1", 0, true, &h));
+	/* Older than the tick: its times moved. */
+	ASSERT_EQ(0, write_entry("vpn", "rasdial-l2tp-lac some!ac\n"));
+	EXPECT_EQ(ERROR_CORRUPT_PHONEBOOK, dial("vpn", "exit:1", 0, true, &h));
+	ASSERT_EQ(0, write_entry("vpn", "rasdial-l2tp-lac otherla\n"));
+	EXPECT_EQ(ERROR_NOT_SUPPORTED, dial("vpn", "exit:1", 0, true, &h));
+	ASSERT_EQ(0, write_entry("vpn", "rasdial-l2tp-lac other!a\n"));
+	EXPECT_EQ(ERROR_CORRUPT_PHONEBOOK, dial("vpn", "exit:1", 0, true, &h));
+	/* An ordinary entry at once: pppd (the fake) is started. */
+	ASSERT_EQ(0, write_entry("vpn", "noauth # xxxxxxxxxxxxxxx\n"));
+	ret = dial("vpn", "exit:1", 0, true, &h);
+	ASSERT_EQ(ERROR_SUCCESS, ret);
+	ASSERT_NE(NULL, h);
+	EXPECT_NE(NULL, wait_report(id_of(h), "exit ", report, sizeof(report)));
+	EXPECT_EQ(ERROR_SUCCESS, RasHangUpA(h));
 }
 
 int main(int argc, char **argv)

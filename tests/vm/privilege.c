@@ -1232,22 +1232,30 @@ user_dial_on_cue(uid_t uid, const char *entry, int from_test, int to_test,
 #define EXTRA_OPTIONS	"/etc/ppp/priv-extra-options"
 
 /*
- * The admin has pppd load the plugin (in a file /etc/ppp/options names)
- * while a program runs, and later takes it out again: the program's next
- * RasDial sees each change.  librasdial keeps what it read of those files
- * until one of them changes (shim/dial.c); a stale answer would deny the
- * second dial or let the third through.  Without the plugin loadable at
- * the path given, the second dial fails in pppd, not in RasDialA.
+ * The admin has pppd load the plugin (in a file /etc/ppp/options names,
+ * then in the entry's peers file) while a program runs, and later takes
+ * it out again: the program's next RasDial sees each change.  librasdial
+ * keeps what it read of those files until one of them changes
+ * (shim/pppd_options.c); a stale answer would deny the second or fourth
+ * dial or let the third or fifth through.  Without the plugin loadable
+ * at the path given, those dials fail in pppd, not in RasDialA.
  */
 TEST_F_TIMEOUT(priv, plugin_in_options_seen_by_a_running_program, 240)
 {
 	static char saved[65536], text[sizeof(saved) + 64];
-	struct c_report r[3];
+	static char entry[4096], entry_plug[sizeof(entry) + 64];
+	const char *peers = "/etc/ppp/peers/priv-noplug";
+	struct c_report r[5];
 	int cue[2], rep[2];
 	ssize_t len;
 	pid_t pid;
 
 	setup_entries("priv-noplug", "priv-ans-noplug", DT_AUTH_CHAP, 0);
+	len = slurp(peers, entry, sizeof(entry) - 1);
+	ASSERT_LE(0, len);
+	entry[len] = '\0';
+	snprintf(entry_plug, sizeof(entry_plug),
+		 "%splugin /nonexistent/rasdial.so\n", entry);
 	len = slurp("/etc/ppp/options", saved, sizeof(saved) - 1);
 	ASSERT_LE(0, len);
 	saved[len] = '\0';
@@ -1259,16 +1267,20 @@ TEST_F_TIMEOUT(priv, plugin_in_options_seen_by_a_running_program, 240)
 	pid = fork();
 	ASSERT_LE(0, pid);
 	if (pid == 0)
-		user_dial_on_cue(UID_A, "priv-noplug", cue[0], rep[1], 3);
+		user_dial_on_cue(UID_A, "priv-noplug", cue[0], rep[1], 5);
 	close(cue[0]);
 	close(rep[1]);
 	memset(r, 0xff, sizeof(r));
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 5; i++) {
 		if (i == 1)
 			write_mode(EXTRA_OPTIONS,
 				   "plugin /nonexistent/rasdial.so\n", 0644, 0);
 		if (i == 2)
 			write_mode(EXTRA_OPTIONS, "# no plugin\n", 0644, 0);
+		if (i == 3)
+			write_mode(peers, entry_plug, 0640, GID_DIP);
+		if (i == 4)
+			write_mode(peers, entry, 0640, GID_DIP);
 		if (xwrite(cue[1], "g", 1) || xread(rep[0], &r[i], sizeof(r[i]),
 						    90000))
 			break;
@@ -1287,6 +1299,10 @@ TEST_F_TIMEOUT(priv, plugin_in_options_seen_by_a_running_program, 240)
 	EXPECT_NE(ERROR_SUCCESS, r[1].ret);
 	EXPECT_NE(0xffffffffu, r[1].ret);
 	EXPECT_EQ(ERROR_ACCESS_DENIED, r[2].ret);
+	EXPECT_NE(ERROR_ACCESS_DENIED, r[3].ret);
+	EXPECT_NE(ERROR_SUCCESS, r[3].ret);
+	EXPECT_NE(0xffffffffu, r[3].ret);
+	EXPECT_EQ(ERROR_ACCESS_DENIED, r[4].ret);
 	EXPECT_TRUE(dt_wait_registry_empty(10000));
 }
 
