@@ -29,6 +29,9 @@
 #define SOL_NETLINK 270
 #endif
 
+/* The kernel's largest netlink datagram (SKB_WITH_OVERHEAD(32768)) fits. */
+#define CMD_MSG_BUF_SIZE	32768
+
 static pthread_mutex_t cmd_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct nl_sock *cmd_sk;	/* under cmd_lock */
 static int family_id = -1;	/* under cmd_lock */
@@ -245,6 +248,10 @@ struct req {
 	bool has_id, has_seq, has_flags, has_gen;
 	uint32_t gen;
 	const char *entry;
+	/* A command that always answers with one message (a doit with a
+	 * reply): sent without NLM_F_ACK, done at that message or the
+	 * error.  One read instead of two on RasDial's path. */
+	bool one_reply;
 	/* Called for each reply message. */
 	int (*parse)(struct nl_msg *msg, void *arg);
 	void *arg;
@@ -271,6 +278,10 @@ static int req_valid(struct nl_msg *msg, void *arg)
 		err = r->parse(msg, r->arg);
 		if (err < 0 && !r->err)
 			r->err = err;
+	}
+	if (r->one_reply) {
+		r->done = true;
+		return NL_STOP;
 	}
 	return NL_OK;
 }
@@ -365,6 +376,9 @@ static int cmd_connect_locked(void)
 			   NETLINK_EXT_ACK, &one, sizeof(one));
 		setsockopt(nl_socket_get_fd(cmd_sk), SOL_NETLINK,
 			   NETLINK_CAP_ACK, &one, sizeof(one));
+		/* The most the kernel puts in one datagram: each is read
+		 * once, not peeked at for its size first. */
+		nl_socket_set_msg_buf_size(cmd_sk, CMD_MSG_BUF_SIZE);
 	}
 	if (family_id < 0) {
 		/* Asks the kernel each time, so a module loaded later (or
@@ -585,7 +599,7 @@ static int parse_id(struct nl_msg *msg, void *arg)
 int rasdial_nl_conn_new(const char *entry, uint32_t flags, uint32_t *id)
 {
 	struct req r = {
-		.cmd = RASDIAL_CMD_CONN_NEW, .nlflags = NLM_F_ACK,
+		.cmd = RASDIAL_CMD_CONN_NEW, .one_reply = true,
 		.entry = entry, .flags = flags, .has_flags = true,
 		.parse = parse_id, .arg = id,
 	};
@@ -621,7 +635,7 @@ int rasdial_nl_get(uint32_t id, struct rasdial_conn_info *ci)
 {
 	struct get_arg g = { .ci = ci };
 	struct req r = {
-		.cmd = RASDIAL_CMD_GET, .nlflags = NLM_F_ACK,
+		.cmd = RASDIAL_CMD_GET, .one_reply = true,
 		.id = id, .has_id = true, .parse = parse_get, .arg = &g,
 	};
 	int err = relay();
