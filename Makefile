@@ -76,12 +76,13 @@ demo: deps
 
 # checkpatch.pl comes from Debian's kernel source (scripts/install-deps).
 # Benchmarks run in the test VM; figures and ratios to baselines.  2 GB:
-# bench/scale.c runs 512 pppds (256 links), ~900 MB at peak.
+# bench/scale.c runs 512 pppds (256 links), ~900 MB at peak.  The storm
+# rows (bench/storm-run) alone take 15-20 minutes in TCG.
 bench: deps
 	$(MAKE) all
 	$(MAKE) -C bench
 	bench/footprint --fetch
-	scripts/vm --timeout 900 --mem 2048 tests/vm/run-in-vm bench/run
+	scripts/vm --timeout 3600 --mem 2048 tests/vm/run-in-vm bench/run
 
 # Soak: SOAK_COUNT dial -> Connected -> hang-up cycles (make check runs
 # 500) in the test VM, SOAK_PARALLEL in flight, under ASan/LSan; prints
