@@ -319,22 +319,26 @@ out_relay:
 }
 
 /*
- * What the spawner needs of one asynchronous RasDial.  On the heap from
- * the start of RasDialA, because pbk.argv points into pbk itself.
+ * What the spawner needs of one asynchronous RasDial.  Sized to what the
+ * dial has: a storm queues hundreds at once, and their heap stays with
+ * the process after they are freed.
  */
 struct spawn_job {
 	struct spawn_job *next;
 	struct rasdial_dial *d;		/* held: the job's reference */
 	RASDIALPARAMSA p;		/* with the password: wiped at the end */
-	struct rasdial_pbk_args pbk;
-	char path[PATH_MAX];
-	bool use_call, use_pbk, cfg_plugin;
+	struct rasdial_pbk_args *pbk;	/* a .pbk entry's options (argv
+					 * points into it); else NULL */
+	char *path;			/* a peers entry's file; else NULL */
+	bool use_call, cfg_plugin;
 	char **envp;			/* environ when RasDialA was called */
 };
 
 static void job_free(struct spawn_job *job)
 {
 	explicit_bzero(&job->p, sizeof(job->p));
+	free(job->pbk);
+	free(job->path);
 	free(job->envp);
 	free(job);
 }
@@ -398,9 +402,9 @@ static int spawn_for_dial(struct spawn_job *job, struct rasdial_dial *d,
 			  char **envp, pid_t *pid, int *pidfd)
 {
 	/* Read only once pppd has exited, after rasdial_dial_set_child. */
-	d->device_missing = !job->use_pbk && entry_device_missing(job->path);
+	d->device_missing = job->path && entry_device_missing(job->path);
 	return spawn_pppd(d->id, job->path, job->use_call,
-			  job->use_pbk ? job->pbk.argv : NULL, job->cfg_plugin,
+			  job->pbk ? job->pbk->argv : NULL, job->cfg_plugin,
 			  &job->p, envp, pid, pidfd);
 }
 
@@ -501,6 +505,7 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	static const size_t ext_sizes[] = RASDIAL_DIALEXT_SIZES;
 	struct spawn_job *job;
 	struct rasdial_peers_entry peers = { 0 };
+	char path[PATH_MAX];
 	struct rasdial_l2tp l2tp;
 	bool is_l2tp = false;
 	struct rasdial_dial *d;
@@ -534,21 +539,29 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	if (rasdial_in_notifier())
 		goto out_wipe;
 	if (lpszPhonebook && rasdial_pbk_is_file(lpszPhonebook)) {
-		job->use_pbk = true;
-		ret = rasdial_pbk_dial_args(lpszPhonebook, job->p.szEntryName,
-					    job->p.szPhoneNumber, &job->pbk);
+		job->pbk = calloc(1, sizeof(*job->pbk));
+		ret = ERROR_NOT_ENOUGH_MEMORY;
+		if (job->pbk)
+			ret = rasdial_pbk_dial_args(lpszPhonebook,
+						    job->p.szEntryName,
+						    job->p.szPhoneNumber,
+						    job->pbk);
 		if (!ret)
-			memcpy(job->p.szEntryName, job->pbk.entry,
-			       sizeof(job->pbk.entry));
+			memcpy(job->p.szEntryName, job->pbk->entry,
+			       sizeof(job->pbk->entry));
 		/* DEVICE=vpn with LinuxL2tpLac: xl2tpd dials (l2tp.c). */
-		if (!ret && job->pbk.is_l2tp) {
+		if (!ret && job->pbk->is_l2tp) {
 			is_l2tp = true;
-			l2tp = job->pbk.l2tp;
+			l2tp = job->pbk->l2tp;
 		}
 	} else {
 		ret = rasdial_find_entry(lpszPhonebook, job->p.szEntryName,
-					 job->path, sizeof(job->path),
-					 &job->use_call);
+					 path, sizeof(path), &job->use_call);
+		if (!ret) {
+			job->path = strdup(path);
+			if (!job->path)
+				ret = ERROR_NOT_ENOUGH_MEMORY;
+		}
 		/* An entry xl2tpd dials (l2tp.c)?  Does it load the plugin? */
 		if (!ret)
 			ret = rasdial_peers_entry_read(job->path, &peers);
@@ -609,10 +622,10 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	 * command line of anyone but root: the admin's entry must load it. */
 	if (!is_l2tp) {
 		job->cfg_plugin = rasdial_system_options_load_plugin() ||
-				  (!job->use_pbk && peers.loads_plugin);
+				  (job->path && peers.loads_plugin);
 		ret = ERROR_ACCESS_DENIED;
 		if (!job->cfg_plugin && getuid() != 0) {
-			if (!job->use_pbk && access(job->path, R_OK) < 0 &&
+			if (job->path && access(job->path, R_OK) < 0 &&
 			    errno == EACCES)
 				rasdial_detail_set("this user may not read the entry's peers file (on Debian: not in group dip)");
 			else
@@ -644,7 +657,7 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	}
 
 	ret = ERROR_NOT_ENOUGH_MEMORY;
-	d = rasdial_dial_alloc();
+	d = rasdial_dial_alloc(lpszPhonebook);
 	if (!d) {
 		/* The owner's HANGUP frees a conn no pppd has bound. */
 		rasdial_nl_hangup(id);
@@ -655,8 +668,6 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	d->notifier_type = dwNotifierType;
 	d->notify_link_end = lpRasDialExtensions &&
 		(lpRasDialExtensions->dwfOptions & RDEOPT_RasdialNotifyLinkEnd);
-	rasdial_strlcpy(d->book, lpszPhonebook ? lpszPhonebook : "",
-			sizeof(d->book));
 	d->callback_id = job->p.dwCallbackId;
 	memcpy(d->entry, job->p.szEntryName, sizeof(d->entry));
 	memcpy(d->phone, job->p.szPhoneNumber, sizeof(d->phone));

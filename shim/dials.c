@@ -45,12 +45,18 @@ void rasdial_table_unlock(void)
 	pthread_mutex_unlock(&rasdial_tbl_lock);
 }
 
-struct rasdial_dial *rasdial_dial_alloc(void)
+struct rasdial_dial *rasdial_dial_alloc(const char *book)
 {
 	struct rasdial_dial *d = calloc(1, sizeof(*d));
 
 	if (!d)
 		return NULL;
+	/* Sized to the name: a PATH_MAX array was 4 KiB of every dial. */
+	d->book = strdup(book ? book : "");
+	if (!d->book) {
+		free(d);
+		return NULL;
+	}
 	d->refs = 1;
 	d->dial_refs = 1;
 	d->pidfd = -1;
@@ -126,6 +132,7 @@ void rasdial_dial_put_locked(struct rasdial_dial *d)
 		if (d->pidfd >= 0)
 			close(d->pidfd);
 		free_joiners(d->joiners);
+		free(d->book);
 		free(d);
 	}
 }

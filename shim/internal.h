@@ -67,7 +67,7 @@ struct rasdial_dial {
 
 	/* Set before the record is published, then read-only. */
 	bool notify_link_end;		/* RDEOPT_RasdialNotifyLinkEnd */
-	char book[PATH_MAX];		/* lpszPhonebook as given, "" for NULL */
+	char *book;			/* lpszPhonebook as given, "" for NULL */
 	uint32_t notifier_type;		/* 0, 1, 2 */
 	void *notifier;			/* NULL: synchronous RasDial */
 	ULONG_PTR callback_id;		/* RasDialFunc2's first argument */
@@ -127,7 +127,8 @@ bool rasdial_in_notifier(void);
 bool rasdial_dispatch_is_manual(void);
 void rasdial_table_lock(void);
 void rasdial_table_unlock(void);
-struct rasdial_dial *rasdial_dial_alloc(void);
+/* A new record for a dial from BOOK (NULL: ""); NULL without memory. */
+struct rasdial_dial *rasdial_dial_alloc(const char *book);
 /* Publishes D (table takes a reference) and wakes the event thread. */
 void rasdial_dial_publish(struct rasdial_dial *d);
 /* Table lock held: the visible record for ID, or NULL. */
