@@ -622,7 +622,7 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	 * command line of anyone but root: the admin's entry must load it. */
 	if (!is_l2tp) {
 		job->cfg_plugin = rasdial_system_options_load_plugin() ||
-				  (job->path && peers.loads_plugin);
+				  peers.loads_plugin;
 		ret = ERROR_ACCESS_DENIED;
 		if (!job->cfg_plugin && getuid() != 0) {
 			if (job->path && access(job->path, R_OK) < 0 &&
