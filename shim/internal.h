@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <limits.h>
 #include <sys/types.h>
@@ -167,14 +168,15 @@ struct rasdial_dial *rasdial_dial_join(const char *book, const char *entry,
 
 /*
  * l2tp.c: entries dialed through xl2tpd.  rasdial_l2tp_entry() reads the
- * peers file PATH: ERROR_SUCCESS with *IS_L2TP false when it is an
+ * peers file PATH, open as F (NULL: unreadable, which only pppd may
+ * read): ERROR_SUCCESS with *IS_L2TP false when it is an
  * ordinary pppd entry, true with L filled when it names an xl2tpd LAC
  * ("rasdial-l2tp-lac NAME"), ERROR_CORRUPT_PHONEBOOK for a bad setting.
  * rasdial_l2tp_connect() asks xl2tpd to dial ("c LAC [USER PASSWORD]") and
  * returns xl2tpd's answer as a RAS error; rasdial_l2tp_disconnect() sends
  * "d LAC", best effort.
  */
-DWORD rasdial_l2tp_entry(const char *path, struct rasdial_l2tp *l,
+DWORD rasdial_l2tp_entry(FILE *f, const char *path, struct rasdial_l2tp *l,
 			 bool *is_l2tp);
 DWORD rasdial_l2tp_connect(const struct rasdial_l2tp *l, const char *user,
 			   const char *password);

@@ -86,20 +86,18 @@ static DWORD bad_setting(const char *path, unsigned int line, const char *why)
 	return ERROR_CORRUPT_PHONEBOOK;
 }
 
-DWORD rasdial_l2tp_entry(const char *path, struct rasdial_l2tp *l,
+DWORD rasdial_l2tp_entry(FILE *f, const char *path, struct rasdial_l2tp *l,
 			 bool *is_l2tp)
 {
 	char line[1024], key[64], val[PATH_MAX];
 	unsigned int lineno = 0;
 	DWORD ret = ERROR_SUCCESS;
-	FILE *f;
 
 	*is_l2tp = false;
 	memset(l, 0, sizeof(*l));
 	snprintf(l->control, sizeof(l->control), "%s", RASDIAL_L2TP_CONTROL);
 	l->timeout_s = RASDIAL_L2TP_TIMEOUT_S;
 	/* Unreadable (EACCES: a peers dir only pppd reads): pppd's entry. */
-	f = fopen(path, "re");
 	if (!f)
 		return ERROR_SUCCESS;
 	while (!ret && fgets(line, sizeof(line), f)) {
@@ -137,7 +135,6 @@ DWORD rasdial_l2tp_entry(const char *path, struct rasdial_l2tp *l,
 			ret = bad_setting(path, lineno, "unknown rasdial-l2tp- setting");
 		}
 	}
-	fclose(f);
 	if (!ret && l->lac[0])
 		*is_l2tp = true;
 	return ret;

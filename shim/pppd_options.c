@@ -137,18 +137,15 @@ static bool walk_unchanged(const struct options_walk *walk)
  * WALK gets every file read.
  */
 static bool options_load_plugin(const char *path, int depth,
-				struct options_walk *walk)
+				struct options_walk *walk);
+
+/* options_load_plugin's reading of the open file F. */
+static bool options_file_loads_plugin(FILE *f, int depth,
+				      struct options_walk *walk)
 {
 	char line[1024], w1[PATH_MAX], w2[PATH_MAX];
 	bool found = false;
-	FILE *f;
 
-	if (depth < 0)
-		return false;
-	walk_add(walk, path);
-	f = fopen(path, "re");
-	if (!f)
-		return false;
 	while (!found && fgets(line, sizeof(line), f)) {
 		char *hash = strchr(line, '#');
 		const char *base;
@@ -178,6 +175,22 @@ static bool options_load_plugin(const char *path, int depth,
 			found = options_load_plugin(peer, depth - 1, walk);
 		}
 	}
+	return found;
+}
+
+static bool options_load_plugin(const char *path, int depth,
+				struct options_walk *walk)
+{
+	bool found;
+	FILE *f;
+
+	if (depth < 0)
+		return false;
+	walk_add(walk, path);
+	f = fopen(path, "re");
+	if (!f)
+		return false;
+	found = options_file_loads_plugin(f, depth, walk);
 	fclose(f);
 	return found;
 }
@@ -229,6 +242,7 @@ DWORD rasdial_peers_entry_read(const char *path,
 {
 	struct entry_slot *s;
 	DWORD ret;
+	FILE *f;
 
 	pthread_mutex_lock(&options_lock);
 	s = entry_slot_find(path);
@@ -243,9 +257,16 @@ DWORD rasdial_peers_entry_read(const char *path,
 	}
 	walk_clear(&s->walk);
 	walk_begin(&s->walk);
-	/* The walk stats the peers file before either reading. */
-	facts->loads_plugin = options_load_plugin(path, 3, &s->walk);
-	ret = rasdial_l2tp_entry(path, &facts->l2tp, &facts->is_l2tp);
+	/* The walk stats the peers file before it is read, once for both
+	 * questions: in a storm each RasDial names a file not read yet. */
+	walk_add(&s->walk, path);
+	f = fopen(path, "re");
+	facts->loads_plugin = f && options_file_loads_plugin(f, 3, &s->walk);
+	if (f)
+		rewind(f);
+	ret = rasdial_l2tp_entry(f, path, &facts->l2tp, &facts->is_l2tp);
+	if (f)
+		fclose(f);
 	if (ret)
 		walk_clear(&s->walk);	/* errors are read again, detail too */
 	else
