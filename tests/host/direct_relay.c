@@ -30,6 +30,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <malloc.h>
+#ifdef __SANITIZE_ADDRESS__
+/* libasan's (sanitizer/allocator_interface.h, which gcc does not ship). */
+size_t __sanitizer_get_current_allocated_bytes(void);
+#endif
+
 #include <linux/rasdial.h>
 #include <rasdial/rasdial.h>
 
@@ -1000,6 +1006,67 @@ TEST_F(direct, entry_rewritten_in_place)
 	ASSERT_NE(NULL, h);
 	EXPECT_NE(NULL, wait_report(id_of(h), "exit ", report, sizeof(report)));
 	EXPECT_EQ(ERROR_SUCCESS, RasHangUpA(h));
+}
+
+/* Bytes of heap in use, as the allocator the program runs with counts. */
+static size_t heap_in_use(void)
+{
+#ifdef __SANITIZE_ADDRESS__
+	return __sanitizer_get_current_allocated_bytes();
+#else
+	return mallinfo2().uordblks;
+#endif
+}
+
+/*
+ * What a connection costs the library: at most 4 KiB of heap each (the
+ * scale target), measured over HEAP_DIALS live links after a first dial
+ * has started the library.  A dial record that carries PATH_MAX buffers
+ * (a phonebook path, as 551d86d took out) is over it by itself.
+ */
+#define HEAP_DIALS	16
+#define HEAP_PER_CONN	4096
+
+TEST_F(direct, heap_per_connection)
+{
+	static const char script[] =
+		"acks:1 ev:0 ev:5 ev:0x2000 term ev:0x2001,final,exit=5 exit:5";
+	HRASCONN h[HEAP_DIALS] = { 0 }, first;
+	char name[32], report[4096];
+	size_t before, after;
+	int i;
+
+	for (i = 0; i < HEAP_DIALS; i++) {
+		snprintf(name, sizeof(name), "heap%d", i);
+		ASSERT_EQ(0, write_entry(name, "noauth\n"));
+	}
+	ASSERT_EQ(ERROR_SUCCESS, dial(ENTRY, script, 0, true, &first));
+	ASSERT_LE(0, wait_call_for(first, RASCS_Connected, 0));
+	EXPECT_EQ(ERROR_SUCCESS, RasHangUpA(first));
+	ASSERT_EQ(ERROR_INVALID_HANDLE, wait_handle_gone(first));
+	n_calls = 0;
+
+	before = heap_in_use();
+	for (i = 0; i < HEAP_DIALS; i++) {
+		snprintf(name, sizeof(name), "heap%d", i);
+		ASSERT_EQ(ERROR_SUCCESS, dial(name, script, 0, true, &h[i]));
+	}
+	for (i = 0; i < HEAP_DIALS; i++)
+		ASSERT_LE(0, wait_call_for(h[i], RASCS_Connected, 0))
+			log_calls(_metadata);
+	after = heap_in_use();
+	TH_LOG("%zu B of heap per connection (%d links)",
+	       (after - before) / HEAP_DIALS, HEAP_DIALS);
+	EXPECT_GE(after, before);
+	EXPECT_LE((after - before) / HEAP_DIALS, HEAP_PER_CONN);
+
+	for (i = 0; i < HEAP_DIALS; i++) {
+		EXPECT_EQ(ERROR_SUCCESS, RasHangUpA(h[i]));
+		EXPECT_NE(NULL, wait_report(id_of(h[i]), "exit ", report,
+					    sizeof(report)));
+		EXPECT_REPORT_CLEAN(report);
+		EXPECT_EQ(ERROR_INVALID_HANDLE, wait_handle_gone(h[i]));
+	}
 }
 
 int main(int argc, char **argv)
