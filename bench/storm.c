@@ -103,7 +103,8 @@ static int settle_all(int n)
  * (bounded) for every dial's outcome, hangs all up.  Returns how many
  * did not reach Connected, or -1.
  */
-static int round_rasdial(int n, long long *ret_us, long *ivcsw, long *vcsw)
+static int round_rasdial(int n, long long *ret_us, long *ivcsw, long *vcsw,
+			 long *minflt)
 {
 	int failed = 0, done;
 	long long end;
@@ -131,6 +132,8 @@ static int round_rasdial(int n, long long *ret_us, long *ivcsw, long *vcsw)
 			ivcsw[i] = ru1.ru_nivcsw - ru0.ru_nivcsw;
 		if (vcsw)
 			vcsw[i] = ru1.ru_nvcsw - ru0.ru_nvcsw;
+		if (minflt)
+			minflt[i] = ru1.ru_minflt - ru0.ru_minflt;
 		pthread_mutex_lock(&lock);
 		slots[i].h = h;
 		slots[i].ret = ret;
@@ -209,9 +212,9 @@ static int round_plain(int n)
 static int do_return(int argc, char **argv)
 {
 	static long long us[MAX_N];
-	static long ivcsw[MAX_N], vcsw[MAX_N];
+	static long ivcsw[MAX_N], vcsw[MAX_N], minflt[MAX_N];
 	long long mx_other;
-	int npre, nblk;
+	int npre, nblk, mx_i;
 
 	static long long first;
 
@@ -220,7 +223,7 @@ static int do_return(int argc, char **argv)
 	/* The process's first RasDial starts its threads and sockets: once
 	 * per program, not what a storm costs.  Shown, not counted. */
 	setup_entries(1);
-	if (settle_all(1) || round_rasdial(1, &first, NULL, NULL) < 0)
+	if (settle_all(1) || round_rasdial(1, &first, NULL, NULL, NULL) < 0)
 		return 1;
 	printf("  first RasDialA of the process (starts the library): %.2f ms\n",
 	       first / 1000.0);
@@ -233,7 +236,7 @@ static int do_return(int argc, char **argv)
 		setup_entries(n);
 		if (settle_all(n))
 			return 1;
-		failed = round_rasdial(n, us, ivcsw, vcsw);
+		failed = round_rasdial(n, us, ivcsw, vcsw, minflt);
 		if (failed < 0)
 			return 1;
 		/* Calls during which the kernel took the CPU from the caller
@@ -242,11 +245,14 @@ static int do_return(int argc, char **argv)
 		 * the tail is waiting for a CPU. */
 		npre = nblk = 0;
 		mx_other = 0;
+		mx_i = -1;
 		for (int i = 0; i < n; i++) {
 			npre += ivcsw[i] > 0;
 			nblk += vcsw[i] > 0;
-			if (!ivcsw[i] && !vcsw[i] && us[i] > mx_other)
+			if (!ivcsw[i] && !vcsw[i] && us[i] > mx_other) {
 				mx_other = us[i];
+				mx_i = i;
+			}
 		}
 		qsort(us, (size_t)n, sizeof(*us), cmp_ll);
 		p50 = us[(n - 1) / 2];
@@ -256,9 +262,11 @@ static int do_return(int argc, char **argv)
 		       n, p50 / 1000.0, p99 / 1000.0, us[n - 1] / 1000.0,
 		       failed, TARGET_RET_US / 1000.0,
 		       p99 <= TARGET_RET_US ? "met" : "missed");
+		/* Which call, and its page faults (a fault is neither). */
 		printf("             calls preempted %d, slept %d (of %d); "
-		       "slowest call that did neither %.2f ms\n", npre, nblk,
-		       n, mx_other / 1000.0);
+		       "slowest call that did neither %.2f ms (call %d, %ld "
+		       "page faults)\n", npre, nblk, n, mx_other / 1000.0, mx_i,
+		       mx_i >= 0 ? minflt[mx_i] : 0L);
 	}
 	return 0;
 }
@@ -277,7 +285,7 @@ static int do_fail(int argc, char **argv)
 			return 1;
 		for (int k = 0; k < 2; k++) {
 			if ((k + a) % 2 == 0)
-				fr = round_rasdial(n, NULL, NULL, NULL);
+				fr = round_rasdial(n, NULL, NULL, NULL, NULL);
 			else
 				fp = round_plain(n);
 		}
