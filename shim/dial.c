@@ -393,7 +393,8 @@ static DWORD spawn_error(int err)
  * a failure found later does on Windows.
  */
 static pthread_mutex_t spawn_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t spawn_cond;	/* CLOCK_MONOTONIC; spawn_queue */
+static pthread_once_t spawn_cond_once = PTHREAD_ONCE_INIT;
+static pthread_cond_t spawn_cond;	/* CLOCK_MONOTONIC; spawn_cond_init */
 static struct spawn_job *spawn_head, **spawn_tail = &spawn_head;
 static int64_t spawn_last_queued_ms;
 static bool spawner_started;
@@ -480,23 +481,29 @@ static void *spawner_main(void *arg)
 	return NULL;
 }
 
+/* Timed waits on the clock rasdial_monotonic_ms() reads. */
+static void spawn_cond_init(void)
+{
+	pthread_condattr_t cattr;
+
+	pthread_condattr_init(&cattr);
+	pthread_condattr_setclock(&cattr, CLOCK_MONOTONIC);
+	pthread_cond_init(&spawn_cond, &cattr);
+	pthread_condattr_destroy(&cattr);
+}
+
 /* Queues JOB (it owns its dial reference); 0 or a negative errno. */
 static int spawn_queue(struct spawn_job *job)
 {
 	int err = 0;
 
+	pthread_once(&spawn_cond_once, spawn_cond_init);
 	pthread_mutex_lock(&spawn_lock);
 	if (!spawner_started) {
 		sigset_t all, old;
 		pthread_attr_t attr;
-		pthread_condattr_t cattr;
 		pthread_t thread;
 
-		/* Timed waits on the clock rasdial_monotonic_ms() reads. */
-		pthread_condattr_init(&cattr);
-		pthread_condattr_setclock(&cattr, CLOCK_MONOTONIC);
-		pthread_cond_init(&spawn_cond, &cattr);
-		pthread_condattr_destroy(&cattr);
 		/* The program's signal handlers run in its own threads. */
 		sigfillset(&all);
 		pthread_sigmask(SIG_SETMASK, &all, &old);
@@ -508,12 +515,16 @@ static int spawn_queue(struct spawn_job *job)
 		spawner_started = !err;
 	}
 	if (!err) {
+		/* A spawner with jobs is in a timed wait that sees this one. */
+		bool was_empty = !spawn_head;
+
 		job->next = NULL;
 		job->queued_ms = rasdial_monotonic_ms();
 		spawn_last_queued_ms = job->queued_ms;
 		*spawn_tail = job;
 		spawn_tail = &job->next;
-		pthread_cond_signal(&spawn_cond);
+		if (was_empty)
+			pthread_cond_signal(&spawn_cond);
 	}
 	pthread_mutex_unlock(&spawn_lock);
 	return err;
