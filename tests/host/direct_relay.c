@@ -335,6 +335,9 @@ static DWORD enum_connections(RASCONNA *conns, DWORD max, DWORD *n)
 static pthread_mutex_t spawn_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t spawn_cond = PTHREAD_COND_INITIALIZER;
 static bool spawn_hold, spawn_held;
+#define MAX_SPAWNS	64
+static int64_t spawn_ns[MAX_SPAWNS];	/* when each posix_spawn began */
+static int n_spawns;
 
 int posix_spawn(pid_t *pid, const char *path,
 		const posix_spawn_file_actions_t *fa,
@@ -352,6 +355,10 @@ int posix_spawn(pid_t *pid, const char *path,
 		*(void **)&real = dlsym(RTLD_NEXT, "posix_spawn");
 	if (!real)
 		return ENOSYS;
+	pthread_mutex_lock(&spawn_lock);
+	if (n_spawns < MAX_SPAWNS)
+		spawn_ns[n_spawns++] = now_ns();
+	pthread_mutex_unlock(&spawn_lock);
 	err = real(pid, path, fa, attr, argv, envp);
 	clock_gettime(CLOCK_REALTIME, &until);
 	until.tv_sec += WAIT_MS / 1000;
@@ -1067,6 +1074,104 @@ TEST_F(direct, heap_per_connection)
 		EXPECT_REPORT_CLEAN(report);
 		EXPECT_EQ(ERROR_INVALID_HANDLE, wait_handle_gone(h[i]));
 	}
+}
+
+/*
+ * A burst of asynchronous RasDials (a connection manager bringing up its
+ * links) returns before the first of its pppds starts, as the spawner
+ * waits until no RasDial has come for 2 ms (shim/dial.c); then every
+ * pppd starts.  A burst in which this thread stopped for 2 ms or more
+ * between two calls proves nothing, as the spawner may then rightly
+ * start the first pppds: it is hung up and dialed again.
+ */
+#define BURST_DIALS	8
+#define BURST_TRIES	5
+#define BURST_GAP_NS	2000000		/* the library's SPAWN_QUIET_MS */
+
+TEST_F(direct, burst_spawns_after_last_return)
+{
+	static const char script[] =
+		"acks:1 ev:0 ev:5 ev:0x2000 term ev:0x2001,final,exit=5 exit:5";
+	RASDIALPARAMSA p = { .dwSize = sizeof(p) };
+	int64_t called[BURST_DIALS], returned[BURST_DIALS], gap = 0;
+	HRASCONN h[BURST_DIALS], first;
+	char report[4096];
+	int try, i, early, spawned;
+	bool clean = false;
+
+	for (i = 0; i < BURST_DIALS; i++) {
+		snprintf(p.szEntryName, sizeof(p.szEntryName), "burst%d", i);
+		ASSERT_EQ(0, write_entry(p.szEntryName, "noauth\n"));
+	}
+	/* The library's threads exist before the burst. */
+	ASSERT_EQ(ERROR_SUCCESS, dial(ENTRY, script, 0, true, &first));
+	ASSERT_LE(0, wait_call_for(first, RASCS_Connected, 0));
+	EXPECT_EQ(ERROR_SUCCESS, RasHangUpA(first));
+	ASSERT_EQ(ERROR_INVALID_HANDLE, wait_handle_gone(first));
+	snprintf(p.szUserName, sizeof(p.szUserName), "me");
+	snprintf(p.szPassword, sizeof(p.szPassword), "secret");
+
+	for (try = 0; try < BURST_TRIES && !clean; try++) {
+		pthread_mutex_lock(&calls_lock);
+		n_calls = 0;
+		pthread_mutex_unlock(&calls_lock);
+		pthread_mutex_lock(&spawn_lock);
+		n_spawns = 0;
+		pthread_mutex_unlock(&spawn_lock);
+		gap = 0;
+		for (i = 0; i < BURST_DIALS; i++) {
+			snprintf(p.szEntryName, sizeof(p.szEntryName),
+				 "burst%d", i);
+			h[i] = NULL;
+			called[i] = now_ns();
+			ASSERT_EQ(ERROR_SUCCESS,
+				  RasDialA(NULL, dir, &p, 1, (void *)on_event,
+					   &h[i]));
+			returned[i] = now_ns();
+			/* Bounds the time between this job's queueing and
+			 * the one before. */
+			if (i && returned[i] - called[i - 1] > gap)
+				gap = returned[i] - called[i - 1];
+		}
+		pthread_mutex_lock(&spawn_lock);
+		for (early = 0, i = 0; i < n_spawns; i++)
+			if (spawn_ns[i] < returned[BURST_DIALS - 1])
+				early++;
+		pthread_mutex_unlock(&spawn_lock);
+		clean = gap < BURST_GAP_NS;
+		if (clean) {
+			TH_LOG("%d RasDialA calls, at most %lld us between two",
+			       BURST_DIALS, (long long)gap / 1000);
+			EXPECT_EQ(0, early)
+				TH_LOG("%d of %d pppds started before the last RasDialA returned (%lld us apart at most)",
+				       early, BURST_DIALS, (long long)gap / 1000);
+		} else {
+			TH_LOG("try %d: %lld us between two RasDialA calls",
+			       try, (long long)gap / 1000);
+		}
+
+		for (i = 0; i < BURST_DIALS; i++) {
+			ASSERT_NE(NULL, wait_report(id_of(h[i]), "conn ",
+						    report, sizeof(report)))
+				TH_LOG("the pppd of dial %d never started", i);
+			ASSERT_LE(0, wait_call_for(h[i], RASCS_Connected, 0))
+				log_calls(_metadata);
+		}
+		pthread_mutex_lock(&spawn_lock);
+		spawned = n_spawns;
+		pthread_mutex_unlock(&spawn_lock);
+		EXPECT_EQ(BURST_DIALS, spawned);
+		for (i = 0; i < BURST_DIALS; i++) {
+			EXPECT_EQ(ERROR_SUCCESS, RasHangUpA(h[i]));
+			EXPECT_NE(NULL, wait_report(id_of(h[i]), "exit ",
+						    report, sizeof(report)));
+			EXPECT_REPORT_CLEAN(report);
+			EXPECT_EQ(ERROR_INVALID_HANDLE, wait_handle_gone(h[i]));
+		}
+	}
+	EXPECT_TRUE(clean)
+		TH_LOG("%d bursts, each with a gap of 2 ms or more (last %lld us)",
+		       BURST_TRIES, (long long)gap / 1000);
 }
 
 int main(int argc, char **argv)
