@@ -178,16 +178,23 @@ static bool options_file_loads_plugin(FILE *f, int depth,
 	return found;
 }
 
+/* PATH opened for reading, its stat in WALK first; NULL when DEPTH is
+ * spent or it cannot be read. */
+static FILE *options_open(const char *path, int depth,
+			  struct options_walk *walk)
+{
+	if (depth < 0)
+		return NULL;
+	walk_add(walk, path);
+	return fopen(path, "re");
+}
+
 static bool options_load_plugin(const char *path, int depth,
 				struct options_walk *walk)
 {
+	FILE *f = options_open(path, depth, walk);
 	bool found;
-	FILE *f;
 
-	if (depth < 0)
-		return false;
-	walk_add(walk, path);
-	f = fopen(path, "re");
 	if (!f)
 		return false;
 	found = options_file_loads_plugin(f, depth, walk);
@@ -257,10 +264,9 @@ DWORD rasdial_peers_entry_read(const char *path,
 	}
 	walk_clear(&s->walk);
 	walk_begin(&s->walk);
-	/* The walk stats the peers file before it is read, once for both
-	 * questions: in a storm each RasDial names a file not read yet. */
-	walk_add(&s->walk, path);
-	f = fopen(path, "re");
+	/* One read of the peers file for both questions: in a storm each
+	 * RasDial names a file not read yet. */
+	f = options_open(path, 3, &s->walk);
 	facts->loads_plugin = f && options_file_loads_plugin(f, 3, &s->walk);
 	if (f)
 		rewind(f);
