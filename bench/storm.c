@@ -17,8 +17,10 @@
  *                       updetach plugin rasdial.so" (where the rest of
  *                       a difference would be), the order rotating;
  *                       target: the median of the rounds' RasDial/pppd
- *                       ratios <= 1.05x (the ratio of the medians is
- *                       shown too).
+ *                       ratios <= 1.05x (the ratio of the medians and
+ *                       the ratios' quartiles are shown too; with
+ *                       RASDIAL_STORM_ROUNDS=1 in the environment, every
+ *                       round's three times).
  *
  * Every entry is CHAP, IPv4 only (both sides wait for IPCP), each against
  * its own pty-answering pppd, pppd's default LCP/IPCP retries: a slow
@@ -415,6 +417,10 @@ static int do_load(int rounds)
 	for (int i = 0; i < rounds; i++) {
 		ratio_ras[i] = (double)ras[i] / plain[i];
 		ratio_plug[i] = (double)plug[i] / plain[i];
+		if (getenv("RASDIAL_STORM_ROUNDS"))	/* each round's dials */
+			printf("# round %2d (order %s): RasDial %7.1f ms, plain %7.1f ms, plugin %7.1f ms\n",
+			       i, (const char *[]){ "R-P-G", "P-G-R", "G-R-P" }[i % 3],
+			       ras[i] / 1000.0, plain[i] / 1000.0, plug[i] / 1000.0);
 	}
 	rr = median_d(ratio_ras, rounds);
 	rg = median_d(ratio_plug, rounds);
@@ -431,6 +437,12 @@ static int do_load(int rounds)
 	printf("  pppd updetach with the plugin (no shim): median %9.1f ms "
 	       "(%.3fx); median of the rounds' ratios %.3fx\n",
 	       mg, mg / mp, rg);
+	/* How far one round's ratio is from the next: the noise a target
+	 * of 5% is judged against (median_d sorted them). */
+	printf("  rounds' ratios, quartiles: RasDial/pppd %.3fx-%.3fx, "
+	       "plugin/pppd %.3fx-%.3fx\n",
+	       ratio_ras[(rounds - 1) / 4], ratio_ras[3 * (rounds - 1) / 4],
+	       ratio_plug[(rounds - 1) / 4], ratio_plug[3 * (rounds - 1) / 4]);
 	return 0;
 }
 
