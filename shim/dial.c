@@ -586,6 +586,11 @@ RASDIAL_API DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions,
 	ret = ERROR_ASYNC_REQUEST_PENDING;
 	if (rasdial_in_notifier())
 		goto out_wipe;
+	/* Before any lock: a thread of the parent may have held it. */
+	if (rasdial_runtime_forked()) {
+		ret = rasdial_errno_to_ras(rasdial_runtime_start());
+		goto out_wipe;
+	}
 	if (lpszPhonebook && rasdial_pbk_is_file(lpszPhonebook)) {
 		job->pbk = calloc(1, sizeof(*job->pbk));
 		ret = ERROR_NOT_ENOUGH_MEMORY;

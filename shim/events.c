@@ -642,6 +642,31 @@ static int epoll_add(int fd)
 	return epoll_ctl(epoll_fd, EPOLL_CTL_ADD, fd, &ev) < 0 ? -errno : 0;
 }
 
+/*
+ * fork(): the child has none of the library's threads and shares its
+ * sockets with the parent, so once the library has started, a dial or a
+ * notification in the child would wait for events no thread of its own
+ * reads (or for a lock a thread of the parent held).  It is refused
+ * instead (ERROR_RASMAN_CANNOT_INITIALIZE); a child that execs starts
+ * afresh.  glibc drops the handler when the library is dlclose()d.
+ */
+static bool forked_after_start;
+
+static void runtime_forked(void)
+{
+	forked_after_start = started;	/* the child runs alone here */
+}
+
+static void __attribute__((constructor)) runtime_watch_fork(void)
+{
+	pthread_atfork(NULL, NULL, runtime_forked);
+}
+
+bool rasdial_runtime_forked(void)
+{
+	return forked_after_start;
+}
+
 int rasdial_runtime_start(void)
 {
 	sigset_t all, old;
@@ -649,6 +674,11 @@ int rasdial_runtime_start(void)
 	pthread_t thread;
 	int err = 0;
 
+	/* ECONNREFUSED: ERROR_RASMAN_CANNOT_INITIALIZE (rasdial_errno_to_ras) */
+	if (forked_after_start) {
+		rasdial_detail_set("this process was forked after librasdial started: only a process that execs anew may use it");
+		return -ECONNREFUSED;
+	}
 	pthread_mutex_lock(&start_lock);
 	if (started)
 		goto out;

@@ -120,6 +120,8 @@ struct rasdial_dial {
  * called (on the event thread) with every conn message.
  */
 int rasdial_runtime_start(void);
+/* A child fork()ed after the library started: it must not dial. */
+bool rasdial_runtime_forked(void);
 struct rasdial_conn_info;
 typedef void (*rasdial_conn_observer)(const struct rasdial_conn_info *ci);
 void rasdial_events_set_observer(rasdial_conn_observer fn);

@@ -1077,6 +1077,57 @@ TEST_F(direct, heap_per_connection)
 }
 
 /*
+ * fork() after a dial: the child has none of the library's threads, so
+ * its RasDial is refused at once (711, with a detail) instead of waiting
+ * for events nothing reads; the parent's link goes on.
+ */
+TEST_F(direct, forked_child_refused)
+{
+	static const char script[] =
+		"acks:1 ev:0 ev:5 ev:0x2000 term ev:0x2001,final,exit=5 exit:5";
+	int64_t deadline;
+	RASCONNSTATUSA st;
+	char report[4096];
+	int status = 0;
+	HRASCONN h;
+	pid_t pid, done = 0;
+
+	ASSERT_EQ(ERROR_SUCCESS, dial(ENTRY, script, 0, true, &h));
+	ASSERT_LE(0, wait_call_for(h, RASCS_Connected, 0));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0) {
+		RASDIALPARAMSA p = { .dwSize = sizeof(p) };
+		HRASCONN h2 = NULL;
+		DWORD ret;
+
+		snprintf(p.szEntryName, sizeof(p.szEntryName), "%s", ENTRY2);
+		ret = RasDialA(NULL, dir, &p, 0, NULL, &h2);
+		_exit(ret == ERROR_RASMAN_CANNOT_INITIALIZE && !h2 &&
+		      strstr(rasdial_last_detail(), "forked") ? 0 : 1);
+	}
+	deadline = now_ns() + (int64_t)WAIT_MS * 1000000;
+	while (!(done = waitpid(pid, &status, WNOHANG)) && now_ns() < deadline)
+		sleep_ms(5);
+	if (!done) {
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+	}
+	EXPECT_EQ(pid, done)
+		TH_LOG("the child's RasDialA did not return in %d ms", WAIT_MS);
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		TH_LOG("the child's RasDialA: not 711 with a detail (status 0x%x)",
+		       status);
+
+	EXPECT_EQ(ERROR_SUCCESS, connect_status(h, &st));
+	EXPECT_EQ(RASCS_Connected, st.rasconnstate);
+	EXPECT_EQ(ERROR_SUCCESS, RasHangUpA(h));
+	ASSERT_NE(NULL, wait_report(id_of(h), "exit ", report, sizeof(report)));
+	EXPECT_REPORT_CLEAN(report);
+	EXPECT_EQ(ERROR_INVALID_HANDLE, wait_handle_gone(h));
+}
+
+/*
  * A burst of asynchronous RasDials (a connection manager bringing up its
  * links) returns before the first of its pppds starts, as the spawner
  * waits until no RasDial has come for 2 ms (shim/dial.c); then every
