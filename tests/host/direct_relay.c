@@ -1133,7 +1133,8 @@ TEST_F(direct, forked_child_refused)
  * waits until no RasDial has come for 2 ms (shim/dial.c); then every
  * pppd starts.  A burst in which this thread stopped for 2 ms or more
  * between two calls proves nothing, as the spawner may then rightly
- * start the first pppds: it is hung up and dialed again.
+ * start the first pppds: it is hung up and dialed again, and after
+ * BURST_TRIES such bursts the test is skipped.
  */
 #define BURST_DIALS	8
 #define BURST_TRIES	5
@@ -1220,9 +1221,11 @@ TEST_F(direct, burst_spawns_after_last_return)
 			EXPECT_EQ(ERROR_INVALID_HANDLE, wait_handle_gone(h[i]));
 		}
 	}
-	EXPECT_TRUE(clean)
-		TH_LOG("%d bursts, each with a gap of 2 ms or more (last %lld us)",
-		       BURST_TRIES, (long long)gap / 1000);
+	/* A machine this slow (QEMU TCG) never makes a burst: the property
+	 * is then out of reach, not broken. */
+	if (!clean)
+		SKIP(return, "%d bursts, each with a gap of 2 ms or more between two RasDialA calls (last %lld us)",
+		     BURST_TRIES, (long long)gap / 1000);
 }
 
 int main(int argc, char **argv)
