@@ -28,8 +28,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <netlink/genl/genl.h>
-#include <netlink/netlink.h>
+#include <netlink/attr.h>
+#include <netlink/msg.h>
 
 #include <linux/rasdial.h>
 

@@ -38,10 +38,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <linux/genetlink.h>
 #include <linux/netlink.h>
-#include <netlink/genl/ctrl.h>
-#include <netlink/genl/genl.h>
+#include <netlink/attr.h>
+#include <netlink/msg.h>
 #include <netlink/netlink.h>
+#include <netlink/socket.h>
 
 #include <linux/rasdial.h>
 
@@ -52,7 +54,7 @@
 
 /* A kernel that does not answer within this long is treated as broken. */
 #define RASDIAL_REPLY_TIMEOUT_MS	5000
-/* Guard for any blocking recv (libnl's resolve) on the netlink socket. */
+/* Guard for any blocking send or recv on the netlink socket. */
 #define RASDIAL_SOCK_TIMEOUT_S		5
 
 static struct nl_sock *rasdial_sk;
@@ -96,6 +98,30 @@ static int rasdial_relay_fd(void)
 	       nl_socket_get_fd(rasdial_sk);
 }
 
+/*
+ * The plugin links libnl-3 only, not libnl-genl-3: of that library it
+ * used genl_connect(), genlmsg_put() and genlmsg_parse(), each a few
+ * lines over libnl-3 (nl_connect(), nlmsg_put(), nlmsg_parse() past the
+ * genlmsghdr), and genl_ctrl_resolve() (rasdial_resolve_family()).
+ * Loading it and its constructors cost every pppd about 4 ms of CPU in
+ * the TCG test VM, a quarter of what the plugin cost a dial
+ * (docs/performance.md, "Sixth round").
+ */
+static struct genlmsghdr *rasdial_genlmsg_put(struct nl_msg *msg, int family,
+					      uint8_t cmd, uint8_t version)
+{
+	struct nlmsghdr *nh = nlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, family,
+					GENL_HDRLEN, 0);
+	struct genlmsghdr *gh;
+
+	if (!nh)
+		return NULL;
+	gh = nlmsg_data(nh);
+	gh->cmd = cmd;		/* nlmsg_alloc() zeroed the rest */
+	gh->version = version;
+	return gh;
+}
+
 /* Direct mode: the program that dialed has closed its end. */
 static void rasdial_owner_gone(void)
 {
@@ -130,6 +156,8 @@ static void rasdial_end_pppd(void *arg)
 	kill(getpid(), SIGTERM);
 }
 
+static int rasdial_resolve_family(struct nl_sock *sk);
+
 /*
  * Whether the family this pppd reports to is still the one registered:
  * a request to a family that went away (rmmod) gets ENOENT too.  Asked on
@@ -140,8 +168,8 @@ static int rasdial_family_still_there(void)
 	struct nl_sock *sk = nl_socket_alloc();
 	int id = -1;
 
-	if (sk && genl_connect(sk) == 0)
-		id = genl_ctrl_resolve(sk, RASDIAL_GENL_NAME);
+	if (sk && nl_connect(sk, NETLINK_GENERIC) == 0)
+		id = rasdial_resolve_family(sk);
 	if (sk)
 		nl_socket_free(sk);
 	return id == rasdial_family;
@@ -191,7 +219,7 @@ static int rasdial_relay_open(void)
 		error("rasdial: out of memory; not reporting to RAS");
 		goto err_off;
 	}
-	err = genl_connect(rasdial_sk);
+	err = nl_connect(rasdial_sk, NETLINK_GENERIC);
 	if (err < 0) {
 		error("rasdial: cannot open a generic netlink socket: %s; not reporting to RAS",
 		      nl_geterror(err));
@@ -205,10 +233,10 @@ static int rasdial_relay_open(void)
 	/* The kernel's reason for a rejection, for the log. */
 	setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
 
-	rasdial_family = genl_ctrl_resolve(rasdial_sk, RASDIAL_GENL_NAME);
+	rasdial_family = rasdial_resolve_family(rasdial_sk);
 	if (rasdial_family < 0) {
 		warn("rasdial: generic netlink family \"%s\" not found (rasdial.ko not loaded?): %s; not reporting to RAS",
-		     RASDIAL_GENL_NAME, nl_geterror(rasdial_family));
+		     RASDIAL_GENL_NAME, strerror(-rasdial_family));
 		goto err_free;
 	}
 	rasdial_conn = rasdial_opt.conn;
@@ -231,6 +259,7 @@ struct rasdial_reply {
 	int got_reply;		/* the EVENT reply arrived */
 	uint32_t conn;
 	uint32_t flags;
+	int family;		/* CTRL_CMD_GETFAMILY's answer: the id */
 	char detail[128];	/* extack message */
 };
 
@@ -283,11 +312,23 @@ static void rasdial_handle_msg(struct nlmsghdr *nh, uint32_t req_seq,
 			rasdial_note_extack(nh, r);
 		return;
 	}
+	if (nh->nlmsg_type == GENL_ID_CTRL) {
+		/* rasdial_resolve_family()'s answer. */
+		struct nlattr *ctrl[CTRL_ATTR_MAX + 1];
+
+		if (r && nh->nlmsg_seq == req_seq &&
+		    nlmsg_parse(nh, GENL_HDRLEN, ctrl, CTRL_ATTR_MAX, NULL) == 0 &&
+		    ctrl[CTRL_ATTR_FAMILY_ID] &&
+		    nla_len(ctrl[CTRL_ATTR_FAMILY_ID]) >= (int)sizeof(uint16_t))
+			r->family = nla_get_u16(ctrl[CTRL_ATTR_FAMILY_ID]);
+		return;
+	}
 	if (nh->nlmsg_type != rasdial_family ||
 	    nh->nlmsg_len < NLMSG_LENGTH(GENL_HDRLEN))
 		return;
 	gh = NLMSG_DATA(nh);
-	if (genlmsg_parse(nh, 0, tb, RASDIAL_A_MAX, rasdial_reply_policy) < 0)
+	if (nlmsg_parse(nh, GENL_HDRLEN, tb, RASDIAL_A_MAX,
+			rasdial_reply_policy) < 0)
 		return;
 
 	if (gh->cmd == RASDIAL_CMD_ACK) {
@@ -320,15 +361,15 @@ static void rasdial_handle_msg(struct nlmsghdr *nh, uint32_t req_seq,
 }
 
 /*
- * Waits up to TIMEOUT_MS for the socket and handles what arrived.
+ * Waits up to TIMEOUT_MS for socket FD and handles what arrived.
  * Returns 1 when something was read, 0 on timeout or signal, -errno on a
  * socket error.
  */
-static int rasdial_recv_once(int timeout_ms, uint32_t req_seq,
+static int rasdial_recv_once(int fd, int timeout_ms, uint32_t req_seq,
 			     struct rasdial_reply *r)
 {
 	static char buf[16384] __attribute__((aligned(NLMSG_ALIGNTO)));
-	struct pollfd pfd = { .fd = rasdial_relay_fd(), .events = POLLIN };
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
 	struct nlmsghdr *nh;
 	ssize_t n;
 	int len;
@@ -352,6 +393,48 @@ static int rasdial_recv_once(int timeout_ms, uint32_t req_seq,
 	     nh = nlmsg_next(nh, &len))
 		rasdial_handle_msg(nh, req_seq, r);
 	return 1;
+}
+
+/*
+ * The id of the "rasdial" family, or -errno (ENOENT: rasdial.ko is not
+ * loaded): one CTRL_CMD_GETFAMILY, read as the events' replies are.
+ * genl_ctrl_resolve() would build a whole genl_family object through
+ * libnl's object and callback code, which pppd runs nowhere else: its
+ * first call in a process took 9.4 ms of CPU in the TCG test VM, this
+ * way 5.5 (docs/performance.md, "Sixth round"), in every pppd.
+ */
+static int rasdial_resolve_family(struct nl_sock *sk)
+{
+	struct rasdial_reply r = { 0 };
+	int64_t deadline = rasdial_now_ms() + RASDIAL_REPLY_TIMEOUT_MS, left;
+	struct nl_msg *msg = nlmsg_alloc();
+	uint32_t seq;
+	int ret;
+
+	if (!msg)
+		return -ENOMEM;
+	if (!rasdial_genlmsg_put(msg, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1) ||
+	    nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, RASDIAL_GENL_NAME) < 0) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	ret = nl_send_auto(sk, msg);
+	seq = nlmsg_hdr(msg)->nlmsg_seq;
+	nlmsg_free(msg);
+	if (ret < 0)
+		return -EIO;
+	/* The family's message, then the ACK; or an error alone. */
+	while (!r.done) {
+		left = deadline - rasdial_now_ms();
+		if (left <= 0)
+			return -ETIMEDOUT;
+		ret = rasdial_recv_once(nl_socket_get_fd(sk), (int)left, seq, &r);
+		if (ret < 0)
+			return ret;
+	}
+	if (r.error)
+		return -r.error;
+	return r.family ? r.family : -ENOENT;
 }
 
 /* Waits, bounded, until the owner ACKs SEQ: its RasDialFunc1 has returned. */
@@ -381,7 +464,8 @@ static void rasdial_wait_ack(uint32_t seq)
 				     rasdial_conn, seq, rasdial_opt.cb_timeout);
 			return;
 		}
-		ret = rasdial_recv_once(left > INT_MAX ? INT_MAX : (int)left, 0, NULL);
+		ret = rasdial_recv_once(rasdial_relay_fd(),
+					left > INT_MAX ? INT_MAX : (int)left, 0, NULL);
 		if (ret < 0 && rasdial_direct_fd >= 0) {
 			rasdial_owner_gone();
 			return;
@@ -516,8 +600,8 @@ void rasdial_send(const struct rasdial_event *ev)
 		rasdial_event_lost("out of memory", 0);
 		return;
 	}
-	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, rasdial_family, 0, 0,
-			 RASDIAL_CMD_EVENT, RASDIAL_GENL_VERSION) ||
+	if (!rasdial_genlmsg_put(msg, rasdial_family, RASDIAL_CMD_EVENT,
+				 RASDIAL_GENL_VERSION) ||
 	    rasdial_put_event(msg, ev) < 0) {
 		nlmsg_free(msg);
 		rasdial_event_lost("does not fit a netlink message", 0);
@@ -546,7 +630,8 @@ void rasdial_send(const struct rasdial_event *ev)
 			ret = -ETIMEDOUT;
 			break;
 		}
-		ret = rasdial_recv_once((int)left, req_seq, &r);
+		ret = rasdial_recv_once(rasdial_relay_fd(), (int)left, req_seq,
+					&r);
 		if (ret < 0)
 			break;
 	}
