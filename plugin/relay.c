@@ -103,8 +103,8 @@ static int rasdial_relay_fd(void)
  * used genl_connect(), genlmsg_put() and genlmsg_parse(), each a few
  * lines over libnl-3 (nl_connect(), nlmsg_put(), nlmsg_parse() past the
  * genlmsghdr), and genl_ctrl_resolve() (rasdial_resolve_family()).
- * Loading it and its constructors cost every pppd about 4 ms of CPU in
- * the TCG test VM, a quarter of what the plugin cost a dial
+ * Loading it and its constructors cost every pppd 3.4 ms of CPU in the
+ * TCG test VM, a fifth of what the plugin cost a dial
  * (docs/performance.md, "Sixth round").
  */
 static struct genlmsghdr *rasdial_genlmsg_put(struct nl_msg *msg, int family,
