@@ -396,6 +396,27 @@ static int rasdial_recv_once(int fd, int timeout_ms, uint32_t req_seq,
 }
 
 /*
+ * Reads socket FD until the kernel's answer to request SEQ (its
+ * NLMSG_ERROR) is in R, for at most RASDIAL_REPLY_TIMEOUT_MS.  Returns 0,
+ * or -errno (-ETIMEDOUT) with R incomplete.
+ */
+static int rasdial_await_reply(int fd, uint32_t seq, struct rasdial_reply *r)
+{
+	int64_t deadline = rasdial_now_ms() + RASDIAL_REPLY_TIMEOUT_MS, left;
+	int ret;
+
+	while (!r->done) {
+		left = deadline - rasdial_now_ms();
+		if (left <= 0)
+			return -ETIMEDOUT;
+		ret = rasdial_recv_once(fd, (int)left, seq, r);
+		if (ret < 0)
+			return ret;
+	}
+	return 0;
+}
+
+/*
  * The id of the "rasdial" family, or -errno (ENOENT: rasdial.ko is not
  * loaded): one CTRL_CMD_GETFAMILY, read as the events' replies are.
  * genl_ctrl_resolve() would build a whole genl_family object through
@@ -406,7 +427,6 @@ static int rasdial_recv_once(int fd, int timeout_ms, uint32_t req_seq,
 static int rasdial_resolve_family(struct nl_sock *sk)
 {
 	struct rasdial_reply r = { 0 };
-	int64_t deadline = rasdial_now_ms() + RASDIAL_REPLY_TIMEOUT_MS, left;
 	struct nl_msg *msg = nlmsg_alloc();
 	uint32_t seq;
 	int ret;
@@ -424,14 +444,9 @@ static int rasdial_resolve_family(struct nl_sock *sk)
 	if (ret < 0)
 		return -EIO;
 	/* The family's message, then the ACK; or an error alone. */
-	while (!r.done) {
-		left = deadline - rasdial_now_ms();
-		if (left <= 0)
-			return -ETIMEDOUT;
-		ret = rasdial_recv_once(nl_socket_get_fd(sk), (int)left, seq, &r);
-		if (ret < 0)
-			return ret;
-	}
+	ret = rasdial_await_reply(nl_socket_get_fd(sk), seq, &r);
+	if (ret < 0)
+		return ret;
 	if (r.error)
 		return -r.error;
 	return r.family ? r.family : -ENOENT;
@@ -586,7 +601,6 @@ void rasdial_send(const struct rasdial_event *ev)
 {
 	struct rasdial_reply r = { 0 };
 	struct nl_msg *msg;
-	int64_t deadline, left;
 	uint32_t req_seq;
 	int ret;
 
@@ -623,18 +637,7 @@ void rasdial_send(const struct rasdial_event *ev)
 		return;
 	}
 
-	deadline = rasdial_now_ms() + RASDIAL_REPLY_TIMEOUT_MS;
-	while (!r.done) {
-		left = deadline - rasdial_now_ms();
-		if (left <= 0) {
-			ret = -ETIMEDOUT;
-			break;
-		}
-		ret = rasdial_recv_once(rasdial_relay_fd(), (int)left, req_seq,
-					&r);
-		if (ret < 0)
-			break;
-	}
+	ret = rasdial_await_reply(rasdial_relay_fd(), req_seq, &r);
 	if (!r.done && rasdial_direct_fd >= 0 && ret < 0 && ret != -ETIMEDOUT) {
 		rasdial_owner_gone();
 		return;
