@@ -93,6 +93,7 @@ bench_test "storm fail starts 2 RasDials and 2 plain pppds at once and compares 
 
 bench_test "storm load dials RasDial, pppd and pppd with the plugin under two busy loops" \
 	"$TOPDIR/build/bench/storm" load 1 -- \
+	'^storm: one dial under load \(2 busy processes, nice 0, one per vCPU\), CHAP, IPv4 only, ASLR (on|off), 1 interleaved rounds$' \
 	'^  RasDial \(sync\) -> Connected: median +[0-9.]+ ms, pppd updetach +[0-9.]+ ms \([0-9.]+x\); median of the rounds. ratios [0-9.]+x  target <= 1\.05x  (met|missed)$' \
 	'^  pppd updetach with the plugin \(no shim\): median +[0-9.]+ ms \([0-9.]+x\); median of the rounds. ratios [0-9.]+x$' \
 	'^  rounds. ratios, quartiles: RasDial/pppd [0-9.]+x-[0-9.]+x, plugin/pppd [0-9.]+x-[0-9.]+x$'
