@@ -379,6 +379,24 @@ static pid_t busy(int cpu)
 	return pid;
 }
 
+/* Whether the loop *PID started is still running; if it failed to start
+ * or has ended (reaped here), *PID becomes -1. */
+static int busy_running(pid_t *pid)
+{
+	if (*pid > 0 && waitpid(*pid, NULL, WNOHANG) == 0)
+		return 1;
+	*pid = -1;
+	return 0;
+}
+
+static void busy_stop(pid_t pid)
+{
+	if (pid > 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
+}
+
 /* The VM's address-space randomization, which the row names: under TCG
  * it is what a loaded dial mostly pays for (docs/performance.md, "ASLR
  * and TCG"), so bench/storm-run runs the row with it off and on. */
@@ -413,6 +431,7 @@ static int do_load(int rounds)
 	for (int i = 0; i < rounds; i++) {
 		for (int k = 0; k < 3; k++) {
 			pid_t b1, b2;
+			int up1, up2;
 
 			if (settle())
 				return 1;
@@ -420,6 +439,16 @@ static int do_load(int rounds)
 			b1 = busy(0);
 			b2 = busy(1 % ncpu);
 			usleep(50000);
+			/* Without both loops there is no row (and kill(-1)
+			 * would end every process). */
+			up1 = busy_running(&b1);
+			up2 = busy_running(&b2);
+			if (!up1 || !up2) {
+				fprintf(stderr, "# the load did not start (fork, or a loop not kept on its vCPU)\n");
+				busy_stop(b1);
+				busy_stop(b2);
+				return 1;
+			}
 			switch ((i + k) % 3) {
 			case 0:
 				ras[i] = run_rasdial(entry);
@@ -430,10 +459,8 @@ static int do_load(int rounds)
 			default:
 				plug[i] = run_plain1(entry, plugin);
 			}
-			kill(b1, SIGKILL);
-			kill(b2, SIGKILL);
-			waitpid(b1, NULL, 0);
-			waitpid(b2, NULL, 0);
+			busy_stop(b1);
+			busy_stop(b2);
 		}
 		if (ras[i] < 0 || plain[i] < 0 || plug[i] < 0) {
 			fprintf(stderr, "# load round %d failed (%lld, %lld, %lld)\n",
