@@ -17,6 +17,7 @@
 #include "../../plugin/chat-cmd.c"
 
 #include "kselftest_harness.h"
+#include "../setup_skip.h"
 
 TEST(chat_is_the_command)
 {
@@ -171,7 +172,7 @@ FIXTURE(connect) {
 FIXTURE_SETUP(connect)
 {
 	if (access(HELPER, X_OK))
-		SKIP(return, "no %s (make)", HELPER);
+		SETUP_SKIP("no %s (make)", HELPER);
 }
 
 FIXTURE_TEARDOWN(connect)

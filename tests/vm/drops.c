@@ -36,6 +36,7 @@
 #include "dialtest.h"
 
 #include "kselftest_harness.h"
+#include "../setup_skip.h"
 
 #define D_ENTRY		"drop"
 #define D_LINK		"/dev/ttyRASD"
@@ -141,9 +142,9 @@ FIXTURE(drop) {
 FIXTURE_SETUP(drop)
 {
 	if (geteuid())
-		SKIP(return, "needs root");
+		SETUP_SKIP("needs root");
 	if (access("/dev/ppp", F_OK) || access("/usr/sbin/chat", X_OK))
-		SKIP(return, "no /dev/ppp or no chat");
+		SETUP_SKIP("no /dev/ppp or no chat");
 	mkdir("/var/lock", 0755);
 	pthread_mutex_lock(&dt_rec.lock);
 	dt_rec.n = 0;

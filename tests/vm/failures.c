@@ -21,6 +21,7 @@
 #include "dialtest.h"
 
 #include "kselftest_harness.h"
+#include "../setup_skip.h"
 
 #define F_ENTRY		"fail"
 #define F_LINK		"/dev/ttyRASF"
@@ -118,9 +119,9 @@ FIXTURE(fail) {
 FIXTURE_SETUP(fail)
 {
 	if (geteuid())
-		SKIP(return, "needs root");
+		SETUP_SKIP("needs root");
 	if (access("/dev/ppp", F_OK) || access("/usr/sbin/chat", X_OK))
-		SKIP(return, "no /dev/ppp or no chat");
+		SETUP_SKIP("no /dev/ppp or no chat");
 	/* pppd's UUCP lock dir; /var is a fresh tmpfs in the VM. */
 	mkdir("/var/lock", 0755);
 	dt_rec_reset();

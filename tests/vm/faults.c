@@ -15,6 +15,7 @@
 #include "dialtest.h"
 
 #include "kselftest_harness.h"
+#include "../setup_skip.h"
 
 #define DIAL_TIMEOUT_MS 30000
 
@@ -498,7 +499,7 @@ FIXTURE_SETUP(relay)
 	snprintf(so, sizeof(so), "%s/build/tests/preload/relayfault.so",
 		 dt_topdir());
 	if (access(so, R_OK))
-		SKIP(return, "no build/tests/preload/relayfault.so (make tests)");
+		SETUP_SKIP("no build/tests/preload/relayfault.so (make tests)");
 	/* pppd inherits them from RasDial (the shim passes environ). */
 	setenv("LD_PRELOAD", so, 1);
 	setenv("RASDIAL_RELAY_FAULT", variant->fault, 1);

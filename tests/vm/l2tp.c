@@ -29,6 +29,7 @@
 #include "linktest.h"
 
 #include "kselftest_harness.h"
+#include "../setup_skip.h"
 
 #define ENTRY		"l2tp"
 #define LAC		"rdlac"
@@ -110,9 +111,9 @@ FIXTURE_SETUP(l2tp)
 	self->n = 0;
 	self->lac = self->lns = 0;
 	if (!lt_ready("/usr/sbin/xl2tpd", "/usr/lib/pppd/2.4.9/pppol2tp.so"))
-		SKIP(return, "no xl2tpd/pppol2tp.so (package xl2tpd, ppp) or no /dev/ppp");
+		SETUP_SKIP("no xl2tpd/pppol2tp.so (package xl2tpd, ppp) or no /dev/ppp");
 	if (!getenv("RASDIAL_KO_LOADED") || !plugin)
-		SKIP(return, "rasdial.ko is not loaded or RASDIAL_PLUGIN unset");
+		SETUP_SKIP("rasdial.ko is not loaded or RASDIAL_PLUGIN unset");
 	ASSERT_EQ(0, lt_netns_up(LAC_ADDR "/25", LNS_ADDR "/25"));
 	lt_sh("rm -rf " DIR "; mkdir -p " DIR);
 	mkdir("/etc/ppp/peers", 0755);

@@ -51,6 +51,7 @@
 #include <netlink/netlink.h>
 
 #include "kselftest_harness.h"
+#include "../setup_skip.h"
 
 #ifndef SOL_NETLINK
 #define SOL_NETLINK 270
@@ -870,7 +871,7 @@ FIXTURE_SETUP(nlfuzz)
 	self->f.fd = -1;
 	self->f.fam = resolve_family();
 	if (self->f.fam < 0)
-		SKIP(return, "no rasdial family (rasdial.ko not loaded)");
+		SETUP_SKIP("no rasdial family (rasdial.ko not loaded)");
 	self->f.rnd = seed();
 	/* A HANGUP of a conn our own socket registered (EVENT id 0)
 	 * signals us: it names this process as the conn's pppd.

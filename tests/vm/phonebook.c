@@ -15,6 +15,7 @@
 #include "dialtest.h"
 
 #include "kselftest_harness.h"
+#include "../setup_skip.h"
 
 #define DIAL_TIMEOUT_MS	60000
 #define DIR		"/tmp/phonebook_vm"
@@ -97,7 +98,7 @@ FIXTURE_SETUP(pbk)
 		      DT_USER " " DT_SERVER " " DT_SECRET " *\n");
 	snprintf(msim, sizeof(msim), "%s/build/tests/modemsim", dt_topdir());
 	if (access(msim, X_OK))
-		SKIP(return, "no %.1000s", msim);
+		SETUP_SKIP("no %.1000s", msim);
 	self->msim = dt_modemsim_start(MSIM_LOG, MSIM_OUT, args);
 	ASSERT_LT(0, self->msim)
 		dt_dump(MSIM_OUT);

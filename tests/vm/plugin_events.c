@@ -38,6 +38,7 @@
 #include "dialtest.h"
 
 #include "kselftest_harness.h"
+#include "../setup_skip.h"
 
 #define PE_ENTRY	"rdplugin"
 #define PE_ENTRY_PAP	"rdplugin-pap"
@@ -539,9 +540,9 @@ FIXTURE_SETUP(plugin)
 
 	memset(c, 0, sizeof(*c));
 	if (geteuid())
-		SKIP(return, "needs root");
+		SETUP_SKIP("needs root");
 	if (access("/usr/sbin/pppd", X_OK) || access("/dev/ppp", F_OK))
-		SKIP(return, "no pppd or no /dev/ppp");
+		SETUP_SKIP("no pppd or no /dev/ppp");
 	c->cmd = nl_socket_alloc();
 	c->ev = nl_socket_alloc();
 	ASSERT_NE(NULL, c->cmd);
@@ -550,7 +551,7 @@ FIXTURE_SETUP(plugin)
 	ASSERT_EQ(0, genl_connect(c->ev));
 	c->family = genl_ctrl_resolve(c->cmd, RASDIAL_GENL_NAME);
 	if (c->family < 0)
-		SKIP(return, "no \"rasdial\" family (rasdial.ko not loaded)");
+		SETUP_SKIP("no \"rasdial\" family (rasdial.ko not loaded)");
 	grp = genl_ctrl_resolve_grp(c->ev, RASDIAL_GENL_NAME,
 				    RASDIAL_MCGRP_EVENTS);
 	ASSERT_LE(0, grp);

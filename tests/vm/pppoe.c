@@ -15,6 +15,7 @@
 #include "linktest.h"
 
 #include "kselftest_harness.h"
+#include "../setup_skip.h"
 
 #define ENTRY		"pppoe"
 #define SRV_ADDR	"192.0.2.1"
@@ -39,9 +40,9 @@ FIXTURE_SETUP(pppoe)
 	self->h = NULL;
 	self->n = 0;
 	if (!lt_ready("/usr/sbin/pppoe-server", "/usr/sbin/pppoe"))
-		SKIP(return, "no pppoe-server/pppoe (package pppoe) or no /dev/ppp");
+		SETUP_SKIP("no pppoe-server/pppoe (package pppoe) or no /dev/ppp");
 	if (!getenv("RASDIAL_KO_LOADED"))
-		SKIP(return, "rasdial.ko is not loaded");
+		SETUP_SKIP("rasdial.ko is not loaded");
 	ASSERT_EQ(0, lt_netns_up(NULL, NULL));
 
 	mkdir("/etc/ppp/peers", 0755);
