@@ -613,6 +613,19 @@ static int pe_sigterm_exit(int status)
 	return status == 5 || status == 16;
 }
 
+/* Ends the test's pppd as RasHangUp would, and checks how it exited. */
+static void pe_sigterm_pppd(struct __test_metadata *_metadata,
+			    struct pe_ctx *c)
+{
+	int status;
+
+	kill(c->pppd, SIGTERM);
+	status = pe_wait_exit(c->pppd, 20000);
+	EXPECT_TRUE(pe_sigterm_exit(status)) TH_LOG("pppd exited %d", status);
+	if (status >= 0)
+		c->pppd = 0;	/* else the teardown kills it */
+}
+
 /*
  * RasHangUp of a connected link (the kernel sends pppd SIGTERM; here we
  * do): one final Disconnected with ERROR_USER_DISCONNECTION, and the
@@ -975,7 +988,7 @@ TEST_F_TIMEOUT(plugin, peer_hangs_up, 90)
 TEST_F_TIMEOUT(plugin, pap_passwd_fd, 90)
 {
 	struct pe_ctx *c = &self->c;
-	int ok, status;
+	int ok;
 
 	pe_entry = PE_ENTRY_PAP;
 	c->conn = pe_conn_new(c);
@@ -989,10 +1002,7 @@ TEST_F_TIMEOUT(plugin, pap_passwd_fd, 90)
 	ASSERT_TRUE(ok);
 	EXPECT_EQ((uint32_t)RASCS_Connected, c->evs[c->n - 1].state);
 	EXPECT_TRUE(dt_file_has(PE_LOG, "PAP authentication succeeded"));
-	kill(c->pppd, SIGTERM);
-	status = pe_wait_exit(c->pppd, 20000);
-	EXPECT_TRUE(pe_sigterm_exit(status)) TH_LOG("pppd exited %d", status);
-	c->pppd = 0;
+	pe_sigterm_pppd(_metadata, c);
 	EXPECT_FALSE(dt_file_has(PE_LOG, PE_SECRET));
 	EXPECT_FALSE(dt_file_has(PE_OUT, PE_SECRET));
 	EXPECT_FALSE(dt_file_has("/var/log/messages", PE_SECRET));
@@ -1062,7 +1072,6 @@ TEST_F_TIMEOUT(plugin, module_unloaded_mid_dial, 90)
 {
 	struct pe_ctx *c = &self->c;
 	char cmd[PATH_MAX + 32];
-	int status;
 
 	c->conn = pe_conn_new(c);
 	ASSERT_NE(0u, c->conn);
@@ -1080,10 +1089,7 @@ TEST_F_TIMEOUT(plugin, module_unloaded_mid_dial, 90)
 	EXPECT_TRUE(pe_dial_up(c->pppd, 60000));
 	EXPECT_TRUE(dt_file_has(PE_LOG, "not reporting to RAS"));
 	pe_dump_log_lines("rasdial");
-	kill(c->pppd, SIGTERM);
-	status = pe_wait_exit(c->pppd, 20000);
-	EXPECT_TRUE(pe_sigterm_exit(status)) TH_LOG("pppd exited %d", status);
-	c->pppd = 0;
+	pe_sigterm_pppd(_metadata, c);
 	snprintf(cmd, sizeof(cmd), "insmod %s/kernel/rasdial.ko", dt_topdir());
 	ASSERT_EQ(0, system(cmd));
 }
@@ -1093,7 +1099,7 @@ TEST_F_TIMEOUT(plugin, no_module_dials_on, 90)
 {
 	struct pe_ctx *c = &self->c;
 	char cmd[PATH_MAX + 32];
-	int status, up;
+	int up;
 
 	nl_socket_free(c->cmd);
 	nl_socket_free(c->ev);
@@ -1107,10 +1113,7 @@ TEST_F_TIMEOUT(plugin, no_module_dials_on, 90)
 		pe_dump_log();
 	EXPECT_TRUE(up);
 	EXPECT_TRUE(dt_file_has(PE_LOG, "rasdial: generic netlink family"));
-	kill(c->pppd, SIGTERM);
-	status = pe_wait_exit(c->pppd, 20000);
-	EXPECT_TRUE(pe_sigterm_exit(status)) TH_LOG("pppd exited %d", status);
-	c->pppd = 0;
+	pe_sigterm_pppd(_metadata, c);
 	snprintf(cmd, sizeof(cmd), "insmod %s/kernel/rasdial.ko", dt_topdir());
 	EXPECT_EQ(0, system(cmd));
 }
